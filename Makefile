@@ -1,0 +1,37 @@
+# Two commands on a fresh Debian machine: `make run` and `make test`. Both call `make setup`.
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: setup system venv db run test test-fast stop bench clean
+
+setup: system venv db
+
+system:
+	@sh scripts/system-packages.sh
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	@test -x $(PY) || python3 -m venv $(VENV)
+	@$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+# Starts the project-local PostGIS (unless DATABASE_URL is set), migrates, and builds the demo
+# district when the database holds no district yet.
+db: venv
+	@$(PY) -m geo db up >/dev/null
+	@$(PY) -m geo demo --if-empty >/dev/null
+
+run: setup
+	$(PY) -m streamlit run streamlit_app.py --server.port $(PORT) --server.headless true \
+		--browser.gatherUsageStats false
+
+test: setup
+	$(PY) -m pytest
+
+stop:
+	@$(PY) -m geo db stop
+
+bench: setup
+	$(PY) bench/run.py

@@ -1,0 +1,211 @@
+"""The command line: ``python -m geo``. Only JSON goes to stdout; messages go to stderr.
+
+Exit status: 0 success, 2 bad input (message names file, row and field), 1 anything else.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any, Sequence
+
+from geo.errors import InputError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 too; keep its message short
+        raise InputError(f"{self.prog}: {message}")
+
+
+def _emit(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date YYYY-MM-DD") from None
+
+
+def _progress_bar(label: str):
+    """A stderr progress bar (tqdm) that appears only for work taking more than a second."""
+    from tqdm import tqdm
+
+    bar = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, desc=label, unit="row", file=sys.stderr, delay=1.0,
+                       disable=None)
+        bar.n = done
+        bar.refresh()
+        if done >= total:
+            bar.close()
+
+    return update
+
+
+# ---------------------------------------------------------------- db
+def cmd_db(args) -> int:
+    from geo import db, localdb
+
+    if args.action == "up":
+        url = db.database_url()
+        conn = db.connect(url)
+        applied = db.migrate(conn)
+        conn.close()
+        for name in applied:
+            _say(f"applied migration {name}")
+        _emit({"url": url, "applied": applied})
+    elif args.action == "stop":
+        stopped = localdb.stop_cluster(db.LOCAL_ROOT)
+        _say("local database stopped" if stopped else "local database was not running")
+    elif args.action in ("backup", "restore"):
+        from geo import backup
+
+        getattr(backup, args.action)(db.database_url(), args.file)
+        _emit({args.action: str(args.file)})
+    return 0
+
+
+# ---------------------------------------------------------------- demo
+def cmd_demo(args) -> int:
+    from geo import db, demo
+
+    conn = db.connect()
+    db.migrate(conn)
+    with conn.cursor() as cur:
+        if args.if_empty and not demo.is_empty(cur):
+            _say("database already holds a district: demo not rebuilt")
+            return 0
+        if demo.holds_user_data(cur) and not args.force:
+            raise InputError("the database holds a district that is not the demo: "
+                             "refusing to replace it (use --force to replace it anyway)")
+    conn.commit()
+    _say(f"building the demo district (seed {args.seed}, {args.sites} sites, "
+         f"{args.cases} cases)...")
+    summary = demo.build_demo(conn, seed=args.seed, n_cases=args.cases, n_sites=args.sites,
+                              progress=_progress_bar("cases"))
+    _emit(summary)
+    return 0
+
+
+# ---------------------------------------------------------------- import
+def cmd_import(args) -> int:
+    from geo.importing import run
+
+    if args.template:
+        run.write_template(args.kind, args.template)
+        _say(f"wrote the {args.kind} template to {args.template}")
+        return 0
+    if not args.path:
+        raise InputError("import: give the PATH of the file to import (or --template FILE)")
+    summary = run.import_file(
+        args.kind, args.path, crs=args.crs, mapping=args.map, source=args.source,
+        encoding=args.encoding, date_format=args.date_format,
+        add_categories=args.add_categories, skip_invalid=args.skip_invalid,
+        report=args.report, nearest_within=args.nearest_within,
+        progress=_progress_bar(args.kind), say=_say)
+    _emit(summary)
+    return 0
+
+
+# ---------------------------------------------------------------- stats
+def cmd_stats(args) -> int:
+    from geo import db, stats
+
+    conn = db.connect()
+    scope = stats.Scope(street=args.street, community=args.community)
+    if args.what == "coverage":
+        rows = stats.coverage(conn, scope, kinds=args.kind, by=args.by,
+                              as_of=args.as_of or dt.date.today())
+    else:
+        filters = stats.CaseFilters(date_from=args.date_from, date_to=args.date_to,
+                                    categories=args.category, sources=args.source,
+                                    status=args.status, escalation=args.escalation)
+        rows = stats.cases(conn, scope, filters, by=args.by)
+    _emit(rows)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from geo.importing.fields import KINDS, SITE_KINDS
+
+    p = _Parser(prog="python -m geo", description="Grassroots Atlas command line")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    d = sub.add_parser("db", help="local PostGIS, migrations, backup and restore")
+    d.add_argument("action", choices=["up", "stop", "backup", "restore"])
+    d.add_argument("file", nargs="?")
+    d.set_defaults(func=cmd_db)
+
+    m = sub.add_parser("demo", help="(re)build the demo district")
+    m.add_argument("--seed", type=int, default=7)
+    m.add_argument("--cases", type=int, default=200_000)
+    m.add_argument("--sites", type=int, default=1500)
+    m.add_argument("--force", action="store_true", help="replace a non-demo district")
+    m.add_argument("--if-empty", action="store_true", help="only when no district exists")
+    m.set_defaults(func=cmd_demo)
+
+    i = sub.add_parser("import", help="import a file of one KIND")
+    i.add_argument("kind", choices=list(KINDS))
+    i.add_argument("path", nargs="?")
+    i.add_argument("--template", metavar="FILE", help="write an empty template and stop")
+    i.add_argument("--crs", help="EPSG code, gcj02 or bd09 (default: from the file, else 4326)")
+    i.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN")
+    i.add_argument("--source", help="source code for every case of the file")
+    i.add_argument("--encoding", help="text encoding of CSV files (default: detected)")
+    i.add_argument("--date-format", help="strptime format of non-ISO dates")
+    i.add_argument("--add-categories", action="store_true")
+    i.add_argument("--skip-invalid", action="store_true")
+    i.add_argument("--report", metavar="PATH")
+    i.add_argument("--nearest-within", type=float, metavar="METRES")
+    i.set_defaults(func=cmd_import)
+
+    s = sub.add_parser("stats", help="coverage and case figures as JSON")
+    s.add_argument("what", choices=["coverage", "cases"])
+    scope = s.add_mutually_exclusive_group()
+    scope.add_argument("--street", metavar="CODE")
+    scope.add_argument("--community", metavar="CODE")
+    s.add_argument("--kind", action="append", choices=SITE_KINDS)
+    s.add_argument("--by", choices=["street", "community", "site", "category", "source", "month"])
+    s.add_argument("--as-of", type=_date)
+    s.add_argument("--from", dest="date_from", type=_date)
+    s.add_argument("--to", dest="date_to", type=_date)
+    s.add_argument("--category", action="append")
+    s.add_argument("--source", action="append")
+    s.add_argument("--status", choices=["open", "closed"])
+    s.add_argument("--escalation", choices=["community", "street", "district"])
+    s.set_defaults(func=cmd_stats)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return args.func(args)
+    except InputError as exc:
+        for line in exc.lines():
+            _say(f"error: {line}")
+        return 2
+    except KeyboardInterrupt:
+        _say("interrupted: nothing was written")
+        return 1
+    except Exception as exc:  # an unexpected failure: say what, without a traceback
+        from geo.localdb import LocalDatabaseError
+        import psycopg2
+
+        if isinstance(exc, (LocalDatabaseError, psycopg2.OperationalError)):
+            _say(f"error: database: {str(exc).strip()}")
+        else:
+            _say(f"error: {type(exc).__name__}: {exc}")
+        if "GEO_DEBUG" in __import__("os").environ:
+            raise
+        return 1

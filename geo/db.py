@@ -1,0 +1,68 @@
+"""Connections, the database URL and versioned migrations."""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import psycopg2
+import psycopg2.extensions
+
+from geo import localdb
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+LOCAL_ROOT = PROJECT_ROOT / ".local" / "pg"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def database_url(start: bool = True) -> str:
+    """DATABASE_URL when set, else the project-local cluster (started when ``start``)."""
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return url
+    if start:
+        return localdb.ensure_cluster(LOCAL_ROOT)
+    port = (LOCAL_ROOT / "port").read_text().strip()
+    return f"postgresql://{localdb.SUPERUSER}@127.0.0.1:{port}/{localdb.DATABASE}"
+
+
+def connect(url: str | None = None) -> psycopg2.extensions.connection:
+    conn = psycopg2.connect(url or database_url(), application_name="grassroots-atlas")
+    with conn.cursor() as cur:
+        # Short analytic queries: JIT compilation costs more than it saves.
+        cur.execute("SET jit = off")
+    conn.commit()
+    return conn
+
+
+@contextmanager
+def transaction(conn: psycopg2.extensions.connection) -> Iterator[psycopg2.extensions.cursor]:
+    """One all-or-nothing unit: commit on success, roll back on any exception."""
+    try:
+        with conn.cursor() as cur:
+            yield cur
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
+
+
+def migrate(conn: psycopg2.extensions.connection) -> list[str]:
+    """Apply the migrations not yet applied, each in its own transaction; return their names."""
+    applied: list[str] = []
+    with transaction(conn) as cur:
+        cur.execute("SELECT pg_advisory_xact_lock(7120202)")
+        cur.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            " version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
+        )
+        cur.execute("SELECT version FROM schema_migrations")
+        done = {r[0] for r in cur.fetchall()}
+        for path in sorted(MIGRATIONS.glob("*.sql")):
+            if path.stem in done:
+                continue
+            cur.execute(path.read_text(encoding="utf-8"))
+            cur.execute("INSERT INTO schema_migrations (version) VALUES (%s)", (path.stem,))
+            applied.append(path.stem)
+    return applied

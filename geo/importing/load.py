@@ -1,0 +1,483 @@
+"""Writers: validated, canonical frames into PostGIS, keyed and repeatable.
+
+Each writer runs inside the caller's transaction, so a file is all-or-nothing. Checks that need
+the database (parent codes, overlaps, containment, locating cases) return row errors before
+anything is written. Geometry arrives as shapely objects in EPSG:4326.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import shapely
+from psycopg2.extras import execute_values
+
+from geo.errors import RowError
+
+OVERLAP_SHARE = 0.01  # a site may overlap another by at most 1 % of the smaller one's area
+OUTSIDE_SHARE = 0.01  # ... and lie outside its community by at most 1 % of its own area
+
+
+@dataclass
+class LoadResult:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged}
+
+
+def _wkb(geoms) -> list[bytes | None]:
+    return [None if g is None else shapely.to_wkb(shapely.force_2d(g), hex=False) for g in geoms]
+
+
+def _py(value):
+    """numpy/pandas scalars → plain Python values (NaN/NaT/NA → None) for psycopg2."""
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if value is pd.NA:
+        return None
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    return value
+
+
+def _stage(cur, name: str, columns: dict[str, str], frame: pd.DataFrame,
+           geometry: str | None = None) -> None:
+    """Create a temporary table ``name`` and fill it with the frame's rows (row_no first)."""
+    cols = {"row_no": "integer", **columns}
+    if geometry:
+        cols["geom"] = f"geometry({geometry}, 4326)"
+    cur.execute(f"CREATE TEMP TABLE {name} ({', '.join(f'{c} {t}' for c, t in cols.items())})"
+                " ON COMMIT DROP")
+    names = list(cols)
+    rows = []
+    geoms = _wkb(frame["geometry"]) if geometry else None
+    for i, rec in enumerate(frame[["row_no", *columns]].itertuples(index=False)):
+        row = [_py(v) for v in rec]
+        if geometry:
+            row.append(geoms[i])
+        rows.append(row)
+    template = "(" + ", ".join(["%s"] * (len(names) - (1 if geometry else 0))) + (
+        ", ST_Multi(ST_GeomFromWKB(%s, 4326)))" if geometry == "MultiPolygon" else
+        ", ST_GeomFromWKB(%s, 4326))" if geometry else ")")
+    execute_values(cur, f"INSERT INTO {name} ({', '.join(names)}) VALUES %s", rows,
+                   template=template, page_size=2000)
+    if geometry:
+        cur.execute(f"CREATE INDEX ON {name} USING gist (geom)")
+    cur.execute(f"ANALYZE {name}")
+
+
+def _row_errors(cur, sql: str, field: str, message: str) -> list[RowError]:
+    """Run a query returning (row_no, detail) pairs and turn them into row errors."""
+    cur.execute(sql)
+    return [RowError(r[0], field, message.format(*r[1:])) for r in cur.fetchall()]
+
+
+def _counts(cur, sql: str, params=None) -> tuple[int, int]:
+    """Run an upsert ``... RETURNING (xmax = 0)`` and count (inserted, updated)."""
+    cur.execute(sql, params)
+    flags = [r[0] for r in cur.fetchall()]
+    return sum(flags), len(flags) - sum(flags)
+
+
+def _finish(result: LoadResult, total: int, inserted: int, updated: int) -> LoadResult:
+    result.inserted, result.updated = inserted, updated
+    result.unchanged = total - inserted - updated
+    return result
+
+
+# ---------------------------------------------------------------- boundaries
+def load_district(cur, frame: pd.DataFrame) -> LoadResult:
+    _stage(cur, "stage_district", {"code": "text", "name": "text", "name_en": "text",
+                                   "timezone": "text"}, frame, "MultiPolygon")
+    ins, upd = _counts(cur, """
+        INSERT INTO district (code, name, name_en, timezone, geom)
+        SELECT code, name, name_en, coalesce(timezone, 'Asia/Shanghai'), geom FROM stage_district
+        ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en,
+            timezone = excluded.timezone, geom = excluded.geom
+        WHERE (district.name, district.name_en, district.timezone, district.geom)
+              IS DISTINCT FROM (excluded.name, excluded.name_en, excluded.timezone, excluded.geom)
+        RETURNING (xmax = 0)""")
+    return _finish(LoadResult(), len(frame), ins, upd)
+
+
+def load_streets(cur, frame: pd.DataFrame) -> LoadResult:
+    _stage(cur, "stage_streets", {"code": "text", "name": "text", "name_en": "text"},
+           frame, "MultiPolygon")
+    cur.execute("SELECT code FROM district")
+    districts = [r[0] for r in cur.fetchall()]
+    if len(districts) != 1:
+        return LoadResult(errors=[RowError(None, None,
+            "import the district first (python -m geo import district FILE): streets belong to it")])
+    ins, upd = _counts(cur, """
+        INSERT INTO streets (code, name, name_en, district_code, geom)
+        SELECT code, name, name_en, %s, geom FROM stage_streets
+        ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en,
+            geom = excluded.geom
+        WHERE (streets.name, streets.name_en, streets.geom)
+              IS DISTINCT FROM (excluded.name, excluded.name_en, excluded.geom)
+        RETURNING (xmax = 0)""", (districts[0],))
+    return _finish(LoadResult(), len(frame), ins, upd)
+
+
+def load_communities(cur, frame: pd.DataFrame) -> LoadResult:
+    _stage(cur, "stage_communities", {"code": "text", "name": "text", "name_en": "text",
+                                      "street_code": "text"}, frame, "MultiPolygon")
+    errors = _row_errors(cur, """
+        SELECT row_no, street_code FROM stage_communities s
+        WHERE NOT EXISTS (SELECT 1 FROM streets t WHERE t.code = s.street_code) ORDER BY row_no""",
+        "street_code", "unknown street code '{}' (import streets first)")
+    if errors:
+        return LoadResult(errors=errors)
+    ins, upd = _counts(cur, """
+        INSERT INTO communities (code, name, name_en, street_code, geom)
+        SELECT code, name, name_en, street_code, geom FROM stage_communities
+        ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en,
+            street_code = excluded.street_code, geom = excluded.geom
+        WHERE (communities.name, communities.name_en, communities.street_code, communities.geom)
+              IS DISTINCT FROM (excluded.name, excluded.name_en, excluded.street_code, excluded.geom)
+        RETURNING (xmax = 0)""")
+    return _finish(LoadResult(), len(frame), ins, upd)
+
+
+def load_grids(cur, frame: pd.DataFrame) -> LoadResult:
+    _stage(cur, "stage_grids", {"code": "text", "name": "text", "community_code": "text"},
+           frame, "MultiPolygon")
+    errors = _row_errors(cur, """
+        SELECT row_no, community_code FROM stage_grids s
+        WHERE NOT EXISTS (SELECT 1 FROM communities c WHERE c.code = s.community_code)
+        ORDER BY row_no""", "community_code", "unknown community code '{}'")
+    if errors:
+        return LoadResult(errors=errors)
+    ins, upd = _counts(cur, """
+        INSERT INTO grids (code, name, community_code, street_code, geom)
+        SELECT s.code, s.name, s.community_code, c.street_code, s.geom
+        FROM stage_grids s JOIN communities c ON c.code = s.community_code
+        ON CONFLICT (code) DO UPDATE SET name = excluded.name,
+            community_code = excluded.community_code, street_code = excluded.street_code,
+            geom = excluded.geom
+        WHERE (grids.name, grids.community_code, grids.geom)
+              IS DISTINCT FROM (excluded.name, excluded.community_code, excluded.geom)
+        RETURNING (xmax = 0)""")
+    return _finish(LoadResult(), len(frame), ins, upd)
+
+
+# ---------------------------------------------------------------- sites
+_SITE_COLUMNS = {
+    "external_id": "text", "name": "text", "kind": "text", "community_code": "text",
+    "households": "integer", "buildings": "integer", "built_year": "integer",
+    "owners_committee": "boolean", "owners_committee_party": "boolean",
+    "party_org": "boolean", "demonstration": "boolean", "address": "text",
+}
+
+
+def load_sites(cur, frame: pd.DataFrame) -> LoadResult:
+    _stage(cur, "stage_sites", _SITE_COLUMNS, frame, "MultiPolygon")
+    # The community is the one holding most of the site; a site must lie inside it.
+    cur.execute("""
+        UPDATE stage_sites s SET community_code = best.code
+        FROM (SELECT DISTINCT ON (s.row_no) s.row_no, c.code
+              FROM stage_sites s JOIN communities c ON ST_Intersects(c.geom, s.geom)
+              ORDER BY s.row_no, ST_Area(ST_Intersection(c.geom, s.geom)) DESC) best
+        WHERE best.row_no = s.row_no AND s.community_code IS NULL""")
+    errors = _row_errors(cur, """
+        SELECT row_no, community_code FROM stage_sites s
+        WHERE community_code IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM communities c WHERE c.code = s.community_code)""",
+        "community_code", "unknown community code '{}'")
+    errors += _row_errors(cur, """
+        SELECT row_no, external_id FROM stage_sites WHERE community_code IS NULL""",
+        "geometry", "site '{}' lies outside every community")
+    errors += _row_errors(cur, f"""
+        SELECT s.row_no, s.external_id, c.code FROM stage_sites s
+        JOIN communities c ON c.code = s.community_code
+        WHERE ST_Area(ST_Difference(s.geom, c.geom)) > {OUTSIDE_SHARE} * ST_Area(s.geom)
+        """, "geometry", "site '{}' reaches outside its community {} by more than 1 %")
+    errors += _row_errors(cur, f"""
+        SELECT a.row_no, a.external_id, b.external_id FROM stage_sites a
+        JOIN stage_sites b ON a.row_no > b.row_no AND ST_Intersects(a.geom, b.geom)
+        WHERE ST_Area(ST_Intersection(a.geom, b.geom))
+              > {OVERLAP_SHARE} * LEAST(ST_Area(a.geom), ST_Area(b.geom))
+        UNION ALL
+        SELECT a.row_no, a.external_id, t.external_id FROM stage_sites a
+        JOIN sites t ON t.external_id <> a.external_id AND ST_Intersects(a.geom, t.geom)
+        WHERE NOT EXISTS (SELECT 1 FROM stage_sites o WHERE o.external_id = t.external_id)
+          AND ST_Area(ST_Intersection(a.geom, t.geom))
+              > {OVERLAP_SHARE} * LEAST(ST_Area(a.geom), ST_Area(t.geom))
+        ORDER BY 1""", "geometry", "site '{}' overlaps site '{}' by more than 1 % of the smaller one")
+    if errors:
+        return LoadResult(errors=sorted(errors, key=lambda e: e.row or 0))
+    ins, upd = _counts(cur, """
+        INSERT INTO sites (external_id, name, kind, community_code, street_code, grid_code,
+            households, buildings, built_year, owners_committee, owners_committee_party,
+            party_org, demonstration, address, geom)
+        SELECT s.external_id, s.name, s.kind, s.community_code, c.street_code,
+            (SELECT g.code FROM grids g WHERE g.community_code = s.community_code
+               AND ST_Intersects(g.geom, ST_PointOnSurface(s.geom)) LIMIT 1),
+            coalesce(s.households, 0), s.buildings, s.built_year,
+            coalesce(s.owners_committee, false), coalesce(s.owners_committee_party, false),
+            coalesce(s.party_org, false), coalesce(s.demonstration, false), s.address, s.geom
+        FROM stage_sites s JOIN communities c ON c.code = s.community_code
+        ON CONFLICT (external_id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+            community_code = excluded.community_code, street_code = excluded.street_code,
+            grid_code = excluded.grid_code, households = excluded.households,
+            buildings = excluded.buildings, built_year = excluded.built_year,
+            owners_committee = excluded.owners_committee,
+            owners_committee_party = excluded.owners_committee_party,
+            party_org = excluded.party_org, demonstration = excluded.demonstration,
+            address = excluded.address, geom = excluded.geom
+        WHERE (sites.name, sites.kind, sites.community_code, sites.grid_code, sites.households,
+               sites.buildings, sites.built_year, sites.owners_committee,
+               sites.owners_committee_party, sites.party_org, sites.demonstration,
+               sites.address, sites.geom)
+          IS DISTINCT FROM (excluded.name, excluded.kind, excluded.community_code,
+               excluded.grid_code, excluded.households, excluded.buildings, excluded.built_year,
+               excluded.owners_committee, excluded.owners_committee_party, excluded.party_org,
+               excluded.demonstration, excluded.address, excluded.geom)
+        RETURNING (xmax = 0)""")
+    return _finish(LoadResult(), len(frame), ins, upd)
+
+
+# ---------------------------------------------------------------- management history
+def load_management(cur, frame: pd.DataFrame) -> LoadResult:
+    _stage(cur, "stage_mgmt", {"site_external_id": "text", "mode": "text", "provider": "text",
+                               "party_led": "boolean", "valid_from": "date",
+                               "valid_to": "date"}, frame)
+    errors = _row_errors(cur, """
+        SELECT row_no, site_external_id FROM stage_mgmt m
+        WHERE NOT EXISTS (SELECT 1 FROM sites s WHERE s.external_id = m.site_external_id)
+        ORDER BY row_no""", "site_external_id", "unknown site '{}' (import sites first)")
+    if errors:
+        return LoadResult(errors=errors)
+    # The new timeline of each site touched: file rows replace records with the same start;
+    # every period ends at the next one's start at the latest (closing the previous period).
+    cur.execute("""
+        CREATE TEMP TABLE mgmt_timeline ON COMMIT DROP AS
+        WITH staged AS (
+            SELECT s.id AS site_id, s.street_code, s.community_code, m.mode, m.provider,
+                   coalesce(m.party_led, false) AS party_led, m.valid_from, m.valid_to, true AS staged
+            FROM stage_mgmt m JOIN sites s ON s.external_id = m.site_external_id),
+        timeline AS (
+            SELECT * FROM staged
+            UNION ALL
+            SELECT o.site_id, o.street_code, o.community_code, o.mode, o.provider, o.party_led,
+                   o.valid_from, o.valid_to, false
+            FROM management o
+            WHERE o.site_id IN (SELECT site_id FROM staged)
+              AND NOT EXISTS (SELECT 1 FROM staged n
+                              WHERE n.site_id = o.site_id AND n.valid_from = o.valid_from))
+        SELECT *, nullif(LEAST(coalesce(valid_to, 'infinity'::date),
+                               coalesce(lead(valid_from) OVER w, 'infinity'::date)),
+                         'infinity'::date) AS new_to
+        FROM timeline WINDOW w AS (PARTITION BY site_id ORDER BY valid_from)""")
+    cur.execute("""
+        UPDATE management m SET valid_to = t.new_to, mode = t.mode, provider = t.provider,
+            party_led = t.party_led
+        FROM mgmt_timeline t
+        WHERE m.site_id = t.site_id AND m.valid_from = t.valid_from
+          AND (m.valid_to, m.mode, m.provider, m.party_led)
+              IS DISTINCT FROM (t.new_to, t.mode, t.provider, t.party_led)
+        RETURNING t.staged""")
+    touched = cur.fetchall()
+    updated = sum(1 for r in touched if r[0])
+    cur.execute("""
+        INSERT INTO management (site_id, street_code, community_code, mode, provider, party_led,
+                                valid_from, valid_to)
+        SELECT site_id, street_code, community_code, mode, provider, party_led, valid_from, new_to
+        FROM mgmt_timeline t WHERE staged AND NOT EXISTS (
+            SELECT 1 FROM management m WHERE m.site_id = t.site_id AND m.valid_from = t.valid_from)""")
+    inserted = cur.rowcount
+    result = _finish(LoadResult(), len(frame), inserted, updated)
+    closed = len(touched) - updated
+    if closed:
+        result.notes.append(f"closed {closed} earlier periods")
+    return result
+
+
+# ---------------------------------------------------------------- people and assignments
+def load_people(cur, frame: pd.DataFrame) -> LoadResult:
+    _stage(cur, "stage_people", {"external_id": "text", "name": "text", "role": "text",
+                                 "title": "text", "street_code": "text",
+                                 "community_code": "text", "phone": "text"}, frame)
+    errors = _row_errors(cur, """
+        SELECT row_no, street_code FROM stage_people p WHERE street_code IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM streets s WHERE s.code = p.street_code)""",
+        "street_code", "unknown street code '{}'")
+    errors += _row_errors(cur, """
+        SELECT row_no, community_code FROM stage_people p WHERE community_code IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM communities c WHERE c.code = p.community_code)""",
+        "community_code", "unknown community code '{}'")
+    if errors:
+        return LoadResult(errors=sorted(errors, key=lambda e: e.row or 0))
+    ins, upd = _counts(cur, """
+        INSERT INTO people (external_id, name, role, title, street_code, community_code, phone)
+        SELECT p.external_id, p.name, p.role, p.title,
+               coalesce(p.street_code, c.street_code), p.community_code, p.phone
+        FROM stage_people p LEFT JOIN communities c ON c.code = p.community_code
+        ON CONFLICT (external_id) DO UPDATE SET name = excluded.name, role = excluded.role,
+            title = excluded.title, street_code = excluded.street_code,
+            community_code = excluded.community_code, phone = excluded.phone
+        WHERE (people.name, people.role, people.title, people.street_code,
+               people.community_code, people.phone)
+          IS DISTINCT FROM (excluded.name, excluded.role, excluded.title, excluded.street_code,
+               excluded.community_code, excluded.phone)
+        RETURNING (xmax = 0)""")
+    return _finish(LoadResult(), len(frame), ins, upd)
+
+
+def load_assignments(cur, frame: pd.DataFrame) -> LoadResult:
+    _stage(cur, "stage_assign", {"person_external_id": "text", "target_kind": "text",
+                                 "target_code": "text", "valid_from": "date",
+                                 "valid_to": "date"}, frame)
+    cur.execute("""
+        CREATE TEMP TABLE assign_resolved ON COMMIT DROP AS
+        SELECT a.row_no, p.id AS person_id, a.target_kind, a.valid_from, a.valid_to,
+               a.person_external_id, a.target_code,
+               coalesce(c.code, s.community_code, g.community_code) AS community_code,
+               coalesce(c.street_code, s.street_code, g.street_code) AS street_code,
+               s.id AS site_id, g.code AS grid_code
+        FROM stage_assign a
+        LEFT JOIN people p ON p.external_id = a.person_external_id
+        LEFT JOIN communities c ON a.target_kind = 'community' AND c.code = a.target_code
+        LEFT JOIN sites s ON a.target_kind = 'site' AND s.external_id = a.target_code
+        LEFT JOIN grids g ON a.target_kind = 'grid' AND g.code = a.target_code""")
+    errors = _row_errors(cur, """SELECT row_no, person_external_id FROM assign_resolved
+        WHERE person_id IS NULL""", "person_external_id", "unknown person '{}' (import people first)")
+    errors += _row_errors(cur, """SELECT row_no, target_kind, target_code FROM assign_resolved
+        WHERE community_code IS NULL""", "target_code", "unknown {} '{}'")
+    if errors:
+        return LoadResult(errors=sorted(errors, key=lambda e: e.row or 0))
+    ins, upd = _counts(cur, """
+        INSERT INTO assignments (person_id, target_kind, community_code, street_code, site_id,
+                                 grid_code, valid_from, valid_to)
+        SELECT person_id, target_kind, community_code, street_code, site_id, grid_code,
+               valid_from, valid_to FROM assign_resolved
+        ON CONFLICT (person_id, target_kind, community_code, coalesce(site_id, 0),
+                     coalesce(grid_code, ''), valid_from)
+        DO UPDATE SET valid_to = excluded.valid_to
+        WHERE assignments.valid_to IS DISTINCT FROM excluded.valid_to
+        RETURNING (xmax = 0)""")
+    return _finish(LoadResult(), len(frame), ins, upd)
+
+
+# ---------------------------------------------------------------- cases
+CASE_COLUMNS = ["row_no", "source_code", "external_id", "category_code", "status", "state",
+                "escalation", "reported_at", "closed_at", "satisfaction", "lon", "lat",
+                "reporter_name", "reporter_phone", "description"]
+_CASE_TYPES = ["integer", "text", "text", "text", "text", "text", "text", "timestamptz",
+               "timestamptz", "smallint", "float8", "float8", "text", "text", "text"]
+
+
+def _copy_cases(cur, frame: pd.DataFrame) -> None:
+    """COPY the cases into a staging table: one round trip, never row by row."""
+    cur.execute("CREATE TEMP TABLE stage_cases (" + ", ".join(
+        f"{c} {t}" for c, t in zip(CASE_COLUMNS, _CASE_TYPES)) + ") ON COMMIT DROP")
+    out = frame[CASE_COLUMNS].copy()
+    for col in ("reported_at", "closed_at"):
+        out[col] = out[col].dt.strftime("%Y-%m-%d %H:%M:%S%z")
+    buf = io.StringIO()
+    out.to_csv(buf, index=False, header=False, na_rep="\\N")
+    buf.seek(0)
+    cur.copy_expert(f"COPY stage_cases ({', '.join(CASE_COLUMNS)}) FROM STDIN "
+                    "WITH (FORMAT csv, NULL '\\N')", buf)
+
+
+def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None) -> LoadResult:
+    """Stage by COPY, locate every case in PostGIS, then upsert keyed by source + external id."""
+    _copy_cases(cur, frame)
+    # Polygons split into small parts make each point-in-polygon test cheap.
+    cur.execute("""
+        CREATE TEMP TABLE community_parts ON COMMIT DROP AS
+        SELECT code, street_code, ST_Subdivide(geom, 64) AS geom FROM communities;
+        CREATE INDEX ON community_parts USING gist (geom);
+        CREATE TEMP TABLE grid_parts ON COMMIT DROP AS
+        SELECT code, ST_Subdivide(geom, 64) AS geom FROM grids;
+        CREATE INDEX ON grid_parts USING gist (geom);
+        ANALYZE community_parts; ANALYZE grid_parts;""")
+    cur.execute("""
+        CREATE TEMP TABLE located ON COMMIT DROP AS
+        SELECT s.*, p.geom, c.code AS community_code, c.street_code, false AS by_distance
+        FROM (SELECT *, ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS geom FROM stage_cases) p
+        JOIN stage_cases s USING (row_no)
+        LEFT JOIN LATERAL (SELECT code, street_code FROM community_parts c
+                           WHERE ST_Intersects(c.geom, p.geom) LIMIT 1) c ON true""")
+    if nearest_within is not None:
+        cur.execute("""
+            UPDATE located l SET community_code = n.code, street_code = n.street_code,
+                   by_distance = true
+            FROM LATERAL (SELECT c.code, c.street_code FROM communities c
+                          WHERE ST_DWithin(c.geom::geography, l.geom::geography, %s)
+                          ORDER BY c.geom::geography <-> l.geom::geography LIMIT 1) n
+            WHERE l.community_code IS NULL""", (nearest_within,))
+    cur.execute("""SELECT row_no, lon, lat FROM located WHERE community_code IS NULL
+                   ORDER BY row_no LIMIT 1000""")
+    outside = cur.fetchall()
+    if outside:
+        hint = (f" or farther than {nearest_within:g} m from any" if nearest_within is not None
+                else " (use --nearest-within METRES for cases just off the boundary)")
+        return LoadResult(errors=[RowError(r[0], "lon/lat",
+                          f"point ({r[1]:.6f}, {r[2]:.6f}) lies outside every community{hint}")
+                          for r in outside])
+    cur.execute("""
+        INSERT INTO cases (source_code, external_id, category_code, category_l1, status, state,
+            escalation, reported_at, closed_at, satisfaction, geom, site_id, grid_code,
+            community_code, street_code, assigned_by_distance)
+        SELECT l.source_code, l.external_id, l.category_code,
+               coalesce(cat.parent_code, cat.code), l.status, l.state, l.escalation,
+               l.reported_at, l.closed_at, l.satisfaction, l.geom,
+               (SELECT t.id FROM sites t WHERE ST_Intersects(t.geom, l.geom) LIMIT 1),
+               (SELECT g.code FROM grid_parts g WHERE ST_Intersects(g.geom, l.geom) LIMIT 1),
+               l.community_code, l.street_code, l.by_distance
+        FROM located l JOIN case_categories cat ON cat.code = l.category_code
+        ON CONFLICT (source_code, external_id) DO UPDATE SET
+            category_code = excluded.category_code, category_l1 = excluded.category_l1,
+            status = excluded.status, state = excluded.state, escalation = excluded.escalation,
+            reported_at = excluded.reported_at, closed_at = excluded.closed_at,
+            satisfaction = excluded.satisfaction, geom = excluded.geom,
+            site_id = excluded.site_id, grid_code = excluded.grid_code,
+            community_code = excluded.community_code, street_code = excluded.street_code,
+            assigned_by_distance = excluded.assigned_by_distance
+        WHERE (cases.category_code, cases.status, cases.state, cases.escalation,
+               cases.reported_at, cases.closed_at, cases.satisfaction, cases.geom,
+               cases.assigned_by_distance)
+          IS DISTINCT FROM (excluded.category_code, excluded.status, excluded.state,
+               excluded.escalation, excluded.reported_at, excluded.closed_at,
+               excluded.satisfaction, excluded.geom, excluded.assigned_by_distance)
+        RETURNING (xmax = 0)""")
+    flags = [r[0] for r in cur.fetchall()]
+    cur.execute("""
+        INSERT INTO case_personal (case_id, street_code, reporter_name, reporter_phone, description)
+        SELECT c.id, c.street_code, l.reporter_name, l.reporter_phone, l.description
+        FROM located l JOIN cases c ON c.source_code = l.source_code
+                                   AND c.external_id = l.external_id
+        WHERE coalesce(l.reporter_name, l.reporter_phone, l.description) IS NOT NULL
+        ON CONFLICT (case_id) DO UPDATE SET street_code = excluded.street_code,
+            reporter_name = excluded.reporter_name, reporter_phone = excluded.reporter_phone,
+            description = excluded.description
+        WHERE (case_personal.reporter_name, case_personal.reporter_phone,
+               case_personal.description, case_personal.street_code)
+          IS DISTINCT FROM (excluded.reporter_name, excluded.reporter_phone,
+               excluded.description, excluded.street_code)""")
+    cur.execute("SELECT count(*) FILTER (WHERE by_distance) FROM located")
+    by_distance = cur.fetchone()[0]
+    result = _finish(LoadResult(), len(frame), sum(flags), len(flags) - sum(flags))
+    if by_distance:
+        result.notes.append(f"{by_distance} cases assigned to the nearest community by distance")
+    return result
+
+
+LOADERS = {
+    "district": load_district, "streets": load_streets, "communities": load_communities,
+    "grids": load_grids, "sites": load_sites, "management": load_management,
+    "people": load_people, "assignments": load_assignments,
+}

@@ -1,0 +1,132 @@
+"""A project-local PostgreSQL + PostGIS cluster managed with initdb and pg_ctl.
+
+Used when DATABASE_URL is not set, and by the test suite (in a temporary folder). PostgreSQL
+refuses to run as root, so when we are root the cluster belongs to the ``postgres`` OS user that
+Debian's package creates.
+"""
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
+SUPERUSER = "postgres"
+DATABASE = "atlas"
+
+
+class LocalDatabaseError(RuntimeError):
+    """The local cluster could not be created or started; the message says why."""
+
+
+def _run_as() -> list[str]:
+    if os.geteuid() != 0:
+        return []
+    try:
+        pwd.getpwnam("postgres")
+    except KeyError as exc:
+        raise LocalDatabaseError(
+            "running as root needs the 'postgres' OS user (install postgresql-15)"
+        ) from exc
+    return ["runuser", "-u", "postgres", "--"]
+
+
+def _pg(tool: str, *args: str, capture: bool = True) -> subprocess.CompletedProcess:
+    exe = PG_BIN / tool
+    if not exe.exists():
+        raise LocalDatabaseError(
+            f"{exe} not found: install postgresql-15 and postgresql-15-postgis-3, "
+            "or set DATABASE_URL to an existing PostGIS"
+        )
+    return subprocess.run(
+        [*_run_as(), str(exe), *args], capture_output=capture, text=True, check=False
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _port_in_use(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _own(path: Path) -> None:
+    if os.geteuid() == 0:
+        pw = pwd.getpwnam("postgres")
+        os.chown(path, pw.pw_uid, pw.pw_gid)
+
+
+def is_running(root: Path) -> bool:
+    data = root / "pgdata"
+    return data.exists() and _pg("pg_ctl", "status", "-D", str(data)).returncode == 0
+
+
+def ensure_cluster(root: Path, *, settings: dict[str, str] | None = None) -> str:
+    """Create (once) and start the cluster under ``root``; return its database URL."""
+    root = root.resolve()
+    data = root / "pgdata"
+    root.mkdir(parents=True, exist_ok=True)
+    root.chmod(0o755)
+    _own(root)
+    if not (data / "PG_VERSION").exists():
+        shutil.rmtree(data, ignore_errors=True)
+        res = _pg("initdb", "-D", str(data), "-U", SUPERUSER, "--auth=trust",
+                  "--encoding=UTF8", "--locale=C.UTF-8")
+        if res.returncode != 0:
+            raise LocalDatabaseError(f"initdb failed: {res.stderr.strip()}")
+    port_file = root / "port"
+    if is_running(root):
+        port = int(port_file.read_text())
+    else:
+        port = int(port_file.read_text()) if port_file.exists() else 0
+        if not port or _port_in_use(port):
+            port = _free_port()
+        port_file.write_text(str(port))
+        opts = [f"-p {port}", f"-k {root}", "-c listen_addresses=127.0.0.1",
+                "-c jit=off", "-c shared_buffers=512MB", "-c max_wal_size=4GB",
+                "-c checkpoint_timeout=30min", "-c work_mem=32MB",
+                "-c maintenance_work_mem=512MB"]
+        opts += [f"-c {k}={v}" for k, v in (settings or {}).items()]
+        res = _pg("pg_ctl", "start", "-w", "-t", "60", "-D", str(data),
+                  "-l", str(root / "server.log"), "-o", " ".join(opts))
+        if res.returncode != 0:
+            log = (root / "server.log")
+            tail = log.read_text()[-800:] if log.exists() else ""
+            raise LocalDatabaseError(f"pg_ctl start failed: {res.stderr.strip()} {tail}")
+    _create_database(port)
+    return f"postgresql://{SUPERUSER}@127.0.0.1:{port}/{DATABASE}"
+
+
+def _create_database(port: int) -> None:
+    import psycopg2
+
+    for attempt in range(50):
+        try:
+            conn = psycopg2.connect(host="127.0.0.1", port=port, user=SUPERUSER, dbname="postgres")
+            break
+        except psycopg2.OperationalError:
+            if attempt == 49:
+                raise
+            time.sleep(0.1)
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE,))
+        if cur.fetchone() is None:
+            cur.execute(f'CREATE DATABASE "{DATABASE}"')
+    conn.close()
+
+
+def stop_cluster(root: Path) -> bool:
+    """Stop the cluster if it runs; True when it was running."""
+    if not is_running(root):
+        return False
+    _pg("pg_ctl", "stop", "-D", str(root.resolve() / "pgdata"), "-m", "fast", "-w")
+    return True

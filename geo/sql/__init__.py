@@ -1,0 +1,1 @@
+"""SQL of the analytics, one module per aggregate, values always as bound parameters."""

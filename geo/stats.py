@@ -1,0 +1,124 @@
+"""Coverage and case figures for a scope, computed in PostGIS (DESIGN.md's `stats` JSON)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from geo.errors import InputError
+from geo.importing.fields import MODES, RESIDENTIAL_KINDS
+from geo.sql import cases as cases_sql
+from geo.sql import coverage as coverage_sql
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The district (both None), one street or one community."""
+
+    street: str | None = None
+    community: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    categories: tuple[str, ...] | list[str] | None = None
+    sources: tuple[str, ...] | list[str] | None = None
+    status: str | None = None
+    escalation: str | None = None
+
+
+def _check_codes(cur, table: str, option: str, codes) -> None:
+    """An unknown code is the user's mistake: name the option and the value."""
+    if not codes:
+        return
+    cur.execute(f"SELECT code FROM {table} WHERE code = ANY(%s)", (list(codes),))
+    known = {r[0] for r in cur.fetchall()}
+    unknown = [c for c in codes if c not in known]
+    if unknown:
+        raise InputError(f"{option}: unknown code '{unknown[0]}'")
+
+
+def check_scope(cur, scope: Scope) -> None:
+    if scope.street:
+        _check_codes(cur, "streets", "--street", [scope.street])
+    if scope.community:
+        _check_codes(cur, "communities", "--community", [scope.community])
+
+
+def district_timezone(cur) -> str:
+    cur.execute("SELECT timezone FROM district LIMIT 1")
+    row = cur.fetchone()
+    return row[0] if row else "Asia/Shanghai"
+
+
+def _rate(num: int, den: int) -> float | None:
+    return num / den if den else None
+
+
+def coverage(conn, scope: Scope, *, kinds=None, by: str | None = None,
+             as_of: dt.date | None = None) -> list[dict]:
+    """Coverage of residential sites (or ``kinds``) as of a date, for the scope or per group."""
+    if by not in coverage_sql.GROUPS:
+        raise InputError(f"--by: coverage is reported by street or community, not '{by}'")
+    params = {"street": scope.street, "community": scope.community,
+              "kinds": list(kinds or RESIDENTIAL_KINDS), "as_of": as_of or dt.date.today()}
+    with conn.cursor() as cur:
+        check_scope(cur, scope)
+        cur.execute(coverage_sql.query(by), params)
+        rows = cur.fetchall()
+    conn.rollback()
+    out = []
+    for code, name, sites, managed, hh, managed_hh, *modes in rows:
+        out.append({
+            "code": code, "name": name, "sites": sites, "managed": managed,
+            "households": int(hh), "managed_households": int(managed_hh),
+            "rate": _rate(managed, sites), "rate_households": _rate(int(managed_hh), int(hh)),
+            "by_mode": dict(zip(MODES, modes)),
+        })
+    return out
+
+
+def cases(conn, scope: Scope, filters: CaseFilters, *, by: str | None = None) -> list[dict]:
+    """Case counts, closed, median hours to close and level-1 categories, for the scope or per group."""
+    if by not in cases_sql.GROUPINGS:
+        raise InputError(f"--by: cases are reported by community, site, category, source "
+                         f"or month, not '{by}'")
+    with conn.cursor() as cur:
+        check_scope(cur, scope)
+        _check_codes(cur, "case_categories", "--category", filters.categories)
+        _check_codes(cur, "case_sources", "--source", filters.sources)
+        params = {
+            "street": scope.street, "community": scope.community, "tz": district_timezone(cur),
+            "date_from": filters.date_from, "date_to": filters.date_to,
+            "categories": list(filters.categories) if filters.categories else None,
+            "sources": list(filters.sources) if filters.sources else None,
+            "status": filters.status, "escalation": filters.escalation,
+        }
+        cur.execute(cases_sql.query(by), params)
+        rows = cur.fetchall()
+        names = {}
+        if by in cases_sql.NAMES and rows:
+            cur.execute(cases_sql.NAMES[by], ([r[0] for r in rows],))
+            names = dict(cur.fetchall())
+        if by is None:
+            code, name = _scope_label(cur, scope)
+    conn.rollback()
+    if by is None:
+        n, closed, median, cats = rows[0][1:] if rows else (0, 0, None, {})
+        return [{"code": code, "name": name, "cases": n, "closed": closed,
+                 "median_hours_to_close": median, "by_category": cats}]
+    return [{"code": code, "name": names.get(code, code), "cases": n, "closed": closed,
+             "median_hours_to_close": median, "by_category": cats}
+            for code, n, closed, median, cats in rows]
+
+
+def _scope_label(cur, scope: Scope) -> tuple[str, str]:
+    if scope.community:
+        cur.execute("SELECT code, name FROM communities WHERE code = %s", (scope.community,))
+    elif scope.street:
+        cur.execute("SELECT code, name FROM streets WHERE code = %s", (scope.street,))
+    else:
+        cur.execute("SELECT code, name FROM district LIMIT 1")
+    row = cur.fetchone()
+    return (row[0], row[1]) if row else ("", "")

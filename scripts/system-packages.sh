@@ -1,0 +1,33 @@
+#!/bin/sh
+# Ensures the Debian packages the project needs. As root it installs what is missing; as anyone
+# else it names what to install (or how to use an existing PostGIS) and stops.
+set -eu
+
+packages="python3-venv chromium chromium-driver fonts-wqy-zenhei poppler-utils"
+# With DATABASE_URL pointing at an existing PostGIS, the local server is not needed.
+[ -n "${DATABASE_URL:-}" ] || packages="postgresql-15 postgresql-15-postgis-3 postgresql-contrib $packages"
+
+missing=""
+for p in $packages; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+  cat >&2 <<MSG
+Grassroots Atlas needs these Debian packages, which are not installed:
+ $missing
+Install them as an administrator:
+  sudo apt-get install -y$missing
+or, to use an existing PostgreSQL 15 + PostGIS 3 server instead of a local one, set
+  export DATABASE_URL=postgresql://USER:PASSWORD@HOST:PORT/DBNAME
+and run make again.
+MSG
+  exit 1
+fi
+
+echo "installing Debian packages:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null

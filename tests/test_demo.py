@@ -1,0 +1,129 @@
+"""The demo district is real enough: the article's figures and the shape of the problems."""
+import datetime as dt
+
+import pytest
+
+from tests.conftest import DEMO_CASES, DEMO_NOW
+
+OLD_TOWN = ("370202002", "370202004", "370202005", "370202007")
+
+
+@pytest.fixture(scope="module")
+def cur(demo_url):
+    from geo import db
+    conn = db.connect(demo_url)
+    conn.autocommit = True
+    yield conn.cursor()
+    conn.close()
+
+
+def one(cur, sql, params=None):
+    cur.execute(sql, params)
+    return cur.fetchone()
+
+
+def test_real_frame_of_streets_and_communities(cur):
+    assert one(cur, "SELECT count(*) FROM streets") == (11,)
+    assert one(cur, "SELECT count(*) FROM communities") == (50,)
+    assert one(cur, "SELECT name FROM streets WHERE code = '370202001'") == ("香港中路街道",)
+    # every community lies in its own street
+    assert one(cur, """SELECT count(*) FROM communities c JOIN streets s ON s.code = c.street_code
+                       WHERE ST_Area(ST_Difference(c.geom, s.geom)::geography) > 1""") == (0,)
+
+
+def test_article_figures(cur):
+    assert one(cur, "SELECT count(*) FROM people WHERE role = 'district_leader'") == (30,)
+    assert one(cur, """SELECT count(DISTINCT a.community_code) FROM assignments a
+                       JOIN people p ON p.id = a.person_id WHERE p.role = 'district_leader'""") == (50,)
+    assert one(cur, "SELECT count(*) FROM people WHERE role = 'street_cadre'") == (227,)
+    assert one(cur, """SELECT count(DISTINCT site_id) FROM assignments a
+                       JOIN people p ON p.id = a.person_id WHERE p.role = 'street_cadre'""") == (220,)
+    assert one(cur, """SELECT count(*) FROM people
+                       WHERE role IN ('grid_worker', 'social_worker')""") == (1424,)
+    share, party = one(cur, """SELECT avg(owners_committee::int), bool_and(owners_committee_party)
+                               FROM sites WHERE kind = 'compound' AND owners_committee""")
+    assert float(one(cur, "SELECT avg(owners_committee::int) FROM sites WHERE kind = 'compound'")[0]) > 0.95
+    assert party is True
+    open_share = one(cur, """SELECT avg((kind = 'open_courtyard')::int) FROM sites
+                             WHERE kind <> 'building_cluster'""")[0]
+    assert abs(float(open_share) - 0.80) < 0.005
+    names = {r[0] for r in (cur.execute("SELECT name FROM sites WHERE demonstration") or cur.fetchall())}
+    assert {"湾仔小区", "伏龙山片区", "旌德支路一号"} <= names
+
+
+def test_sites_inside_their_community_on_land_and_not_overlapping(cur):
+    assert one(cur, """SELECT count(*) FROM sites s JOIN communities c ON c.code = s.community_code
+                       WHERE NOT ST_Within(s.geom, c.geom)""") == (0,)
+    assert one(cur, """SELECT count(*) FROM sites a JOIN sites b
+                       ON a.id < b.id AND ST_Intersects(a.geom, b.geom)
+                       WHERE ST_Area(ST_Intersection(a.geom, b.geom)::geography) > 1""") == (0,)
+
+
+def test_open_courtyards_in_old_town_and_clusters_on_hong_kong_middle_road(cur):
+    old, rest = one(cur, """
+        SELECT (avg((kind = 'open_courtyard')::int) FILTER (WHERE street_code = ANY(%s)))::float,
+               (avg((kind = 'open_courtyard')::int) FILTER (WHERE NOT street_code = ANY(%s)))::float
+        FROM sites WHERE kind <> 'building_cluster'""", (list(OLD_TOWN), list(OLD_TOWN)))
+    assert old > 0.9 and old > rest + 0.1
+    in_street, total = one(cur, """SELECT count(*) FILTER (WHERE street_code = '370202001'), count(*)
+                                   FROM sites WHERE kind = 'building_cluster'""")
+    assert in_street / total > 0.5
+    # along the road: within 400 m of Hong Kong Middle Road's line
+    near = one(cur, """SELECT avg((ST_DWithin(geom::geography, ST_GeomFromText(
+                 'LINESTRING(120.3718 36.0625, 120.386 36.064, 120.4 36.0665)', 4326)::geography,
+                 400))::int) FROM sites WHERE kind = 'building_cluster' AND street_code = '370202001'""")[0]
+    assert near > 0.95
+
+
+def test_coverage_rises_from_2024(cur):
+    def rate(day):
+        return one(cur, """SELECT avg((coalesce(m.mode, 'none') <> 'none')::int)
+            FROM sites s LEFT JOIN management m ON m.site_id = s.id AND m.valid_from <= %s
+                 AND (m.valid_to IS NULL OR m.valid_to > %s)
+            WHERE s.kind = 'open_courtyard'""", (day, day))[0]
+    assert rate(dt.date(2024, 1, 1)) < 0.3 < 0.8 < rate(DEMO_NOW.date())
+    modes = {r[0] for r in (cur.execute("SELECT DISTINCT mode FROM management") or cur.fetchall())}
+    assert modes == {"commercial", "self_managed", "scenic_co_managed", "enterprise_embedded", "none"}
+
+
+def test_cases_denser_where_management_is_missing(cur):
+    managed, unmanaged = one(cur, """
+        WITH st AS (
+          SELECT s.id, s.households, coalesce(m.mode, 'none') <> 'none' AS managed
+          FROM sites s LEFT JOIN management m ON m.site_id = s.id
+               AND m.valid_from <= %(d)s AND (m.valid_to IS NULL OR m.valid_to > %(d)s)
+          WHERE s.kind <> 'building_cluster'),
+        c AS (SELECT site_id, count(*) n FROM cases
+              WHERE reported_at >= %(d)s::date - 365 GROUP BY site_id)
+        SELECT 100.0 * sum(coalesce(n, 0)) FILTER (WHERE managed) / sum(households) FILTER (WHERE managed)::float,
+               100.0 * sum(coalesce(n, 0)) FILTER (WHERE NOT managed) / sum(households) FILTER (WHERE NOT managed)::float
+        FROM st LEFT JOIN c ON c.site_id = st.id""", {"d": DEMO_NOW.date()})
+    assert unmanaged >= 1.5 * managed
+
+
+def test_seasonal_and_weekly_rhythm(cur):
+    summer, winter = one(cur, """
+        WITH m AS (SELECT date_trunc('month', reported_at AT TIME ZONE 'Asia/Shanghai') mon, count(*) n
+                   FROM cases WHERE reported_at >= '2024-01-01 00:00+08' AND reported_at < '2026-01-01 00:00+08'
+                   GROUP BY 1)
+        SELECT (avg(n) FILTER (WHERE extract(month FROM mon) IN (6, 7, 8))::float),
+               (avg(n) FILTER (WHERE extract(month FROM mon) IN (12, 1, 2))::float) FROM m""")
+    # stated ratio 1.3 / 0.8 = 1.625 per month, less the falling trend and month lengths
+    assert 1.35 < summer / winter < 1.9
+    weekday, weekend = one(cur, """
+        WITH d AS (SELECT (reported_at AT TIME ZONE 'Asia/Shanghai')::date AS day, count(*) n
+                   FROM cases GROUP BY 1)
+        SELECT (avg(n) FILTER (WHERE extract(isodow FROM day) < 6))::float,
+               (avg(n) FILTER (WHERE extract(isodow FROM day) >= 6))::float FROM d""")
+    assert 1.45 < weekday / weekend < 1.9  # stated 1 / 0.6 = 1.67
+
+
+def test_three_years_of_cases_up_to_the_build(cur):
+    total, first, last = one(cur, "SELECT count(*), min(reported_at), max(reported_at) FROM cases")
+    assert total >= DEMO_CASES
+    assert DEMO_NOW - last < dt.timedelta(days=1)
+    assert (DEMO_NOW - first).days > 3 * 365 - 3
+    sources = {r[0] for r in (cur.execute("SELECT DISTINCT source_code FROM cases") or cur.fetchall())}
+    assert sources == {"hotline_12345", "nuannan", "grid_report", "enterprise"}
+    assert one(cur, """SELECT count(*) FROM cases WHERE reported_at >= date_trunc('month', %s::timestamptz)""",
+               (DEMO_NOW,))[0] > 0
