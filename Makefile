@@ -1,4 +1,6 @@
 # Two commands on a fresh Debian machine: `make run` and `make test`. Both call `make setup`.
+# Debian's own Python when present, so that the pins resolve the same everywhere.
+PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
@@ -13,7 +15,7 @@ system:
 venv: $(VENV)/.installed
 
 $(VENV)/.installed: requirements.txt
-	@test -x $(PY) || python3 -m venv $(VENV)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
 	@touch $@
 

@@ -1,0 +1,365 @@
+"""From a file's table to a canonical, typed frame plus the reason for every rejected row.
+
+Every check here is pure (no database): types, enumerations, dates, duplicates, geometry type,
+validity and repair, coordinate systems and swapped lon/lat. Checks that need the database
+(parent codes, overlaps, locating cases) live with the loaders.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import MultiPolygon, Polygon
+
+from geo import coords
+from geo.errors import InputError, RowError
+from geo.importing.columns import match_columns
+from geo.importing.fields import KINDS, Field, Kind
+from geo.importing.read import Table
+
+MAX_TEXT = 10_000  # characters in one text field
+REPAIR_TOLERANCE = 0.01  # a repaired polygon may change its area by at most 1 %
+TRUE = {"true", "t", "1", "yes", "y", "是", "有", "已成立", "√"}
+FALSE = {"false", "f", "0", "no", "n", "否", "无", "未成立", ""}
+
+# Chinese (and other) labels accepted for enumerations.
+ENUM_ALIASES = {
+    "kind": {"封闭小区": "compound", "小区": "compound", "开放式楼院": "open_courtyard",
+             "楼院": "open_courtyard", "楼宇集群": "building_cluster", "园区": "building_cluster",
+             "商圈": "building_cluster", "楼宇": "building_cluster"},
+    "mode": {"商业化物管": "commercial", "居民自管": "self_managed", "景社共管": "scenic_co_managed",
+             "区属企业嵌入服务": "enterprise_embedded", "国企嵌入": "enterprise_embedded",
+             "无物管": "none", "无": "none"},
+    "role": {"区级领导": "district_leader", "街道干部": "street_cadre", "网格员": "grid_worker",
+             "社工": "social_worker"},
+    "target_kind": {"社区": "community", "小区": "site", "网格": "grid"},
+    "escalation": {"社区": "community", "街道": "street", "区": "district", "区级": "district"},
+}
+
+# Case statuses onto one lifecycle: (status, finer state).
+STATUSES = {
+    "open": ("open", None), "new": ("open", "received"), "received": ("open", "received"),
+    "pending": ("open", "received"), "assigned": ("open", "in_progress"),
+    "in progress": ("open", "in_progress"), "in_progress": ("open", "in_progress"),
+    "processing": ("open", "in_progress"), "returned": ("open", "returned"),
+    "reopened": ("open", "in_progress"),
+    "closed": ("closed", "closed"), "close": ("closed", "closed"), "done": ("closed", "closed"),
+    "completed": ("closed", "closed"), "finished": ("closed", "closed"),
+    "resolved": ("closed", "resolved"),
+    "受理": ("open", "received"), "已受理": ("open", "received"), "待受理": ("open", "received"),
+    "待办": ("open", "received"), "办理中": ("open", "in_progress"), "处理中": ("open", "in_progress"),
+    "未办结": ("open", "in_progress"), "退回": ("open", "returned"), "已退回": ("open", "returned"),
+    "已办结": ("closed", "closed"), "办结": ("closed", "closed"), "已完成": ("closed", "closed"),
+    "已关闭": ("closed", "closed"), "结案": ("closed", "closed"), "已解决": ("closed", "resolved"),
+}
+
+
+@dataclass
+class Options:
+    crs: object = None  # parsed --crs (overrides the file's own)
+    date_format: str | None = None
+    timezone: str = "Asia/Shanghai"
+    source: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # the district's, for swapped lon/lat
+    mapping: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Checked:
+    frame: pd.DataFrame  # canonical columns + row_no (+ geometry or lon/lat)
+    errors: list[RowError]
+
+
+def parse_mapping(items: list[str], kind: Kind) -> dict[str, str]:
+    allowed = set(kind.names) | {"wkt", "lon", "lat"}
+    out = {}
+    for item in items:
+        name, sep, column = item.partition("=")
+        if not sep or not column:
+            raise InputError(f"--map: '{item}' is not FIELD=COLUMN")
+        if name not in allowed:
+            raise InputError(f"--map: '{name}' is not a field of {kind.name} "
+                             f"(fields: {', '.join(sorted(allowed))})")
+        out[name] = column
+    return out
+
+
+def check(table: Table, kind_name: str, opts: Options, file: str) -> Checked:
+    kind = KINDS[kind_name]
+    wanted = kind.names + (["wkt", "lon", "lat"] if kind.geometry else [])
+    for col in opts.mapping.values():
+        if col not in table.frame.columns:
+            raise InputError(f"--map: the file has no column '{col}' "
+                             f"(columns: {', '.join(table.frame.columns[:30])})")
+    columns = match_columns(list(table.frame.columns), wanted, opts.mapping)
+    errors: list[RowError] = []
+    header = 1 if table.row_label == "row" else None
+    for f in kind.fields:
+        if f.required and f.name not in columns and not (f.name == "source" and opts.source):
+            raise InputError.at(file, header, f.name, f"missing required column '{f.name}'"
+                                f" (use --map {f.name}=COLUMN if the file names it differently)")
+    n = len(table.frame)
+    out = pd.DataFrame({"row_no": np.arange(table.first_row, table.first_row + n)})
+    rows = out["row_no"].to_numpy()
+    for f in kind.fields:
+        raw = table.frame[columns[f.name]] if f.name in columns else pd.Series([""] * n)
+        raw = raw.astype(str).str.strip().reset_index(drop=True)
+        values, bad = _convert(f, raw, opts)
+        out[f.name] = values
+        for i in np.flatnonzero(bad):
+            errors.append(RowError(int(rows[i]), f.name, _describe(f, raw.iloc[i], opts)))
+        if f.required:
+            empty = (raw == "") & ~bad
+            if f.name == "source" and opts.source:
+                empty[:] = False
+            for i in np.flatnonzero(empty.to_numpy()):
+                errors.append(RowError(int(rows[i]), f.name, "required value is empty"))
+    if kind_name == "cases":
+        errors += _case_rules(out, opts)
+    if kind.geometry == "polygon":
+        out["geometry"], geo_errors = _polygons(table, columns, opts, rows, file)
+        errors += geo_errors
+    elif kind.geometry == "point":
+        out["lon"], out["lat"], geo_errors = _points(table, columns, opts, rows, file)
+        errors += geo_errors
+    errors += _duplicates(out, kind)
+    return Checked(out, sorted(errors, key=lambda e: (e.row or 0, e.field or "")))
+
+
+def _describe(f: Field, value: str, opts: Options) -> str:
+    shown = value if len(value) <= 60 else value[:57] + "..."
+    if f.type in ("date", "datetime"):
+        fmt = f"--date-format {opts.date_format}" if opts.date_format else "YYYY-MM-DD"
+        return f"cannot read '{shown}' as a date ({fmt}; other formats need --date-format)"
+    if f.type == "enum":
+        return f"unknown {f.name} '{shown}' (one of: {', '.join(f.choices)})"
+    if f.type == "text":
+        return f"longer than {MAX_TEXT} characters"
+    if f.type == "bool":
+        return f"'{shown}' is not yes/no (true/false, 1/0, 是/否)"
+    if f.name == "status":
+        return f"unknown status '{shown}'"
+    return f"'{shown}' is not a {'whole number' if f.type == 'int' else 'number'}"
+
+
+def _convert(f: Field, raw: pd.Series, opts: Options) -> tuple[pd.Series, np.ndarray]:
+    """Typed values and a mask of unreadable ones (empty → None, never an error here)."""
+    empty = (raw == "").to_numpy()
+    if f.type == "text":
+        bad = (raw.str.len() > MAX_TEXT).to_numpy()
+        return raw.where(~empty, None).astype(object), bad
+    if f.type in ("int", "float"):
+        num = pd.to_numeric(raw.where(~empty), errors="coerce")
+        bad = num.isna().to_numpy() & ~empty
+        if f.type == "int":
+            bad |= (num.notna() & (num != num.round())).to_numpy()
+            return num.round().astype("Int64").where(~bad), bad
+        return num, bad
+    if f.type == "bool":
+        low = raw.str.lower()
+        bad = ~(low.isin(TRUE) | low.isin(FALSE)).to_numpy()
+        return low.isin(TRUE).where(~empty).astype(object).where(~empty, None), bad
+    if f.type == "enum":
+        aliases = ENUM_ALIASES.get(f.name, {})
+        mapped = raw.map(lambda v: aliases.get(v, v.lower() if v.lower() in f.choices else v))
+        bad = ~mapped.isin(f.choices).to_numpy() & ~empty
+        return mapped.where(~empty, None).astype(object), bad
+    if f.type in ("date", "datetime"):
+        parsed = parse_datetimes(raw.where(~empty), opts.date_format, opts.timezone)
+        bad = parsed.isna().to_numpy() & ~empty
+        if f.type == "date":
+            return pd.Series([None if pd.isna(v) else v.date() for v in parsed], dtype=object), bad
+        return parsed, bad
+    raise ValueError(f"unknown field type {f.type}")
+
+
+def parse_datetimes(values: pd.Series, date_format: str | None, timezone: str) -> pd.Series:
+    """Strings → tz-aware timestamps; naive ones are in the district's time zone. ISO 8601
+    unless a format is given: an ambiguous date such as 03/04/2025 is never guessed."""
+    tz = ZoneInfo(timezone)
+    fmt = date_format or "ISO8601"
+
+    def one(v):
+        if v is None or (isinstance(v, float) and np.isnan(v)):
+            return pd.NaT
+        try:
+            ts = pd.to_datetime(v, format=fmt)
+        except (ValueError, TypeError):
+            return pd.NaT
+        return ts.tz_localize(tz) if ts.tzinfo is None else ts.tz_convert(tz)
+
+    try:
+        parsed = pd.to_datetime(values, format=fmt, errors="coerce")
+        if getattr(parsed.dt, "tz", None) is None:
+            parsed = parsed.dt.tz_localize(tz)
+        else:
+            parsed = parsed.dt.tz_convert(tz)
+        return parsed
+    except (ValueError, TypeError):  # mixed offsets: one at a time
+        return pd.Series([one(v) for v in values], dtype=f"datetime64[ns, {timezone}]")
+
+
+def _case_rules(out: pd.DataFrame, opts: Options) -> list[RowError]:
+    errors = []
+    if opts.source:
+        out["source"] = out["source"].where(out["source"].notna(), opts.source)
+    mapped = out["status"].map(lambda v: STATUSES.get(str(v).strip().lower()) if v else None)
+    rows = out["row_no"].to_numpy()
+    for i in np.flatnonzero(mapped.isna().to_numpy() & out["status"].notna().to_numpy()):
+        errors.append(RowError(int(rows[i]), "status", f"unknown status '{out['status'].iloc[i]}' "
+                               "(e.g. open, closed, 办理中, 已办结)"))
+    out["status"] = [m[0] if m else None for m in mapped]
+    out["state"] = [m[1] if m else None for m in mapped]
+    closed_at = out["closed_at"]
+    reported = out["reported_at"]
+    # a closed status without its closing time, or a closing time before the report
+    for i in np.flatnonzero(((out["status"] == "closed") & closed_at.isna()).to_numpy()):
+        errors.append(RowError(int(rows[i]), "closed_at", "a closed case needs its closed_at time"))
+    early = (closed_at.notna() & reported.notna() & (closed_at < reported)).to_numpy()
+    for i in np.flatnonzero(early):
+        errors.append(RowError(int(rows[i]), "closed_at", "closed before it was reported"))
+    # an open case keeps no closing time (a reopened case is open again)
+    out["closed_at"] = closed_at.where(out["status"] == "closed")
+    sat = out["satisfaction"]
+    for i in np.flatnonzero((sat.notna() & ((sat < 1) | (sat > 5))).to_numpy()):
+        errors.append(RowError(int(rows[i]), "satisfaction", f"{sat.iloc[i]} is not 1-5"))
+    return errors
+
+
+def _duplicates(out: pd.DataFrame, kind: Kind) -> list[RowError]:
+    key = list(kind.key)
+    keyed = out[key].astype(str)
+    dup = keyed.duplicated(keep="first")
+    if not dup.any():
+        return []
+    first = {tuple(r): row for r, row in zip(keyed.itertuples(index=False), out["row_no"])
+             if True}
+    firsts: dict[tuple, int] = {}
+    for r, row in zip(keyed.itertuples(index=False), out["row_no"]):
+        firsts.setdefault(tuple(r), int(row))
+    del first
+    return [RowError(int(row), key[-1], f"duplicate {'/'.join(key)} '{'/'.join(r)}' "
+                     f"(first in row {firsts[tuple(r)]})")
+            for r, row, d in zip(keyed.itertuples(index=False), out["row_no"], dup) if d]
+
+
+# ---------------------------------------------------------------- geometry
+def _source_crs(table: Table, opts: Options):
+    if opts.crs is not None:
+        return opts.crs
+    if table.crs:
+        try:
+            return coords.parse_crs(table.crs)
+        except ValueError:
+            return None
+    return None
+
+
+def _polygons(table: Table, columns: dict, opts: Options, rows, file: str):
+    n = len(rows)
+    errors: list[RowError] = []
+    if table.geometry is not None:
+        geoms = np.asarray(table.geometry, dtype=object)
+    elif "wkt" in columns:
+        geoms = np.empty(n, dtype=object)
+        for i, text in enumerate(table.frame[columns["wkt"]].astype(str)):
+            try:
+                geoms[i] = shapely.from_wkt(text) if text.strip() else None
+            except shapely.errors.GEOSException:
+                errors.append(RowError(int(rows[i]), "wkt", "not readable as WKT"))
+                geoms[i] = None
+    else:
+        raise InputError.at(file, 1, "wkt", "missing geometry: a spatial file, or a WKT column "
+                            "(named wkt or geometry; or --map wkt=COLUMN)")
+    crs = _source_crs(table, opts)
+    result = np.empty(n, dtype=object)
+    bad_rows = {e.row for e in errors}
+    for i, g in enumerate(geoms):
+        if int(rows[i]) in bad_rows:
+            continue
+        if g is None or g.is_empty:
+            errors.append(RowError(int(rows[i]), "geometry", "empty geometry"))
+            continue
+        if g.geom_type not in ("Polygon", "MultiPolygon"):
+            errors.append(RowError(int(rows[i]), "geometry", f"expected a polygon, got {g.geom_type}"))
+            continue
+        g = shapely.force_2d(g)
+        x, y = shapely.get_coordinates(g)[0] if crs is None or crs in coords.CHINESE_CRS or getattr(crs, "is_geographic", False) else (None, None)
+        if x is not None:
+            problem = coords.lonlat_problem(x, y, opts.bbox)
+            if problem:
+                errors.append(RowError(int(rows[i]), "geometry", problem))
+                continue
+        g = coords.to_wgs84(np.array([g]), crs)[0]
+        repaired, message = repair_polygon(g)
+        if message:
+            errors.append(RowError(int(rows[i]), "geometry", message))
+            continue
+        result[i] = repaired
+    return result, errors
+
+
+def repair_polygon(g) -> tuple[MultiPolygon | None, str | None]:
+    """A valid MultiPolygon, repaired with make_valid when that keeps the area within 1 %."""
+    if g.is_valid:
+        return (g if isinstance(g, MultiPolygon) else MultiPolygon([g])), None
+    fixed = shapely.make_valid(g)
+    parts = [p for p in shapely.get_parts(fixed) if isinstance(p, (Polygon, MultiPolygon))]
+    fixed = shapely.union_all(parts) if parts else None
+    before = abs(shapely.area(shapely.Polygon(g.exterior)) if isinstance(g, Polygon) else g.area)
+    if fixed is None or fixed.is_empty or before == 0 or abs(fixed.area - before) > REPAIR_TOLERANCE * before:
+        reason = shapely.is_valid_reason(g)
+        return None, f"invalid polygon ({reason}) that cannot be repaired within 1 % of its area"
+    fixed = fixed if isinstance(fixed, MultiPolygon) else MultiPolygon([fixed])
+    return fixed, None
+
+
+def _points(table: Table, columns: dict, opts: Options, rows, file: str):
+    n = len(rows)
+    errors: list[RowError] = []
+    if table.geometry is not None:
+        geoms = np.asarray(table.geometry, dtype=object)
+        is_point = np.array([g is not None and g.geom_type == "Point" for g in geoms])
+        x = np.array([g.x if ok else np.nan for g, ok in zip(geoms, is_point)])
+        y = np.array([g.y if ok else np.nan for g, ok in zip(geoms, is_point)])
+        for i in np.flatnonzero(~is_point):
+            got = "nothing" if geoms[i] is None else geoms[i].geom_type
+            errors.append(RowError(int(rows[i]), "geometry", f"expected a point, got {got}"))
+        field_name = "geometry"
+    elif "lon" in columns and "lat" in columns:
+        x = pd.to_numeric(table.frame[columns["lon"]].astype(str).str.strip(), errors="coerce").to_numpy(float)
+        y = pd.to_numeric(table.frame[columns["lat"]].astype(str).str.strip(), errors="coerce").to_numpy(float)
+        field_name = "lon/lat"
+        for i in np.flatnonzero(np.isnan(x) | np.isnan(y)):
+            errors.append(RowError(int(rows[i]), field_name, "lon and lat must be numbers"))
+    elif "wkt" in columns:
+        geoms = shapely.from_wkt(table.frame[columns["wkt"]].astype(str).to_numpy(), on_invalid="ignore")
+        ok = np.array([g is not None and g.geom_type == "Point" for g in geoms])
+        x = np.where(ok, shapely.get_x(np.where(ok, geoms, None)), np.nan)
+        y = np.where(ok, shapely.get_y(np.where(ok, geoms, None)), np.nan)
+        field_name = "wkt"
+        for i in np.flatnonzero(~ok):
+            errors.append(RowError(int(rows[i]), field_name, "not a WKT point"))
+    else:
+        raise InputError.at(file, 1, "lon", "missing location: lon and lat columns, a WKT column "
+                            "or a spatial file (--map lon=COLUMN --map lat=COLUMN)")
+    crs = _source_crs(table, opts)
+    valid = ~(np.isnan(x) | np.isnan(y))
+    if crs is None or crs in coords.CHINESE_CRS or getattr(crs, "is_geographic", False):
+        for i in np.flatnonzero(valid):
+            problem = coords.lonlat_problem(x[i], y[i], opts.bbox) if _suspicious(x[i], y[i], opts.bbox) else None
+            if problem:
+                errors.append(RowError(int(rows[i]), field_name, problem))
+    lon, lat = coords.to_wgs84_xy(x, y, crs)
+    return lon, lat, errors
+
+
+def _suspicious(x: float, y: float, bbox) -> bool:
+    """Cheap pre-test so that a million good points skip the full check."""
+    if bbox is None:
+        return True
+    minx, miny, maxx, maxy = bbox
+    return not (minx - 0.2 <= x <= maxx + 0.2 and miny - 0.2 <= y <= maxy + 0.2)
