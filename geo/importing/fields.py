@@ -84,7 +84,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
         _f("valid_from", "date", True), _f("valid_to", "date"),
     ), None, ("person_external_id", "target_kind", "target_code", "valid_from")),
     Kind("cases", (
-        _f("source", doc="source code; or --source for the whole file"),
+        _f("source", required=True, doc="source code; or --source for the whole file"),
         _f("external_id", required=True),
         _f("category", required=True, doc="level-1 or level-2 category code"),
         _f("status", required=True, doc="open/closed, or e.g. 办理中/已办结"),

@@ -415,10 +415,13 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None) ->
         cur.execute("""
             UPDATE located l SET community_code = n.code, street_code = n.street_code,
                    by_distance = true
-            FROM LATERAL (SELECT c.code, c.street_code FROM communities c
-                          WHERE ST_DWithin(c.geom::geography, l.geom::geography, %s)
-                          ORDER BY c.geom::geography <-> l.geom::geography LIMIT 1) n
-            WHERE l.community_code IS NULL""", (nearest_within,))
+            FROM (SELECT o.row_no, near.code, near.street_code FROM located o
+                  CROSS JOIN LATERAL (
+                      SELECT c.code, c.street_code FROM communities c
+                      WHERE ST_DWithin(c.geom::geography, o.geom::geography, %s)
+                      ORDER BY ST_Distance(c.geom::geography, o.geom::geography) LIMIT 1) near
+                  WHERE o.community_code IS NULL) n
+            WHERE n.row_no = l.row_no""", (nearest_within,))
     cur.execute("""SELECT row_no, lon, lat FROM located WHERE community_code IS NULL
                    ORDER BY row_no LIMIT 1000""")
     outside = cur.fetchall()

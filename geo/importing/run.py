@@ -1,0 +1,165 @@
+"""`python -m geo import`: read → check → write, all-or-nothing per file."""
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from geo import coords, db
+from geo.errors import InputError, RowError
+from geo.importing import load
+from geo.importing.fields import KINDS
+from geo.importing.read import read
+from geo.importing.validate import Options, check, parse_mapping
+
+
+def write_template(kind_name: str, path: str | Path) -> None:
+    """An empty file with the KIND's canonical columns, in the format of the file's extension."""
+    kind = KINDS[kind_name]
+    path = Path(path)
+    columns = kind.names + (["wkt"] if kind.geometry == "polygon" else [])
+    if kind.geometry == "point":
+        columns = [c for c in columns if c not in ("lon", "lat")] + ["lon", "lat"]
+    frame = pd.DataFrame(columns=columns)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        frame.to_excel(path, index=False)
+    elif suffix in (".csv", ".txt"):
+        frame.to_csv(path, index=False, encoding="utf-8-sig")
+    else:
+        raise InputError(f"--template: write a .csv or .xlsx template, not '{path.name}'")
+
+
+def _context(cur) -> tuple[tuple | None, str]:
+    cur.execute("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM "
+                "(SELECT ST_Extent(geom) AS e FROM district) x")
+    bbox = cur.fetchone()
+    cur.execute("SELECT timezone FROM district LIMIT 1")
+    tz = cur.fetchone()
+    return (tuple(bbox) if bbox and bbox[0] is not None else None), (tz[0] if tz else "Asia/Shanghai")
+
+
+def _reference_errors(cur, frame: pd.DataFrame, add: bool) -> list[RowError]:
+    """Unknown case categories and sources: added with --add-categories, else rejected."""
+    errors = []
+    for column, table, label in (("category", "case_categories", "category"),
+                                 ("source", "case_sources", "source")):
+        cur.execute(f"SELECT code FROM {table}")
+        known = {r[0] for r in cur.fetchall()}
+        unknown = sorted(set(frame[column].dropna()) - known)
+        if not unknown:
+            continue
+        if add:
+            for code in unknown:
+                if table == "case_categories":
+                    cur.execute("INSERT INTO case_categories (code, name, level) VALUES (%s, %s, 1)",
+                                (code, code))
+                else:
+                    cur.execute("INSERT INTO case_sources (code, name) VALUES (%s, %s)", (code, code))
+            continue
+        bad = frame[column].isin(unknown).to_numpy()
+        for row, value in zip(frame["row_no"][bad], frame[column][bad]):
+            errors.append(RowError(int(row), column, f"unknown {label} '{value}' "
+                                   "(--add-categories adds new categories and sources)"))
+    return errors
+
+
+def _report_path(path: Path, report: str | None) -> Path:
+    if report:
+        return Path(report)
+    default = path.with_name(path.name + ".rejected.csv")
+    if os.access(path.parent, os.W_OK):
+        return default
+    return Path(tempfile.mkdtemp(prefix="atlas-import-")) / default.name
+
+
+def _write_report(target: Path, errors: list[RowError]) -> None:
+    with open(target, "w", newline="", encoding="utf-8-sig") as fh:
+        w = csv.writer(fh)
+        w.writerow(["row", "field", "reason"])
+        for e in errors:
+            w.writerow([e.row, e.field or "", e.message])
+
+
+def _for_loader(kind: str, frame: pd.DataFrame) -> pd.DataFrame:
+    if kind != "cases":
+        return frame
+    out = frame.rename(columns={"source": "source_code", "category": "category_code"})
+    return out
+
+
+def import_file(kind: str, path: str | Path, *, crs: str | None = None,
+                mapping: list[str] | None = None, source: str | None = None,
+                encoding: str | None = None, date_format: str | None = None,
+                add_categories: bool = False, skip_invalid: bool = False,
+                report: str | None = None, nearest_within: float | None = None,
+                progress: Callable[[int, int], None] | None = None,
+                say: Callable[[str], None] = lambda m: None, url: str | None = None) -> dict:
+    path = Path(path)
+    file = str(path)
+    try:
+        parsed_crs = coords.parse_crs(crs)
+    except ValueError as exc:
+        raise InputError(f"--crs: {exc}") from None
+    if nearest_within is not None and nearest_within < 0:
+        raise InputError(f"--nearest-within: '{nearest_within:g}' must be a distance in metres >= 0")
+    table = read(path, encoding)
+    steps = 4
+    tick = (lambda i: progress(i, steps)) if progress else (lambda i: None)
+    tick(1)
+    conn = db.connect(url)
+    try:
+        with conn.cursor() as cur:
+            bbox, tz = _context(cur)
+        conn.rollback()
+        opts = Options(crs=parsed_crs, date_format=date_format, timezone=tz, source=source,
+                       bbox=bbox, mapping=parse_mapping(mapping or [], KINDS[kind]))
+        checked = check(table, kind, opts, file)
+        tick(2)
+        rejected = list(checked.errors)
+        frame = checked.frame
+        with db.transaction(conn) as cur:
+            if kind == "cases":
+                rejected += _reference_errors(cur, frame, add_categories)
+            result = _write(cur, kind, frame, rejected, skip_invalid, nearest_within, file)
+            tick(3)
+        tick(4)
+    finally:
+        conn.close()
+    summary = {"kind": kind, "file": file, "rows": len(table.frame), **result.as_dict(),
+               "rejected": len({e.row for e in rejected})}
+    for note in result.notes:
+        say(note)
+    if rejected:
+        target = _report_path(path, report)
+        _write_report(target, rejected)
+        summary["report"] = str(target)
+        say(f"{summary['rejected']} rows rejected; reasons in {target}")
+    return summary
+
+
+def _write(cur, kind, frame, rejected, skip_invalid, nearest_within, file) -> load.LoadResult:
+    """Write the rows; with --skip-invalid, drop rejected rows and try again (in a savepoint)."""
+    for _ in range(5):
+        if rejected and not skip_invalid:
+            raise InputError(f"{file}: {len(rejected)} rejected rows; nothing was imported",
+                             file=file, errors=rejected)
+        bad = {e.row for e in rejected}
+        rows = frame[~frame["row_no"].isin(bad)]
+        if rows.empty:
+            return load.LoadResult()
+        cur.execute("SAVEPOINT import_rows")
+        data = _for_loader(kind, rows)
+        result = (load.load_cases(cur, data, nearest_within) if kind == "cases"
+                  else load.LOADERS[kind](cur, data))
+        if not result.errors:
+            return result
+        cur.execute("ROLLBACK TO SAVEPOINT import_rows")
+        # temp tables of the failed attempt are gone with the savepoint
+        rejected.extend(result.errors)
+    raise InputError(f"{file}: rows kept failing the checks; nothing was imported",
+                     file=file, errors=rejected)

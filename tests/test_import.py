@@ -1,0 +1,301 @@
+"""`python -m geo import`: keyed, repeatable, all-or-nothing, with clear messages on bad input."""
+import json
+import zipfile
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+import shapely
+
+from tests import small_district as sd
+from tests.conftest import run_cli, table_counts
+
+
+@pytest.fixture
+def district(empty_url, tmp_path):
+    sd.build(empty_url, tmp_path, run_cli)
+    return empty_url
+
+
+def q(url, sql, params=None):
+    import psycopg2
+
+    conn = psycopg2.connect(url)
+    with conn.cursor() as cur:
+        cur.execute(sql, params)
+        rows = cur.fetchall()
+    conn.close()
+    return rows
+
+
+CASES = """
+external_id,category,status,reported_at,closed_at,lon,lat,reporter_name,reporter_phone
+A1,garbage,已办结,2026-10-01 09:00,2026-10-02 10:00,120.302,36.062,张三,13812345678
+A2,noise,办理中,2026-10-03 09:00,,120.3025,36.0625,,
+A3,property_fee,closed,2026-10-04 09:00,2026-10-04 21:00,120.306,36.062,,
+A4,garbage,open,2026-10-05 09:00,,120.3135,36.0715,,
+A5,garbage,open,2026-10-05 09:00,,120.309,36.075,,
+"""
+
+
+def test_cases_are_located_by_postgis_and_match_shapely(district, tmp_path):
+    path = sd.csv(tmp_path / "cases.csv", CASES)
+    res = run_cli(district, "import", "cases", str(path), "--source", "hotline_12345")
+    assert res.returncode == 0, res.stderr
+    assert json.loads(res.stdout)["inserted"] == 5
+    got = dict(q(district, """SELECT s.external_id, count(*) FROM cases c JOIN sites s
+                              ON s.id = c.site_id GROUP BY 1"""))
+    frame = pd.read_csv(path)
+    expected = {}
+    for key, (_, _, wkt) in sd.SITES.items():
+        poly = shapely.from_wkt(wkt)
+        n = sum(poly.contains(shapely.Point(x, y)) for x, y in zip(frame.lon, frame.lat))
+        if n:
+            expected[key] = n
+    assert got == expected == {"S1": 2, "S2": 1, "S3": 1}
+    assert dict(q(district, "SELECT community_code, count(*) FROM cases GROUP BY 1")) == {"C1": 4, "C2": 1}
+    # the status words map onto one lifecycle; personal data is kept apart
+    assert q(district, "SELECT status, state FROM cases WHERE external_id = 'A2'") == [("open", "in_progress")]
+    assert q(district, "SELECT reporter_name FROM case_personal") == [("张三",)]
+
+
+def test_reimport_changes_nothing_and_changed_rows_update(district, tmp_path):
+    path = sd.csv(tmp_path / "cases.csv", CASES)
+    run_cli(district, "import", "cases", str(path), "--source", "hotline_12345")
+    again = json.loads(run_cli(district, "import", "cases", str(path), "--source", "hotline_12345").stdout)
+    assert (again["inserted"], again["updated"], again["unchanged"]) == (0, 0, 5)
+    changed = sd.csv(tmp_path / "cases2.csv", CASES.replace("A2,noise,办理中,2026-10-03 09:00,,",
+                                                            "A2,noise,已办结,2026-10-03 09:00,2026-10-03 12:00,"))
+    res = json.loads(run_cli(district, "import", "cases", str(changed), "--source", "hotline_12345").stdout)
+    assert (res["inserted"], res["updated"]) == (0, 1)
+    assert q(district, "SELECT count(*) FROM cases") == [(5,)]
+
+
+def test_management_rows_close_the_previous_period(district, tmp_path):
+    first = sd.csv(tmp_path / "m1.csv", "site_external_id,mode,valid_from\nS1,none,2020-01-01\nS3,无物管,2020-01-01")
+    assert run_cli(district, "import", "management", str(first)).returncode == 0
+    second = sd.csv(tmp_path / "m2.csv", "site_external_id,mode,provider,valid_from\nS1,居民自管,楼院自治会,2024-05-01")
+    assert run_cli(district, "import", "management", str(second)).returncode == 0
+    assert q(district, """SELECT mode, valid_from::text, valid_to::text FROM management m
+                          JOIN sites s ON s.id = m.site_id WHERE s.external_id = 'S1'
+                          ORDER BY valid_from""") == [("none", "2020-01-01", "2024-05-01"),
+                                                      ("self_managed", "2024-05-01", None)]
+    before = json.loads(run_cli(district, "stats", "coverage", "--as-of", "2024-04-30").stdout)[0]
+    after = json.loads(run_cli(district, "stats", "coverage", "--as-of", "2024-05-01").stdout)[0]
+    assert (before["managed"], after["managed"]) == (0, 1)
+    assert after["by_mode"]["self_managed"] == 1 and after["managed_households"] == 120
+    # the same file again changes nothing
+    again = json.loads(run_cli(district, "import", "management", str(second)).stdout)
+    assert (again["inserted"], again["updated"]) == (0, 0)
+
+
+def test_stats_coverage_by_community(district, tmp_path):
+    sd.csv(tmp_path / "m.csv", "site_external_id,mode,valid_from\nS1,commercial,2020-01-01\nS2,none,2020-01-01")
+    run_cli(district, "import", "management", str(tmp_path / "m.csv"))
+    rows = json.loads(run_cli(district, "stats", "coverage", "--by", "community", "--as-of", "2025-01-01").stdout)
+    assert [(r["code"], r["name"], r["sites"], r["managed"], r["rate"]) for r in rows] == [
+        ("C1", "西社区", 2, 1, 0.5), ("C2", "东社区", 1, 0, 0.0)]
+    assert rows[0]["rate_households"] == pytest.approx(120 / 420)
+    assert set(rows[0]["by_mode"]) == {"commercial", "self_managed", "scenic_co_managed",
+                                       "enterprise_embedded", "none"}
+
+
+def test_stats_cases_filters(district, tmp_path):
+    run_cli(district, "import", "cases", str(sd.csv(tmp_path / "c.csv", CASES)), "--source", "hotline_12345")
+    res = json.loads(run_cli(district, "stats", "cases", "--community", "C1").stdout)[0]
+    assert (res["code"], res["cases"], res["closed"]) == ("C1", 4, 2)
+    assert res["median_hours_to_close"] == pytest.approx((25 + 12) / 2)
+    assert res["by_category"] == {"sanitation": 3, "property": 1}
+    only = json.loads(run_cli(district, "stats", "cases", "--category", "sanitation",
+                              "--from", "2026-10-03", "--to", "2026-10-05").stdout)[0]
+    assert only["cases"] == 3  # A2, A4, A5
+    by_month = json.loads(run_cli(district, "stats", "cases", "--by", "month").stdout)
+    assert [(r["code"], r["cases"]) for r in by_month] == [("2026-10", 5)]
+
+
+def test_nearest_within_assigns_a_pier(district, tmp_path):
+    # 120.3215 lies ~135 m east of the district (and of C2)
+    path = sd.csv(tmp_path / "pier.csv", "external_id,category,status,reported_at,lon,lat\n"
+                  "P1,garbage,open,2026-10-01T08:00:00,120.3215,36.07")
+    refused = run_cli(district, "import", "cases", str(path), "--source", "hotline_12345")
+    assert refused.returncode == 2 and "outside every community" in refused.stderr
+    ok = run_cli(district, "import", "cases", str(path), "--source", "hotline_12345",
+                 "--nearest-within", "200")
+    assert ok.returncode == 0, ok.stderr
+    assert q(district, "SELECT community_code, assigned_by_distance FROM cases") == [("C2", True)]
+
+
+# ---------------------------------------------------------------- bad input: exit 2, nothing written
+HEADER = "external_id,category,status,reported_at,closed_at,lon,lat"
+BAD_CASES = {
+    "missing required column": ("external_id,category,status,lon,lat\nB1,garbage,open,120.302,36.062",
+                                "row 1", "reported_at", "missing required column"),
+    "unparsable date": (f"{HEADER}\nB1,garbage,open,2026-10-01,,120.302,36.062\nB2,garbage,open,03/04/2025,,120.302,36.062",
+                        "row 3", "reported_at", "cannot read '03/04/2025' as a date"),
+    "unknown category": (f"{HEADER}\nB1,rubbish,open,2026-10-01,,120.302,36.062",
+                         "row 2", "category", "unknown category 'rubbish'"),
+    "swapped lon and lat": (f"{HEADER}\nB1,garbage,open,2026-10-01,,120.302,36.062\nB2,garbage,open,2026-10-01,,36.062,120.302",
+                            "row 3", "lon/lat", "swapped"),
+    "outside every community": (f"{HEADER}\nB1,garbage,open,2026-10-01,,120.302,36.062\nB2,garbage,open,2026-10-01,,120.40,36.062",
+                                "row 3", "lon/lat", "outside every community"),
+    "duplicate ids": (f"{HEADER}\nB1,garbage,open,2026-10-01,,120.302,36.062\nB1,noise,open,2026-10-01,,120.302,36.062",
+                      "row 3", "external_id", "duplicate"),
+    "unknown status": (f"{HEADER}\nB1,garbage,maybe,2026-10-01,,120.302,36.062",
+                       "row 2", "status", "unknown status 'maybe'"),
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_CASES))
+def test_bad_case_files(district, tmp_path, name):
+    text, row, field, message = BAD_CASES[name]
+    path = sd.csv(tmp_path / "bad.csv", text)
+    before = table_counts(district)
+    res = run_cli(district, "import", "cases", str(path), "--source", "hotline_12345")
+    assert res.returncode == 2, res.stderr
+    assert str(path) in res.stderr and row in res.stderr and f"'{field}'" in res.stderr
+    assert message in res.stderr
+    assert "Traceback" not in res.stderr
+    assert table_counts(district) == before
+
+
+SITE_ROW = {"external_id": "N1", "name": "新院", "kind": "open_courtyard", "households": 10}
+BAD_SITES = {
+    "unknown kind": ({**SITE_ROW, "kind": "castle"},
+                     "POLYGON((120.302 36.070, 120.303 36.070, 120.303 36.071, 120.302 36.071, 120.302 36.070))",
+                     "kind", "unknown kind 'castle'"),
+    "invalid geometry": (SITE_ROW,  # a bow tie: make_valid would halve it
+                         "POLYGON((120.302 36.070, 120.303 36.071, 120.303 36.070, 120.302 36.071, 120.302 36.070))",
+                         "geometry", "invalid polygon"),
+    "wrong geometry type": (SITE_ROW, "POINT(120.302 36.070)", "geometry", "expected a polygon, got Point"),
+    "overlapping sites": (SITE_ROW,
+                          "POLYGON((120.3015 36.0615, 120.3035 36.0615, 120.3035 36.0635, 120.3015 36.0635, 120.3015 36.0615))",
+                          "geometry", "overlaps site 'S1'"),
+    "unknown parent code": ({**SITE_ROW, "community_code": "C9"},
+                            "POLYGON((120.302 36.070, 120.303 36.070, 120.303 36.071, 120.302 36.071, 120.302 36.070))",
+                            "community_code", "unknown community code 'C9'"),
+    "swapped lon/lat polygon": (SITE_ROW,
+                                "POLYGON((36.070 120.302, 36.070 120.303, 36.071 120.303, 36.071 120.302, 36.070 120.302))",
+                                "geometry", "swapped"),
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_SITES))
+def test_bad_site_files(district, tmp_path, name):
+    props, wkt, field, message = BAD_SITES[name]
+    good = {"external_id": "G1", "name": "好院", "kind": "compound", "households": 5}
+    path = sd.geojson(tmp_path / "bad.geojson", [good, props],
+                      ["POLYGON((120.312 36.062, 120.313 36.062, 120.313 36.063, 120.312 36.063, 120.312 36.062))", wkt])
+    before = table_counts(district)
+    res = run_cli(district, "import", "sites", str(path))
+    assert res.returncode == 2, res.stderr
+    assert str(path) in res.stderr and "row 2" in res.stderr and f"'{field}'" in res.stderr
+    assert message in res.stderr and "Traceback" not in res.stderr
+    assert table_counts(district) == before
+
+
+def test_empty_geometry(district, tmp_path):
+    path = tmp_path / "empty_geom.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": SITE_ROW, "geometry": None}]}))
+    before = table_counts(district)
+    res = run_cli(district, "import", "sites", str(path))
+    assert res.returncode == 2 and "row 1" in res.stderr and "empty geometry" in res.stderr
+    assert table_counts(district) == before
+
+
+def test_unknown_street_of_a_community(district, tmp_path):
+    path = sd.geojson(tmp_path / "c.geojson", [{"code": "C3", "name": "新社区", "street_code": "T9"}], [sd.C1])
+    res = run_cli(district, "import", "communities", str(path))
+    assert res.returncode == 2 and "row 1" in res.stderr and "unknown street code 'T9'" in res.stderr
+
+
+def test_unknown_mode(district, tmp_path):
+    path = sd.csv(tmp_path / "m.csv", "site_external_id,mode,valid_from\nS1,magic,2024-01-01")
+    res = run_cli(district, "import", "management", str(path))
+    assert res.returncode == 2 and "row 2" in res.stderr and "unknown mode 'magic'" in res.stderr
+
+
+def test_wrong_encoding(district, tmp_path):
+    path = sd.csv(tmp_path / "gbk.csv", f"{HEADER},reporter_name\nB1,garbage,open,2026-10-01,,120.302,36.062,张三",
+                  encoding="gbk")
+    before = table_counts(district)
+    res = run_cli(district, "import", "cases", str(path), "--source", "hotline_12345", "--encoding", "utf-8")
+    assert res.returncode == 2 and "row 2" in res.stderr and "cannot be read as utf-8" in res.stderr
+    assert table_counts(district) == before
+    # without --encoding, GBK is recognised
+    ok = run_cli(district, "import", "cases", str(path), "--source", "hotline_12345")
+    assert ok.returncode == 0, ok.stderr
+    assert q(district, "SELECT reporter_name FROM case_personal") == [("张三",)]
+
+
+@pytest.mark.parametrize("name,content,message", [
+    ("empty.csv", b"", "the file is empty"),
+    ("header_only.csv", b"external_id,category\n", "the file has no rows"),
+    ("fake.gpkg", b"external_id,category\nA,b\n", "is not a gpkg file"),
+    ("fake.xlsx", b"\x00\x01binary", "is not a xlsx file"),
+    ("fake.csv", b"PK\x03\x04\x00\x00\x00\x00", "is not a csv file"),
+])
+def test_unreadable_files(district, tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    res = run_cli(district, "import", "cases", str(path), "--source", "hotline_12345")
+    assert res.returncode == 2 and str(path) in res.stderr and message in res.stderr
+    assert "Traceback" not in res.stderr
+
+
+def test_skip_invalid_writes_the_report(district, tmp_path):
+    text = f"{HEADER}\nB1,garbage,open,2026-10-01,,120.302,36.062\nB2,garbage,open,2026-13-01,,120.302,36.062"
+    path = sd.csv(tmp_path / "mixed.csv", text)
+    res = run_cli(district, "import", "cases", str(path), "--source", "hotline_12345", "--skip-invalid")
+    assert res.returncode == 0, res.stderr
+    out = json.loads(res.stdout)
+    assert (out["inserted"], out["rejected"]) == (1, 1)
+    report = pd.read_csv(tmp_path / "mixed.csv.rejected.csv")
+    assert report.loc[0, "row"] == 3 and report.loc[0, "field"] == "reported_at"
+
+
+def test_add_categories_and_date_format_and_map(district, tmp_path):
+    path = sd.csv(tmp_path / "311.csv", "Unique Key,Complaint Type,Status,Created Date,Longitude,Latitude\n"
+                  "K1,Rodent,Open,10/01/2026 09:15:00 PM,120.302,36.062")
+    args = ["import", "cases", str(path), "--source", "city311", "--map", "external_id=Unique Key",
+            "--map", "category=Complaint Type", "--date-format", "%m/%d/%Y %I:%M:%S %p",
+            "--map", "reported_at=Created Date"]
+    refused = run_cli(district, *args)
+    assert refused.returncode == 2 and "unknown category 'Rodent'" in refused.stderr
+    ok = run_cli(district, *args, "--add-categories")
+    assert ok.returncode == 0, ok.stderr
+    assert q(district, "SELECT source_code, category_code, to_char(reported_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') FROM cases") == [
+        ("city311", "Rodent", "2026-10-01 21:15")]
+
+
+def test_other_formats_xlsx_gpkg_zipped_shapefile(district, tmp_path):
+    frame = gpd.GeoDataFrame(
+        {"external_id": ["X1"], "name": ["新楼院"], "kind": ["open_courtyard"], "households": [40]},
+        geometry=[shapely.from_wkt("POLYGON((120.316 36.075, 120.317 36.075, 120.317 36.076, 120.316 36.076, 120.316 36.075))")],
+        crs=4326)
+    frame.to_file(tmp_path / "s.gpkg")
+    assert run_cli(district, "import", "sites", str(tmp_path / "s.gpkg")).returncode == 0
+    shp = tmp_path / "shp"
+    shp.mkdir()
+    frame.assign(external_id="X2", geometry=frame.geometry.translate(0.0015)).to_crs(32651).to_file(shp / "s.shp")
+    with zipfile.ZipFile(tmp_path / "s.zip", "w") as z:
+        for f in shp.iterdir():
+            z.write(f, f.name)
+    # Shapefile names are cut to 10 characters; the file is in UTM and gets reprojected
+    res = run_cli(district, "import", "sites", str(tmp_path / "s.zip"), "--map", "external_id=external_i")
+    assert res.returncode == 0, res.stderr
+    pd.DataFrame({"编号": ["X3"], "名称": ["表格院"], "类型": ["开放式楼院"],
+                  "wkt": ["POLYGON((120.316 36.077, 120.317 36.077, 120.317 36.078, 120.316 36.078, 120.316 36.077))"]}
+                 ).to_excel(tmp_path / "s.xlsx", index=False)
+    res = run_cli(district, "import", "sites", str(tmp_path / "s.xlsx"))
+    assert res.returncode == 0, res.stderr
+    got = q(district, "SELECT external_id, community_code, round(ST_XMin(geom)::numeric, 4) FROM sites WHERE external_id LIKE 'X%' ORDER BY 1")
+    assert got == [("X1", "C2", 120.316), ("X2", "C2", 120.3175), ("X3", "C2", 120.316)]
+
+
+def test_templates(tmp_path):
+    for kind in ("sites", "cases", "management"):
+        res = run_cli("postgresql://unused/none", "import", kind, "--template", str(tmp_path / f"{kind}.csv"))
+        assert res.returncode == 0, res.stderr
+    assert "valid_from" in (tmp_path / "management.csv").read_text(encoding="utf-8-sig")
+    assert "wkt" in (tmp_path / "sites.csv").read_text(encoding="utf-8-sig")
