@@ -289,7 +289,7 @@ def test_other_formats_xlsx_gpkg_zipped_shapefile(district, tmp_path):
                  ).to_excel(tmp_path / "s.xlsx", index=False)
     res = run_cli(district, "import", "sites", str(tmp_path / "s.xlsx"))
     assert res.returncode == 0, res.stderr
-    got = q(district, "SELECT external_id, community_code, round(ST_XMin(geom)::numeric, 4) FROM sites WHERE external_id LIKE 'X%' ORDER BY 1")
+    got = q(district, "SELECT external_id, community_code, round(ST_XMin(geom)::numeric, 4)::float FROM sites WHERE external_id LIKE 'X%' ORDER BY 1")
     assert got == [("X1", "C2", 120.316), ("X2", "C2", 120.3175), ("X3", "C2", 120.316)]
 
 
