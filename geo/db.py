@@ -30,8 +30,9 @@ def database_url(start: bool = True) -> str:
 def connect(url: str | None = None) -> psycopg2.extensions.connection:
     conn = psycopg2.connect(url or database_url(), application_name="grassroots-atlas")
     with conn.cursor() as cur:
-        # Short analytic queries: JIT compilation costs more than it saves.
-        cur.execute("SET jit = off")
+        # Short analytic queries: JIT compilation costs more than it saves. Imports stage
+        # millions of rows in temporary tables, which live in temp_buffers (8 MB by default).
+        cur.execute("SET jit = off; SET temp_buffers = '512MB'")
     conn.commit()
     return conn
 

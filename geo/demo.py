@@ -568,7 +568,6 @@ def build_demo(conn, *, seed: int = 7, n_cases: int = 200_000, n_sites: int = 15
                     result = load.load_cases(cur, part)
                     if result.errors:
                         raise RuntimeError(f"demo cases: {result.errors[0].describe()}")
-                    cur.execute("DROP TABLE stage_cases, community_parts, grid_parts, located")
                     written += len(part)
                     if progress:
                         progress(written, n_cases)

@@ -7,6 +7,7 @@ anything is written. Geometry arrives as shapely objects in EPSG:4326.
 from __future__ import annotations
 
 import io
+import time
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -27,9 +28,23 @@ class LoadResult:
     unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         return {"inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged}
+
+
+class _Clock:
+    """Wall time per step, for the import's breakdown."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._t = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = round(now - self._t, 3)
+        self._t = now
 
 
 def _wkb(geoms) -> list[bytes | None]:
@@ -374,56 +389,146 @@ def load_assignments(cur, frame: pd.DataFrame) -> LoadResult:
 CASE_COLUMNS = ["row_no", "source_code", "external_id", "category_code", "status", "state",
                 "escalation", "reported_at", "closed_at", "satisfaction", "lon", "lat",
                 "reporter_name", "reporter_phone", "description"]
-_CASE_TYPES = ["integer", "text", "text", "text", "text", "text", "text", "timestamptz",
-               "timestamptz", "smallint", "float8", "float8", "text", "text", "text"]
+_CASE_TYPES = ["integer", "text", "text", "text", "text", "text", "text", "bigint",
+               "bigint", "smallint", "float8", "float8", "text", "text", "text"]
+
+
+_CASE_STAGING = ("stage_cases", "located", "grid_parts", "community_parts", "grid_hits",
+                 "site_hits", "community_hits")
 
 
 def _copy_cases(cur, frame: pd.DataFrame) -> None:
     """COPY the cases into a staging table: one round trip, never row by row."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
     cur.execute("CREATE TEMP TABLE stage_cases (" + ", ".join(
         f"{c} {t}" for c, t in zip(CASE_COLUMNS, _CASE_TYPES)) + ") ON COMMIT DROP")
     out = frame[CASE_COLUMNS].copy()
-    for col in ("reported_at", "closed_at"):
-        out[col] = out[col].dt.strftime("%Y-%m-%d %H:%M:%S%z")
-    buf = io.StringIO()
-    out.to_csv(buf, index=False, header=False, na_rep="\\N")
+    epoch = pd.Timestamp(0, tz="UTC")
+    for col in ("reported_at", "closed_at"):  # epoch seconds: exact and cheap to write
+        out[col] = pd.array((out[col] - epoch) // pd.Timedelta(seconds=1), dtype="Int64")
+    for col in ("satisfaction",):
+        out[col] = pd.array(out[col], dtype="Int64")
+    buf = io.BytesIO()
+    pacsv.write_csv(pa.Table.from_pandas(out, preserve_index=False), buf,
+                    pacsv.WriteOptions(include_header=False, quoting_style="needed"))
     buf.seek(0)
-    cur.copy_expert(f"COPY stage_cases ({', '.join(CASE_COLUMNS)}) FROM STDIN "
-                    "WITH (FORMAT csv, NULL '\\N')", buf)
+    cur.copy_expert(f"COPY stage_cases ({', '.join(CASE_COLUMNS)}) FROM STDIN WITH (FORMAT csv)", buf)
+
+
+# Locating cases: polygons as the outer side of each join, the points' index inside; a point
+# in a grid takes the grid's community, the rest are looked up among the communities.
+_LOCATE = """
+CREATE TEMP TABLE located ON COMMIT DROP AS
+SELECT row_no, source_code, external_id, category_code, status, state, escalation,
+       to_timestamp(reported_at) AS reported_at, to_timestamp(closed_at) AS closed_at,
+       satisfaction, reporter_name, reporter_phone, description, lon, lat,
+       ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS geom
+FROM stage_cases;
+CREATE INDEX ON located USING gist (geom);
+ANALYZE located;
+CREATE TEMP TABLE grid_parts ON COMMIT DROP AS
+SELECT g.code, g.community_code, c.street_code, ST_Subdivide(g.geom, 32) AS geom
+FROM grids g JOIN communities c ON c.code = g.community_code;
+CREATE TEMP TABLE community_parts ON COMMIT DROP AS
+SELECT code, street_code, ST_Subdivide(geom, 32) AS geom FROM communities;
+CREATE TEMP TABLE grid_hits ON COMMIT DROP AS
+SELECT p.row_no, min(g.code) AS grid_code, min(g.community_code) AS community_code,
+       min(g.street_code) AS street_code
+FROM grid_parts g JOIN located p ON ST_Intersects(g.geom, p.geom) GROUP BY p.row_no;
+CREATE TEMP TABLE site_hits ON COMMIT DROP AS
+SELECT p.row_no, min(s.id) AS site_id
+FROM sites s JOIN located p ON ST_Intersects(s.geom, p.geom) GROUP BY p.row_no;
+CREATE TEMP TABLE community_hits ON COMMIT DROP AS
+SELECT p.row_no, min(c.code) AS community_code, min(c.street_code) AS street_code,
+       false AS by_distance
+FROM community_parts c JOIN located p ON ST_Intersects(c.geom, p.geom)
+WHERE NOT EXISTS (SELECT 1 FROM grid_hits h WHERE h.row_no = p.row_no)
+GROUP BY p.row_no;
+"""
+
+_NEAREST = """
+INSERT INTO community_hits (row_no, community_code, street_code, by_distance)
+SELECT o.row_no, near.code, near.street_code, true FROM located o
+CROSS JOIN LATERAL (
+    SELECT c.code, c.street_code FROM communities c
+    WHERE ST_DWithin(c.geom::geography, o.geom::geography, %s)
+    ORDER BY ST_Distance(c.geom::geography, o.geom::geography) LIMIT 1) near
+WHERE NOT EXISTS (SELECT 1 FROM grid_hits h WHERE h.row_no = o.row_no)
+  AND NOT EXISTS (SELECT 1 FROM community_hits h WHERE h.row_no = o.row_no)
+"""
+
+_OUTSIDE = """
+SELECT row_no, lon, lat FROM located o
+WHERE NOT EXISTS (SELECT 1 FROM grid_hits h WHERE h.row_no = o.row_no)
+  AND NOT EXISTS (SELECT 1 FROM community_hits h WHERE h.row_no = o.row_no)
+ORDER BY row_no LIMIT 1000
+"""
+
+# Upsert keyed by source + external id (a row that changes nothing is not rewritten), then the
+# personal data of the rows written, joined by key rather than looked up one by one.
+_UPSERT = """
+WITH rows AS (
+    SELECT l.*, coalesce(h.community_code, c.community_code) AS community_code,
+           coalesce(h.street_code, c.street_code) AS street_code, h.grid_code, s.site_id,
+           coalesce(c.by_distance, false) AS by_distance,
+           coalesce(cat.parent_code, cat.code) AS category_l1
+    FROM located l
+    JOIN case_categories cat ON cat.code = l.category_code
+    LEFT JOIN grid_hits h USING (row_no)
+    LEFT JOIN community_hits c USING (row_no)
+    LEFT JOIN site_hits s USING (row_no)
+    ORDER BY community_code, reported_at),  -- index-friendly order
+written AS (
+    INSERT INTO cases AS t (source_code, external_id, category_code, category_l1, status, state,
+        escalation, reported_at, closed_at, satisfaction, geom, site_id, grid_code,
+        community_code, street_code, assigned_by_distance)
+    SELECT source_code, external_id, category_code, category_l1, status, state, escalation,
+           reported_at, closed_at, satisfaction, geom, site_id, grid_code, community_code,
+           street_code, by_distance
+    FROM rows
+    ON CONFLICT (source_code, external_id) DO UPDATE SET
+        category_code = excluded.category_code, category_l1 = excluded.category_l1,
+        status = excluded.status, state = excluded.state, escalation = excluded.escalation,
+        reported_at = excluded.reported_at, closed_at = excluded.closed_at,
+        satisfaction = excluded.satisfaction, geom = excluded.geom,
+        site_id = excluded.site_id, grid_code = excluded.grid_code,
+        community_code = excluded.community_code, street_code = excluded.street_code,
+        assigned_by_distance = excluded.assigned_by_distance
+    WHERE (t.category_code, t.status, t.state, t.escalation, t.reported_at, t.closed_at,
+           t.satisfaction, t.geom, t.assigned_by_distance)
+      IS DISTINCT FROM (excluded.category_code, excluded.status, excluded.state,
+           excluded.escalation, excluded.reported_at, excluded.closed_at,
+           excluded.satisfaction, excluded.geom, excluded.assigned_by_distance)
+    RETURNING t.id, t.source_code, t.external_id, t.street_code, (t.xmax = 0) AS inserted),
+personal AS (
+    INSERT INTO case_personal AS p (case_id, street_code, reporter_name, reporter_phone,
+                                    description)
+    SELECT w.id, w.street_code, l.reporter_name, l.reporter_phone, l.description
+    FROM written w JOIN located l USING (source_code, external_id)
+    WHERE coalesce(l.reporter_name, l.reporter_phone, l.description) IS NOT NULL
+    ON CONFLICT (case_id) DO UPDATE SET street_code = excluded.street_code,
+        reporter_name = excluded.reporter_name, reporter_phone = excluded.reporter_phone,
+        description = excluded.description
+    RETURNING 1)
+SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted),
+       (SELECT count(*) FROM personal)
+FROM written
+"""
 
 
 def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None) -> LoadResult:
     """Stage by COPY, locate every case in PostGIS, then upsert keyed by source + external id."""
+    clock = _Clock()
+    cur.execute("DROP TABLE IF EXISTS " + ", ".join(_CASE_STAGING))  # an earlier chunk's
     _copy_cases(cur, frame)
-    # Polygons split into small parts make each point-in-polygon test cheap.
-    cur.execute("""
-        CREATE TEMP TABLE community_parts ON COMMIT DROP AS
-        SELECT code, street_code, ST_Subdivide(geom, 64) AS geom FROM communities;
-        CREATE INDEX ON community_parts USING gist (geom);
-        CREATE TEMP TABLE grid_parts ON COMMIT DROP AS
-        SELECT code, ST_Subdivide(geom, 64) AS geom FROM grids;
-        CREATE INDEX ON grid_parts USING gist (geom);
-        ANALYZE community_parts; ANALYZE grid_parts;""")
-    cur.execute("""
-        CREATE TEMP TABLE located ON COMMIT DROP AS
-        SELECT s.*, p.geom, c.code AS community_code, c.street_code, false AS by_distance
-        FROM (SELECT *, ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS geom FROM stage_cases) p
-        JOIN stage_cases s USING (row_no)
-        LEFT JOIN LATERAL (SELECT code, street_code FROM community_parts c
-                           WHERE ST_Intersects(c.geom, p.geom) LIMIT 1) c ON true""")
+    clock.lap("copy")
+    cur.execute(_LOCATE)
     if nearest_within is not None:
-        cur.execute("""
-            UPDATE located l SET community_code = n.code, street_code = n.street_code,
-                   by_distance = true
-            FROM (SELECT o.row_no, near.code, near.street_code FROM located o
-                  CROSS JOIN LATERAL (
-                      SELECT c.code, c.street_code FROM communities c
-                      WHERE ST_DWithin(c.geom::geography, o.geom::geography, %s)
-                      ORDER BY ST_Distance(c.geom::geography, o.geom::geography) LIMIT 1) near
-                  WHERE o.community_code IS NULL) n
-            WHERE n.row_no = l.row_no""", (nearest_within,))
-    cur.execute("""SELECT row_no, lon, lat FROM located WHERE community_code IS NULL
-                   ORDER BY row_no LIMIT 1000""")
+        cur.execute(_NEAREST, (nearest_within,))
+    clock.lap("locate")
+    cur.execute(_OUTSIDE)
     outside = cur.fetchall()
     if outside:
         hint = (f" or farther than {nearest_within:g} m from any" if nearest_within is not None
@@ -431,49 +536,13 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None) ->
         return LoadResult(errors=[RowError(r[0], "lon/lat",
                           f"point ({r[1]:.6f}, {r[2]:.6f}) lies outside every community{hint}")
                           for r in outside])
-    cur.execute("""
-        INSERT INTO cases (source_code, external_id, category_code, category_l1, status, state,
-            escalation, reported_at, closed_at, satisfaction, geom, site_id, grid_code,
-            community_code, street_code, assigned_by_distance)
-        SELECT l.source_code, l.external_id, l.category_code,
-               coalesce(cat.parent_code, cat.code), l.status, l.state, l.escalation,
-               l.reported_at, l.closed_at, l.satisfaction, l.geom,
-               (SELECT t.id FROM sites t WHERE ST_Intersects(t.geom, l.geom) LIMIT 1),
-               (SELECT g.code FROM grid_parts g WHERE ST_Intersects(g.geom, l.geom) LIMIT 1),
-               l.community_code, l.street_code, l.by_distance
-        FROM located l JOIN case_categories cat ON cat.code = l.category_code
-        ON CONFLICT (source_code, external_id) DO UPDATE SET
-            category_code = excluded.category_code, category_l1 = excluded.category_l1,
-            status = excluded.status, state = excluded.state, escalation = excluded.escalation,
-            reported_at = excluded.reported_at, closed_at = excluded.closed_at,
-            satisfaction = excluded.satisfaction, geom = excluded.geom,
-            site_id = excluded.site_id, grid_code = excluded.grid_code,
-            community_code = excluded.community_code, street_code = excluded.street_code,
-            assigned_by_distance = excluded.assigned_by_distance
-        WHERE (cases.category_code, cases.status, cases.state, cases.escalation,
-               cases.reported_at, cases.closed_at, cases.satisfaction, cases.geom,
-               cases.assigned_by_distance)
-          IS DISTINCT FROM (excluded.category_code, excluded.status, excluded.state,
-               excluded.escalation, excluded.reported_at, excluded.closed_at,
-               excluded.satisfaction, excluded.geom, excluded.assigned_by_distance)
-        RETURNING (xmax = 0)""")
-    flags = [r[0] for r in cur.fetchall()]
-    cur.execute("""
-        INSERT INTO case_personal (case_id, street_code, reporter_name, reporter_phone, description)
-        SELECT c.id, c.street_code, l.reporter_name, l.reporter_phone, l.description
-        FROM located l JOIN cases c ON c.source_code = l.source_code
-                                   AND c.external_id = l.external_id
-        WHERE coalesce(l.reporter_name, l.reporter_phone, l.description) IS NOT NULL
-        ON CONFLICT (case_id) DO UPDATE SET street_code = excluded.street_code,
-            reporter_name = excluded.reporter_name, reporter_phone = excluded.reporter_phone,
-            description = excluded.description
-        WHERE (case_personal.reporter_name, case_personal.reporter_phone,
-               case_personal.description, case_personal.street_code)
-          IS DISTINCT FROM (excluded.reporter_name, excluded.reporter_phone,
-               excluded.description, excluded.street_code)""")
-    cur.execute("SELECT count(*) FILTER (WHERE by_distance) FROM located")
+    cur.execute(_UPSERT)
+    inserted, updated, _ = cur.fetchone()
+    clock.lap("upsert")
+    cur.execute("SELECT count(*) FROM community_hits WHERE by_distance")
     by_distance = cur.fetchone()[0]
-    result = _finish(LoadResult(), len(frame), sum(flags), len(flags) - sum(flags))
+    result = _finish(LoadResult(), len(frame), inserted, updated)
+    result.seconds = clock.laps
     if by_distance:
         result.notes.append(f"{by_distance} cases assigned to the nearest community by distance")
     return result

@@ -95,7 +95,7 @@ def read(path: Path, encoding: str | None = None) -> Table:
         sep = "\t" if path.suffix.lower() == ".tsv" else ","
         try:
             frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=sep,
-                                skip_blank_lines=True, engine="c")
+                                skip_blank_lines=True, engine="pyarrow" if sep == "," else "c")
         except pd.errors.EmptyDataError:
             raise InputError.at(str(path), None, None, "the file is empty") from None
         except pd.errors.ParserError as exc:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import os
+import time
 import tempfile
 from pathlib import Path
 from typing import Callable
@@ -107,7 +108,9 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
         raise InputError(f"--crs: {exc}") from None
     if nearest_within is not None and nearest_within < 0:
         raise InputError(f"--nearest-within: '{nearest_within:g}' must be a distance in metres >= 0")
+    started = time.perf_counter()
     table = read(path, encoding)
+    seconds = {"read": time.perf_counter() - started}
     steps = 4
     tick = (lambda i: progress(i, steps)) if progress else (lambda i: None)
     tick(1)
@@ -118,7 +121,9 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
         conn.rollback()
         opts = Options(crs=parsed_crs, date_format=date_format, timezone=tz, source=source,
                        bbox=bbox, mapping=parse_mapping(mapping or [], KINDS[kind]))
+        mark = time.perf_counter()
         checked = check(table, kind, opts, file)
+        seconds["check"] = time.perf_counter() - mark
         tick(2)
         rejected = list(checked.errors)
         frame = checked.frame
@@ -131,7 +136,9 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
     finally:
         conn.close()
     summary = {"kind": kind, "file": file, "rows": len(table.frame), **result.as_dict(),
-               "rejected": len({e.row for e in rejected})}
+               "rejected": len({e.row for e in rejected}),
+               "seconds": {k: round(v, 3) for k, v in {**seconds, **result.seconds}.items()}}
+    summary["seconds"]["total"] = round(time.perf_counter() - started, 3)
     for note in result.notes:
         say(note)
     if rejected:

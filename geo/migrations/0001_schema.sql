@@ -144,8 +144,9 @@ CREATE TABLE cases (
     source_code          text NOT NULL REFERENCES case_sources (code),
     external_id          text NOT NULL,
     category_code        text NOT NULL REFERENCES case_categories (code),
-    -- level-1 category, denormalised so that filters and charts need no join
-    category_l1          text NOT NULL REFERENCES case_categories (code),
+    -- level-1 category, denormalised so that filters and charts need no join (derived from
+    -- category_code on import, so it needs no foreign-key check of its own per row)
+    category_l1          text NOT NULL,
     status               text NOT NULL CHECK (status IN ('open', 'closed')),
     state                text CHECK (state IN ('received', 'in_progress', 'returned',
                              'resolved', 'closed')),
@@ -157,21 +158,22 @@ CREATE TABLE cases (
     site_id              bigint REFERENCES sites (id) ON DELETE SET NULL,
     grid_code            text REFERENCES grids (code),
     community_code       text NOT NULL REFERENCES communities (code),
-    street_code          text NOT NULL REFERENCES streets (code),
+    street_code          text NOT NULL,  -- the community's street, set with it on import
     assigned_by_distance boolean NOT NULL DEFAULT false,
     UNIQUE (source_code, external_id),
     CHECK ((status = 'closed') = (closed_at IS NOT NULL))
 );
+-- Cases are found by community (or street) and time; spatial work on cases goes through their
+-- site, grid and community assigned on import, so a GiST index on millions of points (the
+-- costliest index to maintain on import) is left out.
 CREATE INDEX cases_community_time_idx ON cases (community_code, reported_at);
-CREATE INDEX cases_street_time_idx ON cases (street_code, reported_at);
-CREATE INDEX cases_time_idx ON cases (reported_at);
-CREATE INDEX cases_site_idx ON cases (site_id, reported_at);
-CREATE INDEX cases_geom_idx ON cases USING gist (geom);
+CREATE INDEX cases_time_brin ON cases USING brin (reported_at);
+CREATE INDEX cases_site_idx ON cases (site_id);
 
 -- Reporter's personal data, kept apart so that it can be masked, restricted and purged.
 CREATE TABLE case_personal (
     case_id        bigint PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
-    street_code    text NOT NULL REFERENCES streets (code),
+    street_code    text NOT NULL,  -- the case's
     reporter_name  text,
     reporter_phone text,
     description    text
