@@ -70,6 +70,8 @@ def cmd_db(args) -> int:
     elif args.action in ("backup", "restore"):
         from geo import backup
 
+        if not args.file:
+            raise InputError(f"db {args.action}: give the backup FILE")
         getattr(backup, args.action)(db.database_url(), args.file)
         _emit({args.action: str(args.file)})
     return 0
