@@ -87,6 +87,28 @@ def demo_copy_url(cluster, demo_template) -> str:
     return _clone(cluster, demo_template)
 
 
+@pytest.fixture(scope="session")
+def small_template(cluster, tmp_path_factory) -> str:
+    """The hand-written two-community district of tests/small_district.py, imported once."""
+    from tests import small_district
+
+    url = _clone(cluster, "atlas")
+    small_district.build(url, tmp_path_factory.mktemp("small"), run_cli)
+    name = url.rsplit("/", 1)[1]
+    admin = psycopg2.connect(cluster + "/postgres")
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute(f'ALTER DATABASE "{name}" IS_TEMPLATE true')
+    admin.close()
+    return name
+
+
+@pytest.fixture
+def small_url(cluster, small_template) -> str:
+    """A private copy of the small district."""
+    return _clone(cluster, small_template)
+
+
 @pytest.fixture
 def conn_for():
     opened = []

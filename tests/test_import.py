@@ -12,9 +12,8 @@ from tests.conftest import run_cli, table_counts
 
 
 @pytest.fixture
-def district(empty_url, tmp_path):
-    sd.build(empty_url, tmp_path, run_cli)
-    return empty_url
+def district(small_url):
+    return small_url
 
 
 def q(url, sql, params=None):

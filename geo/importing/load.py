@@ -394,7 +394,7 @@ _CASE_TYPES = ["integer", "text", "text", "text", "text", "text", "text", "bigin
 
 
 _CASE_STAGING = ("stage_cases", "located", "grid_parts", "community_parts", "grid_hits",
-                 "site_hits", "community_hits")
+                 "site_hits", "ungridded", "community_hits")
 
 
 def _copy_cases(cur, frame: pd.DataFrame) -> None:
@@ -433,6 +433,7 @@ SELECT g.code, g.community_code, c.street_code, ST_Subdivide(g.geom, 32) AS geom
 FROM grids g JOIN communities c ON c.code = g.community_code;
 CREATE TEMP TABLE community_parts ON COMMIT DROP AS
 SELECT code, street_code, ST_Subdivide(geom, 32) AS geom FROM communities;
+CREATE INDEX ON community_parts USING gist (geom);
 CREATE TEMP TABLE grid_hits ON COMMIT DROP AS
 SELECT p.row_no, min(g.code) AS grid_code, min(g.community_code) AS community_code,
        min(g.street_code) AS street_code
@@ -440,30 +441,30 @@ FROM grid_parts g JOIN located p ON ST_Intersects(g.geom, p.geom) GROUP BY p.row
 CREATE TEMP TABLE site_hits ON COMMIT DROP AS
 SELECT p.row_no, min(s.id) AS site_id
 FROM sites s JOIN located p ON ST_Intersects(s.geom, p.geom) GROUP BY p.row_no;
+CREATE TEMP TABLE ungridded ON COMMIT DROP AS
+SELECT p.row_no, p.geom FROM located p
+WHERE NOT EXISTS (SELECT 1 FROM grid_hits h WHERE h.row_no = p.row_no);
 CREATE TEMP TABLE community_hits ON COMMIT DROP AS
 SELECT p.row_no, min(c.code) AS community_code, min(c.street_code) AS street_code,
        false AS by_distance
-FROM community_parts c JOIN located p ON ST_Intersects(c.geom, p.geom)
-WHERE NOT EXISTS (SELECT 1 FROM grid_hits h WHERE h.row_no = p.row_no)
+FROM ungridded p JOIN community_parts c ON ST_Intersects(c.geom, p.geom)
 GROUP BY p.row_no;
 """
 
 _NEAREST = """
 INSERT INTO community_hits (row_no, community_code, street_code, by_distance)
-SELECT o.row_no, near.code, near.street_code, true FROM located o
+SELECT o.row_no, near.code, near.street_code, true FROM ungridded o
 CROSS JOIN LATERAL (
     SELECT c.code, c.street_code FROM communities c
     WHERE ST_DWithin(c.geom::geography, o.geom::geography, %s)
     ORDER BY ST_Distance(c.geom::geography, o.geom::geography) LIMIT 1) near
-WHERE NOT EXISTS (SELECT 1 FROM grid_hits h WHERE h.row_no = o.row_no)
-  AND NOT EXISTS (SELECT 1 FROM community_hits h WHERE h.row_no = o.row_no)
+WHERE NOT EXISTS (SELECT 1 FROM community_hits h WHERE h.row_no = o.row_no)
 """
 
 _OUTSIDE = """
-SELECT row_no, lon, lat FROM located o
-WHERE NOT EXISTS (SELECT 1 FROM grid_hits h WHERE h.row_no = o.row_no)
-  AND NOT EXISTS (SELECT 1 FROM community_hits h WHERE h.row_no = o.row_no)
-ORDER BY row_no LIMIT 1000
+SELECT l.row_no, l.lon, l.lat FROM ungridded o JOIN located l USING (row_no)
+WHERE NOT EXISTS (SELECT 1 FROM community_hits h WHERE h.row_no = o.row_no)
+ORDER BY l.row_no LIMIT 1000
 """
 
 # Upsert keyed by source + external id (a row that changes nothing is not rewritten), then the

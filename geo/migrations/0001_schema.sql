@@ -139,13 +139,17 @@ CREATE TABLE case_sources (
     name_en text
 );
 
+-- Cases is the one table of millions of rows. Its references are checked per statement, not per
+-- row: a foreign key's per-row check costs more than the rest of a bulk import together. The
+-- triggers below give the same guarantees (no case points at a missing source, category,
+-- community, grid or site; deleting a site or grid clears it from its cases; deleting a
+-- referenced community, category or source is refused).
 CREATE TABLE cases (
     id                   bigserial PRIMARY KEY,
-    source_code          text NOT NULL REFERENCES case_sources (code),
+    source_code          text NOT NULL,
     external_id          text NOT NULL,
-    category_code        text NOT NULL REFERENCES case_categories (code),
-    -- level-1 category, denormalised so that filters and charts need no join (derived from
-    -- category_code on import, so it needs no foreign-key check of its own per row)
+    category_code        text NOT NULL,
+    -- level-1 category, denormalised so that filters and charts need no join
     category_l1          text NOT NULL,
     status               text NOT NULL CHECK (status IN ('open', 'closed')),
     state                text CHECK (state IN ('received', 'in_progress', 'returned',
@@ -155,10 +159,10 @@ CREATE TABLE cases (
     closed_at            timestamptz CHECK (closed_at IS NULL OR closed_at >= reported_at),
     satisfaction         smallint CHECK (satisfaction BETWEEN 1 AND 5),
     geom                 geometry(Point, 4326) NOT NULL,
-    site_id              bigint REFERENCES sites (id) ON DELETE SET NULL,
-    grid_code            text REFERENCES grids (code),
-    community_code       text NOT NULL REFERENCES communities (code),
-    street_code          text NOT NULL,  -- the community's street, set with it on import
+    site_id              bigint,
+    grid_code            text,
+    community_code       text NOT NULL,
+    street_code          text NOT NULL,
     assigned_by_distance boolean NOT NULL DEFAULT false,
     UNIQUE (source_code, external_id),
     CHECK ((status = 'closed') = (closed_at IS NOT NULL))
@@ -178,3 +182,71 @@ CREATE TABLE case_personal (
     reporter_phone text,
     description    text
 );
+
+CREATE FUNCTION cases_check_references() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE bad text;
+BEGIN
+    SELECT format('case %s/%s: %s', n.source_code, n.external_id, CASE
+            WHEN NOT EXISTS (SELECT 1 FROM case_sources x WHERE x.code = n.source_code)
+                THEN 'unknown source ' || n.source_code
+            WHEN NOT EXISTS (SELECT 1 FROM case_categories x WHERE x.code = n.category_code)
+                THEN 'unknown category ' || n.category_code
+            WHEN NOT EXISTS (SELECT 1 FROM case_categories x WHERE x.code = n.category_l1
+                             AND x.level = 1)
+                THEN 'unknown level-1 category ' || n.category_l1
+            WHEN NOT EXISTS (SELECT 1 FROM communities x WHERE x.code = n.community_code
+                             AND x.street_code = n.street_code)
+                THEN 'unknown community ' || n.community_code || ' of street ' || n.street_code
+            WHEN n.grid_code IS NOT NULL
+                 AND NOT EXISTS (SELECT 1 FROM grids x WHERE x.code = n.grid_code)
+                THEN 'unknown grid ' || n.grid_code
+            ELSE 'unknown site ' || n.site_id END)
+    INTO bad
+    FROM new_rows n
+    WHERE n.source_code NOT IN (SELECT code FROM case_sources)
+       OR n.category_code NOT IN (SELECT code FROM case_categories)
+       OR n.category_l1 NOT IN (SELECT code FROM case_categories WHERE level = 1)
+       OR (n.community_code, n.street_code) NOT IN (SELECT code, street_code FROM communities)
+       OR (n.grid_code IS NOT NULL AND n.grid_code NOT IN (SELECT code FROM grids))
+       OR (n.site_id IS NOT NULL AND n.site_id NOT IN (SELECT id FROM sites))
+    LIMIT 1;
+    IF bad IS NOT NULL THEN
+        RAISE EXCEPTION 'cases reference missing rows: %', bad USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER cases_references_on_insert AFTER INSERT ON cases
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cases_check_references();
+CREATE TRIGGER cases_references_on_update AFTER UPDATE ON cases
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cases_check_references();
+
+CREATE FUNCTION cases_clear_deleted_place() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_TABLE_NAME = 'sites' THEN
+        UPDATE cases c SET site_id = NULL FROM old_rows o WHERE c.site_id = o.id;
+    ELSE
+        UPDATE cases c SET grid_code = NULL FROM old_rows o WHERE c.grid_code = o.code;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER sites_clear_cases AFTER DELETE ON sites
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION cases_clear_deleted_place();
+CREATE TRIGGER grids_clear_cases AFTER DELETE ON grids
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION cases_clear_deleted_place();
+
+CREATE FUNCTION cases_restrict_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE used text;
+BEGIN
+    EXECUTE format('SELECT o.code FROM old_rows o WHERE EXISTS (SELECT 1 FROM cases c WHERE c.%I = o.code) LIMIT 1',
+                   TG_ARGV[0]) INTO used;
+    IF used IS NOT NULL THEN
+        RAISE EXCEPTION '% % still has cases', TG_TABLE_NAME, used USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER communities_restrict_cases AFTER DELETE ON communities
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION cases_restrict_delete('community_code');
+CREATE TRIGGER categories_restrict_cases AFTER DELETE ON case_categories
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION cases_restrict_delete('category_code');
+CREATE TRIGGER sources_restrict_cases AFTER DELETE ON case_sources
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION cases_restrict_delete('source_code');
