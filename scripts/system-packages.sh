@@ -6,6 +6,8 @@ set -eu
 packages="python3-venv chromium chromium-driver fonts-wqy-zenhei poppler-utils"
 # With DATABASE_URL pointing at an existing PostGIS, the local server is not needed.
 [ -n "${DATABASE_URL:-}" ] || packages="postgresql-15 postgresql-15-postgis-3 postgresql-contrib $packages"
+# (tests add a package that cannot exist, to see what a user without root is told)
+packages="$packages ${ATLAS_EXTRA_PACKAGES:-}"
 
 missing=""
 for p in $packages; do

@@ -298,3 +298,15 @@ def test_templates(tmp_path):
         assert res.returncode == 0, res.stderr
     assert "valid_from" in (tmp_path / "management.csv").read_text(encoding="utf-8-sig")
     assert "wkt" in (tmp_path / "sites.csv").read_text(encoding="utf-8-sig")
+
+
+def test_readme_documents_every_field():
+    from geo.importing.fields import KINDS
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for kind in KINDS.values():
+        assert f"**{kind.name}**" in readme
+        for f in kind.fields:
+            if f.name not in ("lon", "lat"):
+                assert f"| `{f.name}` |" in readme, (kind.name, f.name)
