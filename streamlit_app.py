@@ -1,88 +1,249 @@
-"""Grassroots Atlas: the district overview. Thin page: widgets → geo → render."""
+"""Grassroots Atlas · the coverage map (物管覆盖一张图). Thin page: state → geo → layers → render."""
 from __future__ import annotations
 
-import datetime as dt
+from dataclasses import replace
 
+import folium
 import pandas as pd
-import psycopg2
 import streamlit as st
+from streamlit_folium import st_folium
 
-from geo import db, places, stats
-from geo.i18n import LANGUAGES, t
+import ui
+from geo import coords, mapdata
+from geo.i18n import t
+from layers import basemap, coverage
 
 st.set_page_config(page_title="基层治理一张图 · Grassroots Atlas", layout="wide")
 
 
-@st.cache_resource
-def connection():
-    return db.connect()
+@st.cache_data(ttl=120)
+def load_map_data(_conn, view: mapdata.View, layers: tuple[str, ...]) -> dict:
+    data = {"communities": mapdata.communities(_conn, view), "streets": mapdata.streets(_conn, view)}
+    if view.level != "district" and ({"sites", "clusters"} & set(layers)):
+        data["sites"], data["truncated"] = mapdata.sites(_conn, view)
+    if "grids" in layers:
+        data["grids"] = mapdata.grids(_conn, view)
+    if "assignments" in layers:
+        data["assignments"] = mapdata.assignments(_conn, view)
+    return data
+
+
+@st.cache_data(ttl=120)
+def load_kpis(_conn, view: mapdata.View) -> dict:
+    return mapdata.kpis(_conn, view)
+
+
+@st.cache_data(ttl=120)
+def load_gaps(_conn, view: mapdata.View) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    return (mapdata.gaps(_conn, view), mapdata.sites_without_cadre(_conn, view),
+            mapdata.communities_without_leader(_conn, view))
 
 
 @st.cache_data(ttl=300)
-def load_streets(_conn) -> list[tuple[str, str]]:
-    return places.streets(_conn)
+def load_trend(_conn, view: mapdata.View) -> pd.DataFrame:
+    return mapdata.trend(_conn, view)
 
 
-@st.cache_data(ttl=300)
-def load_communities(_conn, street: str | None) -> list[tuple[str, str]]:
-    return places.communities(_conn, street)
+def build_map(s: ui.State, data: dict, center, zoom) -> folium.Map:
+    crs = basemap.display_crs(s.basemap)
+    m = coverage.new_map(center, zoom)
+    basemap.add_basemap(m, s.basemap)
+    shaded = s.street is None and s.community is None
+    if "communities" in s.layers:
+        comms = coverage.to_display(data["communities"], crs)
+        coverage.community_layer(comms, s.lang, shaded=shaded).add_to(m)
+        coverage.labels(comms, size=11, name=t("layer_communities", s.lang)).add_to(m)
+    if "streets" in s.layers:
+        coverage.street_layer(coverage.to_display(data["streets"], crs), s.lang).add_to(m)
+    if "grids" in s.layers and "grids" in data:
+        coverage.grid_layer(coverage.to_display(data["grids"], crs), s.lang).add_to(m)
+    sites = data.get("sites")
+    if sites is not None and not sites.empty:
+        shown = coverage.to_display(sites, crs)
+        residential = shown[shown["kind"] != "building_cluster"]
+        clusters = shown[shown["kind"] == "building_cluster"]
+        if "sites" in s.layers and not residential.empty:
+            coverage.site_layer(residential, s.lang, name=t("layer_sites", s.lang)).add_to(m)
+        if "clusters" in s.layers and not clusters.empty:
+            coverage.site_layer(clusters, s.lang, name=t("layer_clusters", s.lang)).add_to(m)
+        if "demonstration" in s.layers:
+            coverage.demonstration_markers(shown, s.lang).add_to(m)
+    if "assignments" in s.layers and "assignments" in data:
+        coverage.assignment_layer(coverage.to_display(data["assignments"], crs), s.lang).add_to(m)
+    coverage.mode_legend(s.lang, coverage_shading=shaded).add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)
+    return m
 
 
-@st.cache_data(ttl=60)
-def load_coverage(_conn, street: str | None, community: str | None, by: str | None,
-                  as_of: dt.date) -> list[dict]:
-    return stats.coverage(_conn, stats.Scope(street, community), by=by, as_of=as_of)
+def _pct(value) -> str:
+    return "–" if value is None else f"{value:.1%}"
 
 
-def _pick(label: str, options: list[tuple[str, str]], param: str, lang: str) -> str | None:
-    codes = [None] + [code for code, _ in options]
-    names = dict(options)
-    current = st.query_params.get(param)
-    index = codes.index(current) if current in codes else 0
-    choice = st.sidebar.selectbox(label, codes, index=index,
-                                  format_func=lambda c: t("all", lang) if c is None else names[c])
-    if choice:
-        st.query_params[param] = choice
+def _delta(now, before) -> str | None:
+    if now is None or before is None:
+        return None
+    return f"{(now - before) * 100:+.1f} pt"
+
+
+def kpi_cards(conn, s: ui.State) -> None:
+    now = load_kpis(conn, s.view)
+    before = load_kpis(conn, replace(s.view, as_of=s.compare)) if s.compare else {}
+    rows = [
+        ("kpi_compound_rate", "compound_rate"), ("kpi_compound_rate_hh", "compound_rate_households"),
+        ("kpi_courtyard_rate", "courtyard_rate"), ("kpi_courtyard_rate_hh", "courtyard_rate_households"),
+        ("kpi_committee_rate", "committee_rate"), ("kpi_party_org_rate", "party_org_rate"),
+    ]
+    cols = st.columns(len(rows) + 2)
+    for col, (label, key) in zip(cols, rows):
+        col.metric(t(label, s.lang), _pct(now[key]), _delta(now[key], before.get(key)))
+    cols[-2].metric(t("kpi_clusters_party", s.lang), f"{now['clusters_with_party_org']}/{now['clusters']}",
+                    None if not before else f"{now['clusters_with_party_org'] - before['clusters_with_party_org']:+d}")
+    cols[-1].metric(t("kpi_cases_this_year", s.lang), f"{now['cases_this_year']:,}",
+                    None if not before else f"{now['cases_this_year'] - before['cases_this_year']:+,d}",
+                    delta_color="inverse")
+    modes = st.columns(5)
+    for col, (mode, n) in zip(modes, now["by_mode"].items()):
+        col.metric(t(f"mode_{mode}", s.lang), f"{n:,}",
+                   None if not before else f"{n - before['by_mode'][mode]:+d}",
+                   delta_color="inverse" if mode == "none" else "normal")
+
+
+def gap_panel(conn, s: ui.State) -> int | None:
+    """The ranked gap list (select a row to zoom to it), sites without cadre, communities
+    without leader. Returns the selected site's id."""
+    gaps, no_cadre, no_leader = load_gaps(conn, s.view)
+    st.subheader(t("gap_list", s.lang))
+    sort = st.radio(t("sort_by", s.lang), ["priority", "households", "cases_per_100"],
+                    format_func=lambda c: t(f"col_{c}", s.lang), horizontal=True, key="gap_sort")
+    table = gaps.sort_values(sort, ascending=False, na_position="last").reset_index(drop=True)
+    shown = pd.DataFrame({
+        t("col_name", s.lang): table["name"], t("col_community", s.lang): table["community"],
+        t("col_households", s.lang): table["households"],
+        t("col_cases_12m", s.lang): table["cases_12m"],
+        t("col_cases_per_100", s.lang): table["cases_per_100"].round(1),
+        t("col_priority", s.lang): table["priority"].round(3)})
+    event = st.dataframe(shown, hide_index=True, on_select="rerun", selection_mode="single-row",
+                         key="gap_table", height=320, use_container_width=True)
+    st.download_button(t("download_csv", s.lang), shown.to_csv(index=False).encode("utf-8-sig"),
+                       file_name="gaps.csv", mime="text/csv")
+    picked = None
+    if event and event.selection.rows:
+        picked = int(table.loc[event.selection.rows[0], "id"])
+    with st.expander(f"{t('no_cadre', s.lang)} ({len(no_cadre)})"):
+        st.dataframe(no_cadre.drop(columns=["id"]), hide_index=True, use_container_width=True)
+    with st.expander(f"{t('no_leader', s.lang)} ({len(no_leader)})"):
+        st.dataframe(no_leader, hide_index=True, use_container_width=True)
+    return picked
+
+
+def site_panel(conn, s: ui.State, site_id: int) -> None:
+    detail = mapdata.site_detail(conn, site_id, s.as_of)
+    if detail is None:
+        return
+    info = detail["site"]
+    st.subheader(f"{info['name']} · {t('kind_' + info['kind'], s.lang)}")
+    yes, no = t("yes", s.lang), t("no", s.lang)
+    facts = {
+        t("col_community", s.lang): f"{info['street']} · {info['community']}",
+        t("col_households", s.lang): info["households"], t("buildings", s.lang): info["buildings"],
+        t("built_year", s.lang): info["built_year"],
+        t("owners_committee", s.lang): (yes if info["owners_committee"] else no) + (
+            f" · {t('with_party_org', s.lang)}" if info["owners_committee_party"] else ""),
+        t("party_org", s.lang): yes if info["party_org"] else no,
+        t("demonstration", s.lang): yes if info["demonstration"] else no,
+    }
+    st.table(pd.DataFrame({"": list(facts), " ": [str(v) for v in facts.values()]}))
+    history = detail["history"].assign(mode=lambda f: [t(f"mode_{m}", s.lang) for m in f["mode"]])
+    st.markdown(f"**{t('management_history', s.lang)}**")
+    st.dataframe(history, hide_index=True, use_container_width=True)
+    st.markdown(f"**{t('assigned_people', s.lang)}**")
+    people = detail["people"].assign(role=lambda f: [t(f"role_{r}", s.lang) for r in f["role"]])
+    st.dataframe(people, hide_index=True, use_container_width=True)
+    st.markdown(f"**{t('site_cases', s.lang)}**")
+    cases = detail["cases"]
+    if cases.empty:
+        st.caption(t("no_cases", s.lang))
     else:
-        st.query_params.pop(param, None)
-    return choice
+        st.bar_chart(cases.pivot_table(index="month", columns="category", values="cases",
+                                       fill_value=0))
+
+
+def search_box(conn, s: ui.State) -> int | None:
+    text = st.sidebar.text_input(t("search_site", s.lang), key="search")
+    if not text.strip():
+        return None
+    found = mapdata.search_sites(conn, text)
+    if found.empty:
+        st.sidebar.caption(t("no_match", s.lang))
+        return None
+    labels = {int(r.id): f"{r.name} · {r.community}" for r in found.itertuples()}
+    return st.sidebar.selectbox(t("search_results", s.lang), list(labels),
+                                format_func=labels.get, key="search_pick")
 
 
 def main() -> None:
-    lang = st.sidebar.radio("语言 / Language", LANGUAGES, horizontal=True,
-                            index=LANGUAGES.index(st.query_params.get("lang", "zh"))
-                            if st.query_params.get("lang", "zh") in LANGUAGES else 0,
-                            format_func=lambda code: {"zh": "中文", "en": "English"}[code])
-    st.query_params["lang"] = lang
+    state = ui.read_state()
+    conn = ui.conn_or_stop(state.lang)
+    if not ui.streets(conn):
+        st.title(t("app_title", state.lang))
+        st.info(t("no_district", state.lang))
+        return
+    state = ui.sidebar(conn, state)
+    found = search_box(conn, state)
+    if found and found != st.session_state.get("last_search_pick"):
+        st.session_state["last_search_pick"] = found
+        state = replace(state, site=found, center=None, zoom=None)
+    lang = state.lang
     st.title(t("app_title", lang))
-    try:
-        conn = connection()
-        streets = load_streets(conn)
-    except psycopg2.Error:
-        connection.clear()
-        st.error(t("database_unavailable", lang))
-        return
-    if not streets:
-        st.info(t("no_district", lang))
-        return
-    street = _pick(t("street", lang), streets, "street", lang)
-    community = _pick(t("community", lang), load_communities(conn, street), "community", lang)
-    as_of = st.sidebar.date_input(t("as_of", lang), value=dt.date.today())
+    st.caption(t("coverage_subtitle", lang).format(date=state.as_of.isoformat()))
+    kpi_cards(conn, state)
 
-    scope = load_coverage(conn, street, community, None, as_of)[0]
-    cols = st.columns(4)
-    cols[0].metric(t("coverage_count", lang), f"{(scope['rate'] or 0):.1%}")
-    cols[1].metric(t("coverage_households", lang), f"{(scope['rate_households'] or 0):.1%}")
-    cols[2].metric(t("sites", lang), f"{scope['sites']:,}")
-    cols[3].metric(t("unmanaged", lang), f"{scope['by_mode']['none']:,}")
-
-    st.subheader(t("by_community", lang))
-    rows = load_coverage(conn, street, community, "community", as_of)
-    table = pd.DataFrame([{t("code", lang): r["code"], t("name", lang): r["name"],
-                           t("sites", lang): r["sites"], t("managed", lang): r["managed"],
-                           t("households", lang): r["households"],
-                           t("rate", lang): r["rate"]} for r in rows])
-    st.dataframe(table, hide_index=True, use_container_width=True)
+    left, right = st.columns([3, 2])
+    with right:
+        picked = gap_panel(conn, state)
+        if picked and picked != st.session_state.get("last_gap_pick"):
+            st.session_state["last_gap_pick"] = picked
+            state = replace(state, site=picked, center=None, zoom=None)
+    with left:
+        data = load_map_data(conn, state.view, state.layers)
+        bounds = mapdata.extent(conn, state.view)
+        if state.site:
+            bounds = mapdata.site_extent(conn, state.site) or bounds
+            pad = 0.002
+            bounds = (bounds[0] - pad, bounds[1] - pad, bounds[2] + pad, bounds[3] + pad)
+        if basemap.display_crs(state.basemap) != "wgs84" and bounds:
+            x, y = coords.wgs84_to_gcj02([bounds[0], bounds[2]], [bounds[1], bounds[3]])
+            bounds = (x[0], y[0], x[1], y[1])
+        if state.basemap != "none" and not basemap.tiles_url(state.basemap):
+            st.caption(t("basemap_missing", lang))
+        if data.get("truncated"):
+            st.warning(t("truncated", lang).format(n=mapdata.SITE_LIMIT))
+        if state.center and state.zoom:
+            center, zoom = state.center, state.zoom
+        else:  # fit the selection
+            center, zoom = coverage.fit_view(bounds or (120.28, 36.04, 120.43, 36.10), 760, 620)
+            state = replace(state, center=center, zoom=zoom)
+        fmap = build_map(state, data, center, zoom)
+        out = st_folium(fmap, height=620, use_container_width=True, key="map",
+                        center=list(center), zoom=zoom,
+                        returned_objects=["last_active_drawing", "center", "zoom"])
+        if out and out.get("center") and out.get("zoom"):
+            moved = (round(out["center"]["lat"], 5), round(out["center"]["lng"], 5))
+            if int(out["zoom"]) != zoom or moved != (round(center[0], 5), round(center[1], 5)):
+                state = replace(state, center=moved, zoom=int(out["zoom"]))
+        clicked = (out or {}).get("last_active_drawing") or {}
+        site_id = (clicked.get("properties") or {}).get("id")
+        if site_id and site_id != st.session_state.get("last_click"):
+            st.session_state["last_click"] = site_id
+            state = replace(state, site=int(site_id))
+        st.subheader(t("trend_title", lang))
+        trend = load_trend(conn, state.view)
+        st.line_chart(trend.set_index("day")[["rate", "rate_households"]].rename(columns={
+            "rate": t("coverage_count", lang), "rate_households": t("coverage_households", lang)}))
+    if state.site:
+        with right:
+            site_panel(conn, state, state.site)
+    ui.write_state(state)
 
 
 main()

@@ -1,36 +1,109 @@
-"""The Streamlit app, run for real with AppTest against the demo database."""
+"""The coverage map app, run for real with AppTest against the demo district."""
+import datetime as dt
+
+import psycopg2
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import DEMO_NOW, ROOT
+
+COMMUNITY = "370202005001"  # in 中山路街道
 
 
 @pytest.fixture
 def app(demo_url, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", demo_url)
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    monkeypatch.setenv("ATLAS_BASEMAP", "none")
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at.query_params["as_of"] = DEMO_NOW.date().isoformat()
     return at
 
 
-def test_overview_in_chinese_with_kpis(app):
+def q(url, sql, params=None):
+    conn = psycopg2.connect(url)
+    with conn.cursor() as cur:
+        cur.execute(sql, params)
+        row = cur.fetchall()
+    conn.close()
+    return row
+
+
+def metric(at, label):
+    return next(m for m in at.metric if m.label == label)
+
+
+def test_overview_in_chinese_with_kpis_and_gap_list(app, demo_url):
     app.run()
     assert not app.exception
     assert app.title[0].value == "基层治理一张图"
-    labels = [m.label for m in app.metric]
-    assert "物管覆盖率（按小区数）" in labels
-    assert len(app.dataframe[0].value) == 50  # every community of the district
+    courtyards = metric(app, "开放式楼院覆盖率")
+    managed, total = q(demo_url, """
+        SELECT count(*) FILTER (WHERE coalesce(m.mode, 'none') <> 'none'), count(*)
+        FROM sites s LEFT JOIN management m ON m.site_id = s.id AND m.valid_from <= %s
+             AND (m.valid_to IS NULL OR m.valid_to > %s) WHERE s.kind = 'open_courtyard'""",
+                       (DEMO_NOW.date(), DEMO_NOW.date()))[0]
+    assert courtyards.value == f"{managed / total:.1%}"
+    assert courtyards.delta and courtyards.delta.startswith("+")  # coverage rose in a year
+    gaps = app.dataframe[0].value
+    assert list(gaps.columns)[:2] == ["名称", "社区"]
+    assert len(gaps) == min(500, q(demo_url, """
+        SELECT count(*) FROM sites s LEFT JOIN management m ON m.site_id = s.id AND m.valid_from <= %s
+             AND (m.valid_to IS NULL OR m.valid_to > %s)
+        WHERE s.kind <> 'building_cluster' AND coalesce(m.mode, 'none') = 'none'""",
+                                        (DEMO_NOW.date(), DEMO_NOW.date()))[0][0])
+    priorities = gaps["优先级"].tolist()
+    assert priorities == sorted(priorities, reverse=True)
 
 
-def test_choosing_a_street_narrows_the_table_and_the_url(app):
+def test_choose_street_then_community_updates_url_and_scope(app, demo_url):
     app.run()
-    app.sidebar.selectbox[0].select("370202005").run()
-    assert not app.exception
+    app.sidebar.selectbox(key="street").select("370202005").run()
     assert app.query_params["street"] == ["370202005"] or app.query_params["street"] == "370202005"
-    assert len(app.dataframe[0].value) == 4  # 中山路街道 has four communities
+    options = app.sidebar.selectbox(key="community").options
+    assert len(options) == 1 + 4  # 全部 + the four communities of 中山路街道
+    app.sidebar.selectbox(key="community").select(COMMUNITY).run()
+    assert not app.exception
+    gaps = app.dataframe[0].value
+    names = set(gaps["社区"])
+    assert names <= {q(demo_url, "SELECT name FROM communities WHERE code = %s", (COMMUNITY,))[0][0]}
 
 
-def test_switch_to_english(app):
+def test_changing_the_date_changes_coverage(app):
     app.run()
-    app.sidebar.radio[0].set_value("en").run()
+    now = metric(app, "开放式楼院覆盖率").value
+    app.sidebar.date_input(key="as_of").set_value(dt.date(2024, 1, 1)).run()
+    assert not app.exception
+    assert metric(app, "开放式楼院覆盖率").value != now
+    assert float(metric(app, "开放式楼院覆盖率").value.rstrip("%")) < float(now.rstrip("%"))
+
+
+def test_switch_language(app):
+    app.run()
+    app.sidebar.radio(key="lang").set_value("en").run()
     assert app.title[0].value == "Grassroots Atlas"
-    assert "Coverage (by sites)" in [m.label for m in app.metric]
+    assert metric(app, "Open courtyards covered")
+    assert app.query_params["lang"] in ("en", ["en"])
+
+
+def test_choosing_a_gap_row_opens_the_site_panel(app, demo_url):
+    app.query_params["community"] = COMMUNITY
+    app.run()
+    table = app.dataframe[0]
+    first = table.value.iloc[0]["名称"]
+    app.session_state["gap_table"] = {"selection": {"rows": [0], "columns": []}}
+    app.run()
+    assert not app.exception
+    assert any(first in h.value for h in app.subheader)
+    site = app.query_params["site"]
+    site = site[0] if isinstance(site, list) else site
+    assert q(demo_url, "SELECT name FROM sites WHERE id = %s", (int(site),))[0][0] == first
+
+
+def test_search_a_site(app, demo_url):
+    name, site_id = q(demo_url, "SELECT name, id FROM sites WHERE demonstration ORDER BY id LIMIT 1")[0]
+    app.run()
+    app.sidebar.text_input(key="search").input(name).run()
+    assert not app.exception
+    assert any(name in h.value for h in app.subheader)
+    got = app.query_params["site"]
+    assert (got[0] if isinstance(got, list) else got) == str(site_id)

@@ -1,0 +1,141 @@
+"""Benchmarks, run on demand (`make bench`); results go to docs/benchmarks.md.
+
+Measured on the database that `python -m geo db up` points at, which should hold the demo
+district at scale: `python -m geo demo --force --cases 10000000`.
+
+- import: 1,000,000 synthetic cases from a CSV through `python -m geo import cases` (the whole
+  command, wall time, with its own breakdown), then removed again.
+- stats: the queries behind `python -m geo stats` for every community, in-process on a warm
+  connection (the CLI's start-up not counted).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from geo import db, places, stats  # noqa: E402
+
+DOC = ROOT / "docs" / "benchmarks.md"
+
+
+def machine(conn) -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
+                if line.startswith("model name")), platform.processor())
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    with conn.cursor() as cur:
+        cur.execute("SELECT version(), postgis_full_version()")
+        pg, postgis = cur.fetchone()
+        cur.execute("SELECT count(*) FROM cases")
+        n_cases = cur.fetchone()[0]
+        cur.execute("SELECT count(*) FROM sites")
+        n_sites = cur.fetchone()[0]
+    conn.rollback()
+    return (f"{dt.date.today()} · {os.cpu_count()} cores ({cpu}) · {mem:.0f} GiB · "
+            f"{pg.split(',')[0]} · PostGIS {postgis.split()[1].strip('\"')} · database: "
+            f"{n_cases:,} cases, {n_sites:,} sites")
+
+
+def bench_import(n: int = 1_000_000) -> dict:
+    folder = Path(tempfile.mkdtemp(prefix="atlas-bench-"))
+    csv = folder / "cases.csv"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_cases_csv.py"), str(n), str(csv)],
+                   check=True)
+    t0 = time.perf_counter()
+    res = subprocess.run([sys.executable, "-m", "geo", "import", "cases", str(csv), "--source",
+                          "bench_import", "--add-categories"], capture_output=True, text=True,
+                         cwd=ROOT)
+    wall = time.perf_counter() - t0
+    if res.returncode != 0:
+        raise SystemExit(res.stderr)
+    summary = json.loads(res.stdout)
+    conn = db.connect()
+    with db.transaction(conn) as cur:
+        cur.execute("DELETE FROM cases WHERE source_code = 'bench_import'")
+        cur.execute("DELETE FROM case_sources WHERE code = 'bench_import'")
+    conn.close()
+    return {"rows": n, "wall": wall, "seconds": summary["seconds"]}
+
+
+def _timed(fn, repeat: int = 1) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def bench_stats(conn) -> dict:
+    communities = [code for code, _ in places.communities(conn)]
+    today = dt.date.today()
+    year = stats.CaseFilters(date_from=today.replace(month=1, day=1), date_to=today)
+    for code in communities[:3]:  # warm the cache
+        stats.cases(conn, stats.Scope(community=code), stats.CaseFilters())
+    results = {}
+    runs = {
+        "coverage (community, as of today)":
+            lambda c: stats.coverage(conn, stats.Scope(community=c), as_of=today),
+        "cases (community, all three years)":
+            lambda c: stats.cases(conn, stats.Scope(community=c), stats.CaseFilters()),
+        "cases (community, this year)":
+            lambda c: stats.cases(conn, stats.Scope(community=c), year),
+        "cases by month (community, all)":
+            lambda c: stats.cases(conn, stats.Scope(community=c), stats.CaseFilters(), by="month"),
+    }
+    for name, fn in runs.items():
+        times = sorted(t for code in communities for t in _timed(lambda: fn(code)))
+        results[name] = times
+    results["cases (whole district, this year)"] = sorted(
+        _timed(lambda: stats.cases(conn, stats.Scope(), year), repeat=5))
+    return results
+
+
+def _row(name: str, times: list[float]) -> str:
+    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    return (f"| {name} | {len(times)} | {statistics.median(times):.1f} | {p95:.1f} | "
+            f"{max(times):.1f} |")
+
+
+def main() -> None:
+    conn = db.connect()
+    header = machine(conn)
+    stat_times = bench_stats(conn)
+    conn.close()
+    imp = bench_import() if "--no-import" not in sys.argv else None
+    lines = [
+        "# Benchmarks", "",
+        "Run with `make bench` (bench/run.py). Figures are replaced on every run.", "",
+        f"Machine and data: {header}", "",
+        "## stats queries (in-process, warm connection)", "",
+        "| query | runs | median ms | p95 ms | max ms |", "|---|---|---|---|---|",
+        *[_row(name, times) for name, times in stat_times.items()], "",
+    ]
+    if imp:
+        s = imp["seconds"]
+        lines += [
+            f"## Import of {imp['rows']:,} cases from CSV", "",
+            "`python -m geo import cases FILE.csv --source …` into the populated, indexed database "
+            "(validation, COPY, location of every case in its grid, site and community by "
+            "PostGIS joins, keyed upsert with personal data).", "",
+            f"Wall time of the whole command: **{imp['wall']:.1f} s**.", "",
+            "| step | seconds |", "|---|---|",
+            *[f"| {k} | {v:.2f} |" for k, v in s.items()], "",
+        ]
+    DOC.parent.mkdir(exist_ok=True)
+    DOC.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(DOC.read_text())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,167 @@
+"""Data behind the coverage map and its panels: PostGIS queries → frames sized for the screen."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from geo.sql import mapdata as sql
+from geo.stats import district_timezone
+
+SITE_LIMIT = 20_000  # polygons drawn at most; the district level shows communities instead
+LIST_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class View:
+    """The state a map view is drawn from: scope and date (the URL holds the same)."""
+
+    street: str | None = None
+    community: str | None = None
+    as_of: dt.date = field(default_factory=dt.date.today)
+
+    def params(self, **extra) -> dict:
+        return {"street": self.street, "community": self.community, "as_of": self.as_of, **extra}
+
+    @property
+    def level(self) -> str:
+        return "community" if self.community else "street" if self.street else "district"
+
+
+def tolerance(level: str) -> float:
+    """Simplification in degrees for the level shown: about 20 m, 5 m, 1 m."""
+    return {"district": 0.0002, "street": 0.00005, "community": 0.00001}[level]
+
+
+def _frame(conn, query: str, params: dict) -> pd.DataFrame:
+    with conn.cursor() as cur:
+        cur.execute(query, params)
+        cols = [d[0] for d in cur.description]
+        rows = cur.fetchall()
+    conn.rollback()
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _geo(frame: pd.DataFrame) -> gpd.GeoDataFrame:
+    geoms = shapely.from_wkb([bytes(g) for g in frame["geom"]]) if len(frame) else []
+    return gpd.GeoDataFrame(frame.drop(columns="geom"), geometry=list(geoms), crs=4326)
+
+
+def streets(conn, view: View) -> gpd.GeoDataFrame:
+    return _geo(_frame(conn, sql.STREETS, view.params(tolerance=tolerance("district"))))
+
+
+def communities(conn, view: View) -> gpd.GeoDataFrame:
+    frame = _geo(_frame(conn, sql.COMMUNITIES, view.params(tolerance=tolerance(view.level))))
+    frame["rate"] = frame["managed"] / frame["sites"].where(frame["sites"] > 0)
+    return frame
+
+
+def grids(conn, view: View) -> gpd.GeoDataFrame:
+    return _geo(_frame(conn, sql.GRIDS, view.params(tolerance=tolerance(view.level))))
+
+
+def sites(conn, view: View, limit: int = SITE_LIMIT) -> tuple[gpd.GeoDataFrame, bool]:
+    """Sites of the scope with their mode on the date, and whether the list was truncated."""
+    frame = _geo(_frame(conn, sql.SITES, view.params(tolerance=tolerance(view.level),
+                                                     limit=limit + 1)))
+    return frame.iloc[:limit], len(frame) > limit
+
+
+def extent(conn, view: View) -> tuple[float, float, float, float] | None:
+    with conn.cursor() as cur:
+        cur.execute(sql.EXTENT, view.params())
+        row = cur.fetchone()
+    conn.rollback()
+    return tuple(row) if row and row[0] is not None else None
+
+
+def site_extent(conn, site_id: int) -> tuple[float, float, float, float] | None:
+    with conn.cursor() as cur:
+        cur.execute(sql.SITE_EXTENT, {"id": site_id})
+        row = cur.fetchone()
+    conn.rollback()
+    return tuple(row) if row else None
+
+
+def search_sites(conn, text: str) -> pd.DataFrame:
+    return _frame(conn, sql.SEARCH_SITES, {"text": text.strip()[:100]})
+
+
+def gaps(conn, view: View, limit: int = LIST_LIMIT) -> pd.DataFrame:
+    return _frame(conn, sql.GAPS, view.params(limit=limit))
+
+
+def sites_without_cadre(conn, view: View, limit: int = LIST_LIMIT) -> pd.DataFrame:
+    return _frame(conn, sql.SITES_WITHOUT_CADRE, view.params(limit=limit))
+
+
+def communities_without_leader(conn, view: View) -> pd.DataFrame:
+    return _frame(conn, sql.COMMUNITIES_WITHOUT_LEADER, view.params())
+
+
+def kpis(conn, view: View) -> dict:
+    with conn.cursor() as cur:
+        tz = district_timezone(cur)
+        cur.execute(sql.KPIS, view.params(tz=tz))
+        row = cur.fetchone()
+        names = [d[0] for d in cur.description]
+    conn.rollback()
+    k = dict(zip(names, row))
+
+    def rate(num, den):
+        return num / den if den else None
+
+    residential = k["compounds"] + k["courtyards"]
+    return {
+        "compound_rate": rate(k["compounds_managed"], k["compounds"]),
+        "compound_rate_households": rate(k["compound_households_managed"], k["compound_households"]),
+        "courtyard_rate": rate(k["courtyards_managed"], k["courtyards"]),
+        "courtyard_rate_households": rate(k["courtyard_households_managed"], k["courtyard_households"]),
+        "committee_rate": rate(k["with_committee"], residential),
+        "party_org_rate": rate(k["with_party_org"], residential),
+        "clusters_with_party_org": k["clusters_with_party_org"],
+        "clusters": k["clusters"],
+        "cases_this_year": k["cases_this_year"],
+        "by_mode": {m: k[m] for m in ("commercial", "self_managed", "scenic_co_managed",
+                                      "enterprise_embedded", "none")},
+    }
+
+
+def trend(conn, view: View, start: dt.date = dt.date(2024, 1, 1)) -> pd.DataFrame:
+    """Coverage of residential sites on the first of each month since ``start``."""
+    frame = _frame(conn, sql.TREND, view.params(start=start, end=view.as_of))
+    frame["rate"] = frame["managed"] / frame["sites"].where(frame["sites"] > 0)
+    frame["rate_households"] = frame["managed_households"] / frame["households"].where(
+        frame["households"] > 0)
+    return frame
+
+
+def site_at(conn, lon: float, lat: float) -> int | None:
+    with conn.cursor() as cur:
+        cur.execute(sql.SITE_AT_POINT, {"lon": lon, "lat": lat})
+        row = cur.fetchone()
+    conn.rollback()
+    return row[0] if row else None
+
+
+def site_detail(conn, site_id: int, as_of: dt.date) -> dict | None:
+    info = _frame(conn, sql.SITE, {"id": site_id})
+    if info.empty:
+        return None
+    with conn.cursor() as cur:
+        tz = district_timezone(cur)
+    conn.rollback()
+    return {
+        "site": info.iloc[0].to_dict(),
+        "history": _frame(conn, sql.SITE_HISTORY, {"id": site_id}),
+        "people": _frame(conn, sql.SITE_PEOPLE, {"id": site_id}),
+        "cases": _frame(conn, sql.SITE_CASES, {"id": site_id, "as_of": as_of, "tz": tz}),
+    }
+
+
+def assignments(conn, view: View) -> gpd.GeoDataFrame:
+    return _geo(_frame(conn, sql.ASSIGNMENTS, view.params()))

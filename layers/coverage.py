@@ -1,0 +1,174 @@
+"""The coverage map's layers: sites by management mode, boundaries, grids, assignments, legend."""
+from __future__ import annotations
+
+import html
+import json
+
+import folium
+import geopandas as gpd
+import numpy as np
+from branca.element import MacroElement, Template
+
+from geo import coords
+from geo.i18n import t
+from layers import offline, styles
+
+
+def to_display(frame: gpd.GeoDataFrame, crs: str) -> gpd.GeoDataFrame:
+    """Shift WGS84 geometries into GCJ-02 for an Amap basemap; others are drawn as stored."""
+    if crs == "wgs84" or frame.empty:
+        return frame
+    return frame.set_geometry(coords.from_wgs84(np.asarray(frame.geometry.values), crs), crs=4326)
+
+
+def fit_view(bounds: tuple[float, float, float, float], width: int = 800,
+             height: int = 600) -> tuple[tuple[float, float], int]:
+    """Centre (lat, lon) and the largest web-map zoom at which ``bounds`` fit the pixels.
+
+    Computed here rather than by Leaflet's fitBounds so that the view is part of the state
+    (the URL and the snapshot export draw the same extent).
+    """
+    minx, miny, maxx, maxy = bounds
+
+    def merc_y(lat: float) -> float:
+        return np.log(np.tan(np.pi / 4 + np.radians(lat) / 2))
+
+    dx = max(maxx - minx, 1e-6) / 360.0
+    dy = max(merc_y(maxy) - merc_y(miny), 1e-8) / (2 * np.pi)
+    zoom = int(np.floor(min(np.log2(width / 256 / dx), np.log2(height / 256 / dy))))
+    centre_lat = float(np.degrees(2 * np.arctan(np.exp((merc_y(miny) + merc_y(maxy)) / 2)) - np.pi / 2))
+    return (centre_lat, (minx + maxx) / 2), max(1, min(zoom, 19))
+
+
+def new_map(center: tuple[float, float], zoom: int) -> folium.Map:
+    return offline.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True)
+
+
+def _features(frame: gpd.GeoDataFrame, props: list[str]) -> dict:
+    """A FeatureCollection carrying only the properties the view needs."""
+    return json.loads(frame[props + ["geometry"]].to_json(drop_id=True))
+
+
+def site_layer(frame: gpd.GeoDataFrame, lang: str, *, name: str) -> folium.GeoJson:
+    """Sites coloured by management mode; a tooltip names site, kind and mode (as text)."""
+    frame = frame.assign(
+        label=[html.escape(n) for n in frame["name"]],
+        kind_label=[t(f"kind_{k}", lang) for k in frame["kind"]],
+        mode_label=[t(f"mode_{m}", lang) for m in frame["mode"]])
+    data = _features(frame, ["id", "label", "kind", "kind_label", "mode", "mode_label",
+                             "households"])
+    return folium.GeoJson(
+        data, name=name,
+        style_function=lambda f: styles.site_style(f["properties"]["kind"], f["properties"]["mode"]),
+        highlight_function=lambda f: {"weight": 4, "color": "#000000"},
+        tooltip=folium.GeoJsonTooltip(fields=["label", "kind_label", "mode_label", "households"],
+                                      aliases=["", "", "", t("households", lang)], labels=True),
+    )
+
+
+def demonstration_markers(frame: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
+    group = folium.FeatureGroup(name=t("layer_demonstration", lang))
+    for row in frame[frame["demonstration"]].itertuples():
+        p = row.geometry.representative_point()
+        folium.CircleMarker([p.y, p.x], radius=9, color="#000000", weight=2,
+                            fill=True, fill_color=styles.DEMONSTRATION_COLOR, fill_opacity=1,
+                            tooltip=f"★ {html.escape(row.name)} · {t('demonstration', lang)}"
+                            ).add_to(group)
+    return group
+
+
+def community_layer(frame: gpd.GeoDataFrame, lang: str, *, shaded: bool) -> folium.GeoJson:
+    """Community boundaries with labels; at the district level shaded by coverage."""
+    frame = frame.assign(label=[html.escape(n) for n in frame["name"]],
+                         rate_label=[("–" if r != r or r is None else f"{r:.0%}") for r in frame["rate"]],
+                         fill=[styles.coverage_color(None if r != r else r) for r in frame["rate"]])
+    data = _features(frame, ["code", "label", "rate_label", "fill"])
+    return folium.GeoJson(
+        data, name=t("layer_communities", lang),
+        style_function=lambda f: {"color": styles.COMMUNITY_LINE, "weight": 1.5,
+                                  "fillColor": f["properties"]["fill"],
+                                  "fillOpacity": 0.7 if shaded else 0.0, "dashArray": "5 4"},
+        tooltip=folium.GeoJsonTooltip(fields=["label", "rate_label"],
+                                      aliases=["", t("coverage_count", lang)]),
+    )
+
+
+def street_layer(frame: gpd.GeoDataFrame, lang: str) -> folium.GeoJson:
+    frame = frame.assign(label=[html.escape(n) for n in frame["name"]])
+    return folium.GeoJson(
+        _features(frame, ["code", "label"]), name=t("layer_streets", lang),
+        style_function=lambda f: {"color": styles.STREET_LINE, "weight": 2.5, "fillOpacity": 0},
+        tooltip=folium.GeoJsonTooltip(fields=["label"], aliases=[""]),
+    )
+
+
+def labels(frame: gpd.GeoDataFrame, *, size: int, name: str) -> folium.FeatureGroup:
+    """Name labels at each polygon's inner point (text, escaped)."""
+    group = folium.FeatureGroup(name=name)
+    for row in frame.itertuples():
+        p = row.geometry.representative_point()
+        folium.Marker([p.y, p.x], icon=folium.DivIcon(
+            html=f'<div class="atlas-label" style="font-size:{size}px">{html.escape(row.name)}</div>',
+            icon_size=(0, 0))).add_to(group)
+    return group
+
+
+def grid_layer(frame: gpd.GeoDataFrame, lang: str) -> folium.GeoJson:
+    frame = frame.assign(label=[html.escape(n) for n in frame["name"]])
+    return folium.GeoJson(
+        _features(frame, ["code", "label"]), name=t("layer_grids", lang),
+        style_function=lambda f: {"color": styles.GRID_LINE, "weight": 1, "fillOpacity": 0,
+                                  "dashArray": "2 3"},
+        tooltip=folium.GeoJsonTooltip(fields=["label"], aliases=[""]),
+    )
+
+
+def assignment_layer(frame: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
+    """Who covers what: a marker per assignment (leader → community, cadre → site)."""
+    group = folium.FeatureGroup(name=t("layer_assignments", lang))
+    for row in frame.itertuples():
+        leader = row.role == "district_leader"
+        text = f"{t('role_' + row.role, lang)} {html.escape(row.name)} → {html.escape(row.target)}"
+        folium.CircleMarker([row.geometry.y, row.geometry.x], radius=6 if leader else 4,
+                            color="#4b0082" if leader else "#2f4f4f", fill=True, fill_opacity=0.9,
+                            tooltip=text).add_to(group)
+    return group
+
+
+LEGEND_TEMPLATE = """
+{% macro html(this, kwargs) %}
+<div class="atlas-legend" style="position:absolute; bottom:24px; right:10px; z-index:9999;
+     background:rgba(255,255,255,0.92); padding:8px 10px; border:1px solid #999; border-radius:4px;
+     font:12px/1.5 'WenQuanYi Zen Hei','Noto Sans CJK SC',sans-serif;">
+  <div style="font-weight:bold">{{ this.title }}</div>
+  {% for label, color, extra in this.entries %}
+  <div><span style="display:inline-block;width:14px;height:10px;background:{{ color }};{{ extra }}
+       margin-right:6px;vertical-align:middle"></span>{{ label }}</div>
+  {% endfor %}
+</div>
+<style>.atlas-label{white-space:nowrap;transform:translate(-50%,-50%);color:#222;
+  text-shadow:0 0 3px #fff,0 0 3px #fff;font-family:'WenQuanYi Zen Hei','Noto Sans CJK SC',sans-serif;}</style>
+{% endmacro %}
+"""
+
+
+class Legend(MacroElement):
+    """A fixed legend drawn on the map (so that a snapshot carries it too)."""
+
+    def __init__(self, title: str, entries: list[tuple[str, str, str]]) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.title = html.escape(title)
+        self.entries = [(html.escape(label), color, extra) for label, color, extra in entries]
+        self._template = Template(LEGEND_TEMPLATE)
+
+
+def mode_legend(lang: str, *, coverage_shading: bool = False) -> Legend:
+    entries = [(t(f"mode_{m}", lang), c, "") for m, c in styles.MODE_COLORS.items()]
+    entries.append((t("legend_unmanaged_courtyard", lang), styles.MODE_COLORS["none"],
+                    "outline:3px solid #7a1f00;"))
+    entries.append((t("kind_building_cluster", lang), "#ffffff", "outline:1.5px dashed #222;"))
+    if coverage_shading:
+        entries += [(f"{t('coverage_count', lang)} {label}", color, "")
+                    for label, color in styles.COVERAGE_STEPS]
+    return Legend(t("legend_title", lang), entries)

@@ -1,0 +1,46 @@
+"""Folium classes whose JavaScript and CSS come from the app itself, never from a CDN.
+
+folium's classes name CDN URLs in ``default_js`` / ``default_css``; these subclasses name the
+copies in ``static/vendor`` (see its SOURCES.md), served by Streamlit at ``/app/static``. The
+exported HTML inlines the same files.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import folium
+from folium import plugins
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
+URL_PREFIX = "/app/static/vendor/"
+
+
+def _local(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(key, URL_PREFIX + file) for key, file in names]
+
+
+MAP_JS = _local([("leaflet", "leaflet.js"), ("jquery", "jquery.min.js"),
+                 ("bootstrap", "bootstrap.bundle.min.js"),
+                 ("awesome_markers", "leaflet.awesome-markers.min.js")])
+MAP_CSS = _local([("leaflet_css", "leaflet.css"), ("bootstrap_css", "bootstrap.min.css"),
+                  ("awesome_markers_font_css", "all.min.css"),
+                  ("awesome_markers_css", "leaflet.awesome-markers.css")])
+
+
+class Map(folium.Map):
+    default_js = MAP_JS
+    default_css = MAP_CSS
+
+
+class HeatMap(plugins.HeatMap):
+    default_js = _local([("leaflet-heat.js", "leaflet-heat.js")])
+
+
+class Draw(plugins.Draw):
+    default_js = _local([("leaflet_draw_js", "leaflet.draw.js")])
+    default_css = _local([("leaflet_draw_css", "leaflet.draw.css")])
+
+
+def asset_path(url: str) -> Path:
+    """The file behind a local asset URL."""
+    return STATIC / "vendor" / url.removeprefix(URL_PREFIX)

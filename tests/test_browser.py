@@ -1,0 +1,128 @@
+"""The running app in a real headless Chromium, with every request outside localhost blocked."""
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import psycopg2
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.conftest import DEMO_NOW, ROOT
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = ROOT / "test-artifacts"
+COMMUNITY = "370202005001"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(demo_url):
+    port = _free_port()
+    env = {**os.environ, "DATABASE_URL": demo_url, "ATLAS_BASEMAP": "none"}
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+                             "--server.port", str(port), "--server.address", "127.0.0.1"],
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            if urllib.request.urlopen(base + "/_stcore/health", timeout=1).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        raise RuntimeError("streamlit did not start: " + proc.stderr.read().decode()[-2000:])
+    yield base
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-quic",
+                                    "--no-first-run", "--disable-background-networking",
+                                    "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+def open_page(browser, url):
+    """A page whose requests outside localhost are blocked and counted."""
+    page = browser.new_page(viewport={"width": 1500, "height": 1100})
+    outside = []
+
+    def route(r):
+        host = urlparse(r.request.url).hostname or ""
+        if host in ("127.0.0.1", "localhost") or r.request.url.startswith(("data:", "blob:", "about:")):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(url)
+    return page, outside
+
+
+def count_in_map(page, selector: str, minimum: int = 1, timeout: float = 60) -> int:
+    """Count matching elements inside the map's iframe once the map has settled (the first
+    reruns may replace the iframe)."""
+    deadline = time.time() + timeout
+    last, stable = -1, 0
+    while time.time() < deadline:
+        counts = []
+        for frame in page.frames:
+            try:
+                if frame.locator(".leaflet-container").count():
+                    counts.append(frame.locator(selector).count())
+            except Exception:  # a frame detached while we looked: look again
+                continue
+        n = max(counts, default=0)
+        stable = stable + 1 if n == last and n >= minimum else 0
+        if stable >= 3:
+            return n
+        last = n
+        page.wait_for_timeout(500)
+    return last
+
+
+def test_community_map_draws_every_site_with_no_request_leaving_localhost(server, browser, demo_url):
+    conn = psycopg2.connect(demo_url)
+    with conn.cursor() as cur:
+        cur.execute("SELECT count(*) FROM sites WHERE community_code = %s", (COMMUNITY,))
+        expected = cur.fetchone()[0]
+    conn.close()
+    page, outside = open_page(browser, f"{server}/?community={COMMUNITY}&street=370202005"
+                                       f"&as_of={DEMO_NOW.date()}&basemap=none")
+    drawn = count_in_map(page, "path.atlas-site")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "coverage_map_community.png"), full_page=False)
+    assert drawn == expected
+    assert count_in_map(page, ".atlas-legend") == 1
+    assert outside == []
+
+
+def test_district_overview_draws_within_three_seconds(server, browser):
+    t0 = time.perf_counter()
+    page, outside = open_page(browser, f"{server}/?basemap=none&as_of={DEMO_NOW.date()}")
+    page.wait_for_selector("iframe[title='streamlit_folium.st_folium']", timeout=60_000)
+    page.frame_locator("iframe[title='streamlit_folium.st_folium']").locator(
+        ".leaflet-overlay-pane path").first.wait_for(timeout=60_000)
+    elapsed = time.perf_counter() - t0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "coverage_map_district.png"))
+    assert count_in_map(page, ".leaflet-overlay-pane path", 61) >= 50 + 11  # communities + streets
+    assert outside == []
+    print(f"district overview first map: {elapsed:.2f} s")
