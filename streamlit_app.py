@@ -47,7 +47,7 @@ def load_trend(_conn, view: mapdata.View) -> pd.DataFrame:
 def build_map(s: ui.State, data: dict, center, zoom) -> folium.Map:
     crs = basemap.display_crs(s.basemap)
     m = coverage.new_map(center, zoom)
-    basemap.add_basemap(m, s.basemap)
+    basemap.add_basemap(m, s.basemap, s.tiles)
     shaded = s.street is None and s.community is None
     if "communities" in s.layers:
         comms = coverage.to_display(data["communities"], crs)
@@ -214,7 +214,7 @@ def main() -> None:
         if basemap.display_crs(state.basemap) != "wgs84" and bounds:
             x, y = coords.wgs84_to_gcj02([bounds[0], bounds[2]], [bounds[1], bounds[3]])
             bounds = (x[0], y[0], x[1], y[1])
-        if state.basemap != "none" and not basemap.tiles_url(state.basemap):
+        if state.basemap != "none" and not basemap.tiles_url(state.basemap, state.tiles):
             st.caption(t("basemap_missing", lang))
         if data.get("truncated"):
             st.warning(t("truncated", lang).format(n=mapdata.SITE_LIMIT))

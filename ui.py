@@ -30,6 +30,7 @@ class State:
     as_of: dt.date = field(default_factory=dt.date.today)
     compare: dt.date | None = None
     basemap: str = "osm"
+    tiles: str | None = None  # the custom XYZ URL when basemap == "custom"
     layers: tuple[str, ...] = DEFAULT_LAYERS
     site: int | None = None
     center: tuple[float, float] | None = None
@@ -62,6 +63,7 @@ def read_state() -> State:
         street=q.get("street") or None, community=q.get("community") or None,
         as_of=_date(q.get("as_of"), dt.date.today()), compare=_date(q.get("compare"), None),
         basemap=basemap if basemap in BASEMAPS else "osm", layers=layers,
+        tiles=q.get("tiles") or None,
         site=int(q["site"]) if q.get("site", "").isdigit() else None,
         center=center, zoom=int(q["zoom"]) if q.get("zoom", "").isdigit() else None)
 
@@ -71,6 +73,7 @@ def write_state(s: State) -> None:
     values = {"lang": s.lang, "street": s.street, "community": s.community,
               "as_of": s.as_of.isoformat() if s.as_of != dt.date.today() else None,
               "compare": s.compare.isoformat() if s.compare else None, "basemap": s.basemap,
+              "tiles": s.tiles if s.basemap == "custom" else None,
               "layers": ",".join(s.layers) if s.layers != DEFAULT_LAYERS else None,
               "site": str(s.site) if s.site else None,
               "lat": f"{s.center[0]:.5f}" if s.center else None,
@@ -137,10 +140,14 @@ def sidebar(conn, s: State) -> State:
                             value=s.compare or as_of.replace(year=as_of.year - 1), key="compare")
     basemap = sb.selectbox(t("basemap", lang), BASEMAPS, index=BASEMAPS.index(s.basemap),
                            format_func=lambda b: t(f"basemap_{b}", lang), key="basemap")
+    tiles = s.tiles
+    if basemap == "custom":
+        tiles = sb.text_input(t("custom_tiles", lang), value=s.tiles or "", key="tiles",
+                              placeholder="http://tiles.example/{z}/{x}/{y}.png").strip() or None
     layers = sb.multiselect(t("layers", lang), LAYERS, default=list(s.layers),
                             format_func=lambda x: t(f"layer_{x}", lang), key="layers")
     new = replace(s, lang=lang, street=street, community=community, as_of=as_of,
-                  compare=compare, basemap=basemap, layers=tuple(layers))
+                  compare=compare, basemap=basemap, tiles=tiles, layers=tuple(layers))
     if (street, community) != (s.street, s.community):
         new = replace(new, site=None, center=None, zoom=None)  # fit the new selection
     return new

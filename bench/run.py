@@ -41,8 +41,9 @@ def machine(conn) -> str:
         cur.execute("SELECT count(*) FROM sites")
         n_sites = cur.fetchone()[0]
     conn.rollback()
+    postgis_version = postgis.split()[1].strip('"')
     return (f"{dt.date.today()} · {os.cpu_count()} cores ({cpu}) · {mem:.0f} GiB · "
-            f"{pg.split(',')[0]} · PostGIS {postgis.split()[1].strip('\"')} · database: "
+            f"{pg.split(',')[0]} · PostGIS {postgis_version} · database: "
             f"{n_cases:,} cases, {n_sites:,} sites")
 
 

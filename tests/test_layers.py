@@ -1,0 +1,96 @@
+"""layers/ builders: what they render (colours per mode, legend entries, the GCJ-02 shift)."""
+import geopandas as gpd
+import pytest
+import shapely
+from branca.element import Figure
+
+from geo import coords
+from layers import basemap, coverage, offline, styles
+
+SQUARE = "POLYGON((120.30 36.06, 120.301 36.06, 120.301 36.061, 120.30 36.061, 120.30 36.06))"
+
+
+def sites_frame():
+    rows = [{"id": i + 1, "external_id": f"S{i}", "name": f"院{i}", "kind": kind, "mode": mode,
+             "households": 10, "demonstration": i == 0, "community_code": "C1"}
+            for i, (kind, mode) in enumerate([("compound", "commercial"), ("open_courtyard", "self_managed"),
+                                               ("open_courtyard", "scenic_co_managed"),
+                                               ("building_cluster", "enterprise_embedded"),
+                                               ("open_courtyard", "none")])]
+    geoms = [shapely.affinity.translate(shapely.from_wkt(SQUARE), 0.002 * i) for i in range(len(rows))]
+    return gpd.GeoDataFrame(rows, geometry=geoms, crs=4326)
+
+
+def render(*elements) -> str:
+    m = coverage.new_map((36.06, 120.30), 15)
+    for e in elements:
+        e.add_to(m)
+    return m.get_root().render()
+
+
+def test_palette_is_five_distinct_colours_and_styles_follow_mode():
+    assert len(set(styles.MODE_COLORS.values())) == 5
+    for mode, color in styles.MODE_COLORS.items():
+        assert styles.site_style("compound", mode)["fillColor"] == color
+    assert styles.site_style("open_courtyard", "none")["weight"] > styles.site_style("compound", "none")["weight"]
+    assert "dashArray" in styles.site_style("building_cluster", "commercial")
+
+
+def test_site_layer_renders_each_site_with_its_mode_colour_and_escaped_name():
+    frame = sites_frame()
+    frame.loc[0, "name"] = "<script>alert(1)</script>"
+    layer = coverage.site_layer(frame, "zh", name="sites")
+    html = render(layer)
+    feats = layer.data["features"]
+    assert [f["properties"]["mode"] for f in feats] == list(frame["mode"])
+    styled = [layer.style_function(f)["fillColor"] for f in feats]
+    assert styled == [styles.MODE_COLORS[m] for m in frame["mode"]]
+    assert "<script>alert(1)</script>" not in html
+    assert feats[0]["properties"]["label"] == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert set(feats[0]["properties"]) == {"id", "label", "kind", "kind_label", "mode", "mode_label",
+                                           "households"}  # only what the view needs
+
+
+def test_legend_lists_every_mode_in_the_language():
+    html = render(coverage.mode_legend("zh"))
+    for label in ("商业化物管", "居民自管", "景社共管", "区属企业嵌入服务", "无物管", "无物管开放式楼院"):
+        assert label in html
+    for color in styles.MODE_COLORS.values():
+        assert color in html
+    english = render(coverage.mode_legend("en"))
+    assert "Self-managed" in english and "居民自管" not in english
+
+
+def test_gcj02_display_shift_moves_overlays_onto_amap_streets():
+    frame = sites_frame()
+    shifted = coverage.to_display(frame, basemap.display_crs("amap"))
+    x0, y0 = frame.geometry.iloc[0].exterior.coords[0]
+    x1, y1 = shifted.geometry.iloc[0].exterior.coords[0]
+    assert (x1, y1) == pytest.approx(tuple(float(v) for v in coords.wgs84_to_gcj02(x0, y0)))
+    assert coverage.to_display(frame, "wgs84") is frame
+
+
+def test_offline_map_names_no_cdn_and_every_asset_exists():
+    html = render(coverage.mode_legend("zh"), offline.HeatMap([[36.06, 120.30, 1]]),
+                  offline.Draw())
+    for cdn in ("cdn.jsdelivr", "cdnjs.cloudflare", "unpkg.com", "bootstrapcdn", "code.jquery"):
+        assert cdn not in html
+    for cls in (offline.Map, offline.HeatMap, offline.Draw):
+        for _, url in cls.default_js + cls.default_css:
+            assert offline.asset_path(url).is_file(), url
+
+
+def test_fit_view_contains_the_bounds():
+    bounds = (120.30, 36.06, 120.32, 36.08)
+    (lat, lon), zoom = coverage.fit_view(bounds, 800, 600)
+    assert lon == pytest.approx(120.31) and 36.06 < lat < 36.08
+    assert zoom == 15  # a 2 km square fits 800x600 px at zoom 15, not 16
+
+
+def test_basemap_without_key_is_not_drawn(monkeypatch):
+    monkeypatch.delenv("ATLAS_TIANDITU_KEY", raising=False)
+    assert basemap.tiles_url("tianditu") is None
+    monkeypatch.setenv("ATLAS_TIANDITU_KEY", "abc")
+    assert "tk=abc" in basemap.tiles_url("tianditu")
+    assert basemap.tiles_url("none") is None
+    assert basemap.tiles_url("custom", "http://tiles.local/{z}/{x}/{y}.png").startswith("http://tiles.local")
