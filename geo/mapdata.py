@@ -9,6 +9,7 @@ import pandas as pd
 import shapely
 
 from geo.sql import mapdata as sql
+from geo import stats
 from geo.stats import district_timezone
 
 SITE_LIMIT = 20_000  # polygons drawn at most; the district level shows communities instead
@@ -105,12 +106,13 @@ def communities_without_leader(conn, view: View) -> pd.DataFrame:
 
 def kpis(conn, view: View) -> dict:
     with conn.cursor() as cur:
-        tz = district_timezone(cur)
-        cur.execute(sql.KPIS, view.params(tz=tz))
+        cur.execute(sql.KPIS, view.params())
         row = cur.fetchone()
         names = [d[0] for d in cur.description]
     conn.rollback()
     k = dict(zip(names, row))
+    year = stats.CaseFilters(date_from=view.as_of.replace(month=1, day=1), date_to=view.as_of)
+    k["cases_this_year"] = stats.cases(conn, stats.Scope(view.street, view.community), year)[0]["cases"]
 
     def rate(num, den):
         return num / den if den else None

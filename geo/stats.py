@@ -79,23 +79,43 @@ def coverage(conn, scope: Scope, *, kinds=None, by: str | None = None,
     return out
 
 
+def month_bounds(date_from: dt.date | None, date_to: dt.date | None) -> dict:
+    """Local-day bounds [lo, hi) of a date range and the whole months [full_from, full_to)
+    inside it (empty when the range lies within one month)."""
+    lo = date_from or dt.date(1, 1, 1)
+    hi = date_to + dt.timedelta(days=1) if date_to else dt.date(9999, 12, 1)
+    full_from = lo if lo.day == 1 else (lo.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    full_to = hi.replace(day=1)
+    if full_from >= full_to:
+        full_from = full_to = lo
+    return {"lo": lo, "hi": hi, "full_from": full_from, "full_to": full_to}
+
+
 def cases(conn, scope: Scope, filters: CaseFilters, *, by: str | None = None) -> list[dict]:
     """Case counts, closed, median hours to close and level-1 categories, for the scope or per group."""
     if by not in cases_sql.GROUPINGS:
         raise InputError(f"--by: cases are reported by community, site, category, source "
                          f"or month, not '{by}'")
+    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+        raise InputError(f"--from: {filters.date_from} is after --to {filters.date_to}")
     with conn.cursor() as cur:
         check_scope(cur, scope)
         _check_codes(cur, "case_categories", "--category", filters.categories)
         _check_codes(cur, "case_sources", "--source", filters.sources)
         params = {
             "street": scope.street, "community": scope.community, "tz": district_timezone(cur),
-            "date_from": filters.date_from, "date_to": filters.date_to,
             "categories": list(filters.categories) if filters.categories else None,
             "sources": list(filters.sources) if filters.sources else None,
             "status": filters.status, "escalation": filters.escalation,
+            **month_bounds(filters.date_from, filters.date_to),
         }
-        cur.execute(cases_sql.query(by), params)
+        # the hours histogram (closed cases only) has no category, source or escalation:
+        # those filters, open cases, and grouping by category, source or site take the
+        # median from the cases
+        histogram = (by in (None, "community", "month") and not filters.categories
+                     and not filters.sources and not filters.escalation
+                     and filters.status != "open")
+        cur.execute(cases_sql.query(by, histogram), params)
         rows = cur.fetchall()
         names = {}
         if by in cases_sql.NAMES and rows:
@@ -107,10 +127,14 @@ def cases(conn, scope: Scope, filters: CaseFilters, *, by: str | None = None) ->
     if by is None:
         n, closed, median, cats = rows[0][1:] if rows else (0, 0, None, {})
         return [{"code": code, "name": name, "cases": n, "closed": closed,
-                 "median_hours_to_close": median, "by_category": cats}]
+                 "median_hours_to_close": _float(median), "by_category": cats}]
     return [{"code": code, "name": names.get(code, code), "cases": n, "closed": closed,
-             "median_hours_to_close": median, "by_category": cats}
+             "median_hours_to_close": _float(median), "by_category": cats}
             for code, n, closed, median, cats in rows]
+
+
+def _float(value) -> float | None:
+    return None if value is None else float(value)
 
 
 def _scope_label(cur, scope: Scope) -> tuple[str, str]:

@@ -172,7 +172,7 @@ CREATE TABLE cases (
 -- costliest index to maintain on import) is left out.
 CREATE INDEX cases_community_time_idx ON cases (community_code, reported_at);
 CREATE INDEX cases_time_brin ON cases USING brin (reported_at);
-CREATE INDEX cases_site_idx ON cases (site_id);
+CREATE INDEX cases_site_idx ON cases (site_id, reported_at);
 
 -- Reporter's personal data, kept apart so that it can be masked, restricted and purged.
 CREATE TABLE case_personal (

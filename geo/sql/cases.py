@@ -1,51 +1,116 @@
-"""Case figures for a scope and filters: counts, closed, median hours to close, by category."""
+"""Case figures for a scope and filters: counts, closed, median hours to close, by category.
 
-# Filters on the cases table; every value is a bound parameter. Dates are whole local days.
-WHERE = """
-(%(street)s::text IS NULL OR c.street_code = %(street)s)
-AND (%(community)s::text IS NULL OR c.community_code = %(community)s)
-AND (%(date_from)s::date IS NULL
-     OR c.reported_at >= (%(date_from)s::date)::timestamp AT TIME ZONE %(tz)s)
-AND (%(date_to)s::date IS NULL
-     OR c.reported_at < (%(date_to)s::date + 1)::timestamp AT TIME ZONE %(tz)s)
-AND (%(categories)s::text[] IS NULL OR c.category_code = ANY(%(categories)s)
-     OR c.category_l1 = ANY(%(categories)s))
-AND (%(sources)s::text[] IS NULL OR c.source_code = ANY(%(sources)s))
-AND (%(status)s::text IS NULL OR c.status = %(status)s)
-AND (%(escalation)s::text IS NULL OR c.escalation = %(escalation)s)
+Whole months inside the date range come from the pre-aggregates (case_month, kept equal to the
+cases by triggers); the partial months at either end, at most two, from the cases themselves.
+The median is taken from a histogram of whole hours to close (exact to the hour) when the
+filters allow it, else from the cases.
 """
 
-# Group key per --by, from this allow-list only.
+# Filters shared by the cases and the aggregates (same column names); values bound.
+FILTERS = """
+(%(street)s::text IS NULL OR {t}.street_code = %(street)s)
+AND (%(community)s::text IS NULL OR {t}.community_code = %(community)s)
+AND (%(categories)s::text[] IS NULL OR {t}.category_code = ANY(%(categories)s)
+     OR {t}.category_l1 = ANY(%(categories)s))
+AND (%(sources)s::text[] IS NULL OR {t}.source_code = ANY(%(sources)s))
+AND (%(status)s::text IS NULL OR {t}.status = %(status)s)
+"""
+ESCALATION_RAW = "AND (%(escalation)s::text IS NULL OR c.escalation = %(escalation)s)"
+ESCALATION_AGG = "AND (%(escalation)s::text IS NULL OR a.escalation = %(escalation)s)"
+
+# Local-time bounds: [lo, hi) is the range asked for, [full_from, full_to) its whole months.
+EDGES = """
+((c.reported_at >= %(lo)s::timestamp AT TIME ZONE %(tz)s
+  AND c.reported_at < %(full_from)s::timestamp AT TIME ZONE %(tz)s)
+ OR (c.reported_at >= %(full_to)s::timestamp AT TIME ZONE %(tz)s
+  AND c.reported_at < %(hi)s::timestamp AT TIME ZONE %(tz)s))
+"""
+IN_RANGE = """
+c.reported_at >= %(lo)s::timestamp AT TIME ZONE %(tz)s
+AND c.reported_at < %(hi)s::timestamp AT TIME ZONE %(tz)s
+"""
+
+# Group key per --by, on the cases (c) and on the aggregates (a); from this allow-list only.
 GROUPINGS = {
-    None: "NULL::text",
-    "community": "c.community_code",
-    "site": "s.external_id",
-    "category": "c.category_l1",
-    "source": "c.source_code",
-    "month": "to_char(c.reported_at AT TIME ZONE %(tz)s, 'YYYY-MM')",
+    None: ("NULL::text", "NULL::text"),
+    "community": ("c.community_code", "a.community_code"),
+    "site": ("s.external_id", None),
+    "category": ("c.category_l1", "a.category_l1"),
+    "source": ("c.source_code", "a.source_code"),
+    "month": ("to_char(c.reported_at AT TIME ZONE %(tz)s, 'YYYY-MM')",
+              "to_char(a.month, 'YYYY-MM')"),
 }
 
 
-def query(by: str | None) -> str:
-    key = GROUPINGS[by]
+def _counts(by: str | None) -> str:
+    raw_key, agg_key = GROUPINGS[by]
     join = "JOIN sites s ON s.id = c.site_id" if by == "site" else ""
+    raw = f"""
+        SELECT {raw_key} AS code, c.category_l1, count(*) AS cases, count(c.closed_at) AS closed
+        FROM cases c {join}
+        WHERE {FILTERS.format(t='c')} {ESCALATION_RAW} AND {IN_RANGE if agg_key is None else EDGES}
+        GROUP BY 1, 2"""
+    if agg_key is None:
+        return raw
+    return raw + f"""
+        UNION ALL
+        SELECT {agg_key}, a.category_l1, sum(a.cases), sum(a.closed)
+        FROM case_month a
+        WHERE {FILTERS.format(t='a')} {ESCALATION_AGG}
+          AND a.month >= %(full_from)s AND a.month < %(full_to)s
+        GROUP BY 1, 2"""
+
+
+def _hours(by: str | None, histogram: bool) -> str:
+    """(code, hours, closed): whole hours to close, from the histogram where allowed."""
+    raw_key, agg_key = GROUPINGS[by]
+    join = "JOIN sites s ON s.id = c.site_id" if by == "site" else ""
+    hours = "floor(extract(epoch FROM c.closed_at - c.reported_at) / 3600)::int"
+    if not histogram:
+        return f"""
+        SELECT {raw_key} AS code, {hours} AS hours, count(*) AS closed
+        FROM cases c {join}
+        WHERE c.closed_at IS NOT NULL AND {FILTERS.format(t='c')} {ESCALATION_RAW}
+          AND {IN_RANGE} GROUP BY 1, 2"""
     return f"""
-WITH f AS (
-    SELECT {key} AS code, c.id, c.category_l1, c.reported_at, c.closed_at
-    FROM cases c {join} WHERE {WHERE}),
-g AS (
-    SELECT code, count(id) AS cases, count(closed_at) AS closed,
-           percentile_cont(0.5) WITHIN GROUP (
-               ORDER BY extract(epoch FROM closed_at - reported_at) / 3600.0)
-               AS median_hours_to_close
-    FROM f GROUP BY code),
-cat AS (
-    SELECT code, jsonb_object_agg(category_l1, n ORDER BY category_l1) AS by_category
-    FROM (SELECT code, category_l1, count(*) AS n FROM f GROUP BY code, category_l1) x
-    GROUP BY code)
-SELECT g.code, g.cases, g.closed, g.median_hours_to_close, coalesce(cat.by_category, '{{}}')
-FROM g LEFT JOIN cat ON cat.code IS NOT DISTINCT FROM g.code
-ORDER BY g.code"""
+        SELECT {raw_key} AS code, {hours} AS hours, count(*) AS closed
+        FROM cases c
+        WHERE c.closed_at IS NOT NULL AND {FILTERS.format(t='c')} AND {EDGES} GROUP BY 1, 2
+        UNION ALL
+        SELECT {agg_key}, h.hours, sum(h.closed)
+        FROM case_month_hours h
+        WHERE (%(street)s::text IS NULL OR h.street_code = %(street)s)
+          AND (%(community)s::text IS NULL OR h.community_code = %(community)s)
+          AND h.month >= %(full_from)s AND h.month < %(full_to)s
+        GROUP BY 1, 2""".replace("a.", "h.")
+
+
+def query(by: str | None, histogram: bool) -> str:
+    return f"""
+WITH counts AS ({_counts(by)}),
+per_code AS (
+    SELECT code, sum(cases)::bigint AS cases, sum(closed)::bigint AS closed,
+           jsonb_object_agg(category_l1, n ORDER BY category_l1) AS by_category
+    FROM (SELECT code, category_l1, sum(cases) AS cases, sum(closed) AS closed,
+                 sum(cases)::bigint AS n FROM counts GROUP BY 1, 2) x
+    WHERE cases > 0
+    GROUP BY code),
+hist AS (
+    SELECT code, hours, sum(closed) AS closed FROM ({_hours(by, histogram)}) y GROUP BY 1, 2),
+cumulative AS (
+    SELECT code, hours, sum(closed) OVER (PARTITION BY code ORDER BY hours) AS running,
+           sum(closed) OVER (PARTITION BY code)::bigint AS total
+    FROM hist),
+-- the middle one or two closings by rank; each lies within its whole hour, so the middle of
+-- the hour is within an hour of the exact median
+median AS (
+    SELECT code, (min(hours) FILTER (WHERE running >= (total + 1) / 2)
+                  + min(hours) FILTER (WHERE running >= total / 2 + 1)) / 2.0 + 0.5
+               AS median_hours
+    FROM cumulative GROUP BY code)
+SELECT p.code, p.cases, p.closed, m.median_hours, p.by_category
+FROM per_code p LEFT JOIN median m ON m.code IS NOT DISTINCT FROM p.code
+ORDER BY p.code"""
 
 
 NAMES = {

@@ -110,7 +110,7 @@ WHERE (%(street)s::text IS NULL OR c.street_code = %(street)s)
 ORDER BY c.code
 """
 
-# KPI figures of the scope on a date (cases: the calendar year up to that date).
+# KPI figures of the sites of the scope on a date.
 KPIS = f"""
 WITH st AS (
     SELECT s.kind, s.households, s.owners_committee, s.party_org,
@@ -137,12 +137,7 @@ SELECT
         AS scenic_co_managed,
     count(*) FILTER (WHERE kind <> 'building_cluster' AND mode = 'enterprise_embedded')
         AS enterprise_embedded,
-    count(*) FILTER (WHERE kind <> 'building_cluster' AND mode = 'none') AS none,
-    (SELECT count(*) FROM cases c
-     WHERE (%(street)s::text IS NULL OR c.street_code = %(street)s)
-       AND (%(community)s::text IS NULL OR c.community_code = %(community)s)
-       AND c.reported_at >= date_trunc('year', %(as_of)s::date)::timestamp AT TIME ZONE %(tz)s
-       AND c.reported_at < (%(as_of)s::date + 1)::timestamp AT TIME ZONE %(tz)s) AS cases_this_year
+    count(*) FILTER (WHERE kind <> 'building_cluster' AND mode = 'none') AS none
 FROM st
 """
 
