@@ -54,6 +54,17 @@ def _clone(base: str, template: str) -> str:
     return f"{base}/{name}"
 
 
+def _as_template(base: str, url: str) -> str:
+    """Mark a prepared database as a template for per-test copies; return its name."""
+    name = url.rsplit("/", 1)[1]
+    admin = psycopg2.connect(base + "/postgres")
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute(f'ALTER DATABASE "{name}" IS_TEMPLATE true')
+    admin.close()
+    return name
+
+
 @pytest.fixture
 def empty_url(cluster) -> str:
     """A migrated, empty database of this test's own."""
@@ -66,13 +77,7 @@ def demo_template(cluster) -> str:
     conn = db.connect(url)
     demo.build_demo(conn, seed=7, n_cases=DEMO_CASES, n_sites=1500, now=DEMO_NOW)
     conn.close()
-    name = url.rsplit("/", 1)[1]
-    admin = psycopg2.connect(cluster + "/postgres")
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute(f'ALTER DATABASE "{name}" IS_TEMPLATE true')
-    admin.close()
-    return name
+    return _as_template(cluster, url)
 
 
 @pytest.fixture(scope="session")
@@ -94,13 +99,7 @@ def small_template(cluster, tmp_path_factory) -> str:
 
     url = _clone(cluster, "atlas")
     small_district.build(url, tmp_path_factory.mktemp("small"), run_cli)
-    name = url.rsplit("/", 1)[1]
-    admin = psycopg2.connect(cluster + "/postgres")
-    admin.autocommit = True
-    with admin.cursor() as cur:
-        cur.execute(f'ALTER DATABASE "{name}" IS_TEMPLATE true')
-    admin.close()
-    return name
+    return _as_template(cluster, url)
 
 
 @pytest.fixture
@@ -128,6 +127,16 @@ def run_cli(url: str, *args: str, input: str | None = None, cwd: Path | None = N
     env = {**os.environ, "DATABASE_URL": url}
     return subprocess.run([sys.executable, "-m", "geo", *args], capture_output=True, text=True,
                           env=env, cwd=cwd or ROOT, input=input, timeout=600)
+
+
+def query(url: str, sql: str, params=None) -> list[tuple]:
+    """All rows of one query on a fresh connection (tests read what the app wrote)."""
+    conn = psycopg2.connect(url)
+    with conn.cursor() as cur:
+        cur.execute(sql, params)
+        rows = cur.fetchall()
+    conn.close()
+    return rows
 
 
 def table_counts(url: str) -> dict[str, int]:

@@ -1,11 +1,11 @@
 """The coverage map app, run for real with AppTest against the demo district."""
 import datetime as dt
 
-import psycopg2
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import DEMO_NOW, ROOT
+from tests.conftest import query as q
 
 COMMUNITY = "370202005001"  # in 中山路街道
 
@@ -17,15 +17,6 @@ def app(demo_url, monkeypatch):
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
     at.query_params["as_of"] = DEMO_NOW.date().isoformat()
     return at
-
-
-def q(url, sql, params=None):
-    conn = psycopg2.connect(url)
-    with conn.cursor() as cur:
-        cur.execute(sql, params)
-        row = cur.fetchall()
-    conn.close()
-    return row
 
 
 def metric(at, label):

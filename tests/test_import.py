@@ -8,23 +8,13 @@ import pytest
 import shapely
 
 from tests import small_district as sd
+from tests.conftest import query as q
 from tests.conftest import run_cli, table_counts
 
 
 @pytest.fixture
 def district(small_url):
     return small_url
-
-
-def q(url, sql, params=None):
-    import psycopg2
-
-    conn = psycopg2.connect(url)
-    with conn.cursor() as cur:
-        cur.execute(sql, params)
-        rows = cur.fetchall()
-    conn.close()
-    return rows
 
 
 CASES = """

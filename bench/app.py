@@ -1,0 +1,133 @@
+"""App benchmark: the database work behind each map view, in-process on a warm connection, and
+the page in headless Chromium (first map after load, answer to a community change, bytes sent).
+
+    .venv/bin/python bench/app.py            # against DATABASE_URL or the local database
+Appends its section to docs/benchmarks.md.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from geo import db, mapdata, places  # noqa: E402
+
+DOC = ROOT / "docs" / "benchmarks.md"
+
+
+def view_work(conn, view: mapdata.View) -> None:
+    """What one rerun of the coverage page asks of the database."""
+    mapdata.communities(conn, view)
+    mapdata.streets(conn, view)
+    if view.level != "district":
+        mapdata.sites(conn, view)
+    mapdata.extent(conn, view)
+    mapdata.kpis(conn, view)
+    mapdata.kpis(conn, mapdata.View(view.street, view.community, view.as_of.replace(year=view.as_of.year - 1)))
+    mapdata.gaps(conn, view)
+    mapdata.sites_without_cadre(conn, view)
+    mapdata.communities_without_leader(conn, view)
+    mapdata.trend(conn, view)
+
+
+def db_timings(conn) -> dict[str, list[float]]:
+    comms = places.communities(conn)
+    today = dt.date.today()
+    out = {"district overview": [], "a community": [], "a community, another date": []}
+    for _ in range(3):
+        t0 = time.perf_counter()
+        view_work(conn, mapdata.View(as_of=today))
+        out["district overview"].append((time.perf_counter() - t0) * 1000)
+    for code, _ in comms:
+        t0 = time.perf_counter()
+        view_work(conn, mapdata.View(community=code, as_of=today))
+        out["a community"].append((time.perf_counter() - t0) * 1000)
+        t0 = time.perf_counter()
+        view_work(conn, mapdata.View(community=code, as_of=dt.date(2024, 6, 30)))
+        out["a community, another date"].append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def browser_timings(url: str) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "DATABASE_URL": url, "ATLAS_BASEMAP": "none"}
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+                             "--server.port", str(port)], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(base + "/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page(viewport={"width": 1500, "height": 1000})
+            received = []
+            page.on("response", lambda r: received.append(r))
+            frame_sel = "iframe[title='streamlit_folium.st_folium']"
+            page.goto(base + "/")  # warm the server once
+            page.frame_locator(frame_sel).locator(".leaflet-overlay-pane path").first.wait_for(timeout=60000)
+            received.clear()
+            t0 = time.perf_counter()
+            page.goto(base + "/?basemap=none")
+            page.frame_locator(frame_sel).locator(".leaflet-overlay-pane path").first.wait_for(timeout=60000)
+            first_map = time.perf_counter() - t0
+            page.wait_for_timeout(2000)
+            ws_bytes = page.evaluate("performance.getEntriesByType('resource').reduce((a, e) => a + (e.transferSize || 0), 0)")
+            code = places.communities(db.connect(url))[0][0]
+            t0 = time.perf_counter()
+            page.goto(base + f"/?basemap=none&community={code}")
+            page.frame_locator(frame_sel).locator("path.atlas-site").first.wait_for(timeout=60000)
+            community = time.perf_counter() - t0
+            browser.close()
+        return {"first_map_s": first_map, "community_s": community, "http_bytes": ws_bytes}
+    finally:
+        proc.terminate()
+
+
+def main() -> None:
+    url = db.database_url()
+    conn = db.connect(url)
+    with conn.cursor() as cur:
+        cur.execute("SELECT (SELECT count(*) FROM sites), (SELECT count(*) FROM cases)")
+        n_sites, n_cases = cur.fetchone()
+    conn.rollback()
+    timings = db_timings(conn)
+    page = browser_timings(url)
+    lines = [f"## Coverage map ({n_sites:,} sites, {n_cases:,} cases; {dt.date.today()})", "",
+             "Database work of one page rerun (every query the page makes), in-process, warm:", "",
+             "| view | runs | median ms | p95 ms |", "|---|---|---|---|"]
+    for name, ts in timings.items():
+        ts = sorted(ts)
+        lines.append(f"| {name} | {len(ts)} | {statistics.median(ts):.0f} | {ts[int(0.95 * (len(ts) - 1))]:.0f} |")
+    lines += ["", f"Headless Chromium: district overview's first map {page['first_map_s']:.2f} s after "
+              f"navigation; a community view {page['community_s']:.2f} s; HTTP resources of the "
+              f"overview {page['http_bytes'] / 1e6:.2f} MB (the map data itself travels over "
+              "Streamlit's websocket and is counted in the iframe's document).", ""]
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n\n"
+    marker = "## Coverage map ("
+    if marker in text:
+        text = text[:text.index(marker)].rstrip() + "\n\n"
+    DOC.write_text(text + "\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
