@@ -75,6 +75,14 @@ def build_map(s: ui.State, data: dict, center, zoom) -> folium.Map:
     return m
 
 
+def _display_bounds(bounds, s: ui.State):
+    """Bounds in the basemap's coordinates (shifted for a GCJ-02 basemap)."""
+    if basemap.display_crs(s.basemap) == "wgs84":
+        return bounds
+    x, y = coords.wgs84_to_gcj02([bounds[0], bounds[2]], [bounds[1], bounds[3]])
+    return (float(x[0]), float(y[0]), float(x[1]), float(y[1]))
+
+
 def _pct(value) -> str:
     return "–" if value is None else f"{value:.1%}"
 
@@ -189,10 +197,11 @@ def main() -> None:
         st.info(t("no_district", state.lang))
         return
     state = ui.sidebar(conn, state)
+    focus = None  # a site picked from the search or the gap list: the map zooms to it
     found = search_box(conn, state)
     if found and found != st.session_state.get("last_search_pick"):
         st.session_state["last_search_pick"] = found
-        state = replace(state, site=found, center=None, zoom=None)
+        focus = found
     lang = state.lang
     st.title(t("app_title", lang))
     st.caption(t("coverage_subtitle", lang).format(date=state.as_of.isoformat()))
@@ -203,39 +212,49 @@ def main() -> None:
         picked = gap_panel(conn, state)
         if picked and picked != st.session_state.get("last_gap_pick"):
             st.session_state["last_gap_pick"] = picked
-            state = replace(state, site=picked, center=None, zoom=None)
+            focus = picked
     with left:
         data = load_map_data(conn, state.view, state.layers)
-        bounds = mapdata.extent(conn, state.view)
-        if state.site:
-            bounds = mapdata.site_extent(conn, state.site) or bounds
+        bounds = mapdata.extent(conn, state.view) or (120.28, 36.04, 120.43, 36.10)
+        if focus:
             pad = 0.002
-            bounds = (bounds[0] - pad, bounds[1] - pad, bounds[2] + pad, bounds[3] + pad)
-        if basemap.display_crs(state.basemap) != "wgs84" and bounds:
-            x, y = coords.wgs84_to_gcj02([bounds[0], bounds[2]], [bounds[1], bounds[3]])
-            bounds = (x[0], y[0], x[1], y[1])
+            x0, y0, x1, y1 = mapdata.site_extent(conn, focus) or bounds
+            state = replace(state, site=focus, center=None, zoom=None)
+            state = replace(state, **dict(zip(("center", "zoom"), coverage.fit_view(
+                _display_bounds((x0 - pad, y0 - pad, x1 + pad, y1 + pad), state), 760, 620))))
         if state.basemap != "none" and not basemap.tiles_url(state.basemap, state.tiles):
             st.caption(t("basemap_missing", lang))
         if data.get("truncated"):
             st.warning(t("truncated", lang).format(n=mapdata.SITE_LIMIT))
+        # The map is built on the selection's fitted view, so that panning (which only moves
+        # st_folium's centre and zoom) does not rebuild it; the user's view is passed on top.
+        fitted_center, fitted_zoom = coverage.fit_view(_display_bounds(bounds, state), 760, 620)
         if state.center and state.zoom:
             center, zoom = state.center, state.zoom
-        else:  # fit the selection
-            center, zoom = coverage.fit_view(bounds or (120.28, 36.04, 120.43, 36.10), 760, 620)
+        else:
+            center, zoom = fitted_center, fitted_zoom
             state = replace(state, center=center, zoom=zoom)
-        fmap = build_map(state, data, center, zoom)
+        fmap = build_map(state, data, fitted_center, fitted_zoom)
         out = st_folium(fmap, height=620, use_container_width=True, key="map",
                         center=list(center), zoom=zoom,
-                        returned_objects=["last_active_drawing", "center", "zoom"])
+                        returned_objects=["last_object_clicked", "center", "zoom"])
         if out and out.get("center") and out.get("zoom"):
-            moved = (round(out["center"]["lat"], 5), round(out["center"]["lng"], 5))
-            if int(out["zoom"]) != zoom or moved != (round(center[0], 5), round(center[1], 5)):
-                state = replace(state, center=moved, zoom=int(out["zoom"]))
-        clicked = (out or {}).get("last_active_drawing") or {}
-        site_id = (clicked.get("properties") or {}).get("id")
-        if site_id and site_id != st.session_state.get("last_click"):
-            st.session_state["last_click"] = site_id
-            state = replace(state, site=int(site_id))
+            # Leaflet snaps the centre to whole pixels: only a real move (or zoom) counts,
+            # else each rerun would move it by a pixel and rerun again.
+            lat, lng = out["center"]["lat"], out["center"]["lng"]
+            tolerance = 360 / 256 / 2 ** zoom * 4  # four pixels
+            if (int(out["zoom"]) != zoom or abs(lat - center[0]) > tolerance
+                    or abs(lng - center[1]) > tolerance):
+                state = replace(state, center=(round(lat, 5), round(lng, 5)), zoom=int(out["zoom"]))
+        clicked = (out or {}).get("last_object_clicked")
+        if clicked and clicked != st.session_state.get("last_click"):
+            st.session_state["last_click"] = clicked
+            lon, lat = clicked["lng"], clicked["lat"]
+            if basemap.display_crs(state.basemap) == "gcj02":  # drawn shifted: shift back
+                lon, lat = (float(v) for v in coords.gcj02_to_wgs84(lon, lat))
+            site_id = mapdata.site_at(conn, lon, lat)
+            if site_id:
+                state = replace(state, site=site_id)
         st.subheader(t("trend_title", lang))
         trend = load_trend(conn, state.view)
         st.line_chart(trend.set_index("day")[["rate", "rate_households"]].rename(columns={

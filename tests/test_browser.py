@@ -125,3 +125,25 @@ def test_district_overview_draws_within_three_seconds(server, browser):
     assert count_in_map(page, ".leaflet-overlay-pane path", 61) >= 50 + 11  # communities + streets
     assert outside == []
     print(f"district overview first map: {elapsed:.2f} s")
+
+
+def test_clicking_a_site_opens_its_panel(server, browser, demo_url):
+    page, outside = open_page(browser, f"{server}/?community={COMMUNITY}&street=370202005"
+                                       f"&as_of={DEMO_NOW.date()}&basemap=none")
+    assert count_in_map(page, "path.atlas-site") > 0
+    frame = next(f for f in page.frames if f.locator("path.atlas-site").count())
+    box = frame.locator("path.atlas-site").nth(0).bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    deadline = time.time() + 60
+    while "site=" not in page.url and time.time() < deadline:
+        page.wait_for_timeout(250)
+    page.screenshot(path=str(ARTIFACTS / "coverage_map_clicked.png"))
+    site_id = int(page.url.split("site=")[1].split("&")[0])
+    conn = psycopg2.connect(demo_url)
+    with conn.cursor() as cur:
+        cur.execute("SELECT name FROM sites WHERE id = %s AND community_code = %s", (site_id, COMMUNITY))
+        name = cur.fetchone()[0]
+    conn.close()
+    page.get_by_role("heading", name=name).first.wait_for(timeout=30_000)
+    assert page.get_by_text("物管模式变更记录").count() >= 1
+    assert outside == []
