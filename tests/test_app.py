@@ -98,3 +98,16 @@ def test_search_a_site(app, demo_url):
     assert any(name in h.value for h in app.subheader)
     got = app.query_params["site"]
     assert (got[0] if isinstance(got, list) else got) == str(site_id)
+
+
+def test_trend_agrees_with_coverage_on_each_day(demo_url):
+    from geo import db, mapdata, stats
+
+    conn = db.connect(demo_url)
+    view = mapdata.View(street="370202005", as_of=DEMO_NOW.date())
+    trend = mapdata.trend(conn, view)
+    for row in trend.iloc[::7].itertuples():
+        cov = stats.coverage(conn, stats.Scope(street="370202005"), as_of=row.day)[0]
+        assert (row.sites, row.managed, row.managed_households) == (
+            cov["sites"], cov["managed"], cov["managed_households"])
+    conn.close()

@@ -141,21 +141,29 @@ SELECT
 FROM st
 """
 
-# Coverage of residential sites at the first of every month from the campaign's start.
+# Coverage of residential sites at the first of every month from the campaign's start: the
+# scope's management periods (a few thousand rows) joined to the days in memory, rather than a
+# lookup per site and day.
 TREND = f"""
 WITH days AS (
-    SELECT d::date AS day FROM generate_series(%(start)s::date, %(end)s::date, '1 month') d)
-SELECT d.day, count(s.id) AS sites,
-       count(s.id) FILTER (WHERE m.mode IS NOT NULL AND m.mode <> 'none') AS managed,
-       coalesce(sum(s.households), 0) AS households,
-       coalesce(sum(s.households) FILTER (WHERE m.mode IS NOT NULL AND m.mode <> 'none'), 0)
-           AS managed_households
-FROM days d
-CROSS JOIN sites s
-LEFT JOIN management m ON m.site_id = s.id AND m.valid_from <= d.day
-     AND (m.valid_to IS NULL OR m.valid_to > d.day)
-WHERE {SCOPE_SITES} AND s.kind <> 'building_cluster'
-GROUP BY d.day ORDER BY d.day
+    SELECT d::date AS day FROM generate_series(%(start)s::date, %(end)s::date, '1 month') d),
+scope_sites AS (
+    SELECT s.id, s.households FROM sites s WHERE {SCOPE_SITES} AND s.kind <> 'building_cluster'),
+totals AS (
+    SELECT count(*) AS sites, coalesce(sum(households), 0) AS households FROM scope_sites),
+managed AS (
+    SELECT d.day, count(*) AS managed, sum(ss.households) AS managed_households
+    FROM management m
+    JOIN scope_sites ss ON ss.id = m.site_id
+    JOIN days d ON m.valid_from <= d.day AND (m.valid_to IS NULL OR m.valid_to > d.day)
+    WHERE m.mode <> 'none'
+      AND (%(street)s::text IS NULL OR m.street_code = %(street)s)
+      AND (%(community)s::text IS NULL OR m.community_code = %(community)s)
+    GROUP BY d.day)
+SELECT d.day, t.sites, coalesce(m.managed, 0) AS managed, t.households,
+       coalesce(m.managed_households, 0) AS managed_households
+FROM days d CROSS JOIN totals t LEFT JOIN managed m USING (day)
+ORDER BY d.day
 """
 
 SITE = """
