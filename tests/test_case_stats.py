@@ -5,7 +5,6 @@ import json
 import random
 
 import psycopg2
-import pytest
 
 from geo import db, stats
 from tests import small_district as sd

@@ -2,7 +2,6 @@
 import geopandas as gpd
 import pytest
 import shapely
-from branca.element import Figure
 
 from geo import coords
 from layers import basemap, coverage, offline, styles

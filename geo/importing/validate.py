@@ -235,12 +235,9 @@ def _duplicates(out: pd.DataFrame, kind: Kind) -> list[RowError]:
     dup = keyed.duplicated(keep="first")
     if not dup.any():
         return []
-    first = {tuple(r): row for r, row in zip(keyed.itertuples(index=False), out["row_no"])
-             if True}
     firsts: dict[tuple, int] = {}
     for r, row in zip(keyed.itertuples(index=False), out["row_no"]):
         firsts.setdefault(tuple(r), int(row))
-    del first
     return [RowError(int(row), key[-1], f"duplicate {'/'.join(key)} '{'/'.join(r)}' "
                      f"(first in row {firsts[tuple(r)]})")
             for r, row, d in zip(keyed.itertuples(index=False), out["row_no"], dup) if d]
@@ -318,7 +315,6 @@ def repair_polygon(g) -> tuple[MultiPolygon | None, str | None]:
 
 
 def _points(table: Table, columns: dict, opts: Options, rows, file: str):
-    n = len(rows)
     errors: list[RowError] = []
     if table.geometry is not None:
         geoms = np.asarray(table.geometry, dtype=object)
