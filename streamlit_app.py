@@ -131,16 +131,16 @@ def gap_panel(conn, s: ui.State) -> int | None:
         t("col_cases_per_100", s.lang): table["cases_per_100"].round(1),
         t("col_priority", s.lang): table["priority"].round(3)})
     event = st.dataframe(shown, hide_index=True, on_select="rerun", selection_mode="single-row",
-                         key="gap_table", height=320, use_container_width=True)
+                         key="gap_table", height=320, width="stretch")
     st.download_button(t("download_csv", s.lang), shown.to_csv(index=False).encode("utf-8-sig"),
                        file_name="gaps.csv", mime="text/csv")
     picked = None
     if event and event.selection.rows:
         picked = int(table.loc[event.selection.rows[0], "id"])
     with st.expander(f"{t('no_cadre', s.lang)} ({len(no_cadre)})"):
-        st.dataframe(no_cadre.drop(columns=["id"]), hide_index=True, use_container_width=True)
+        st.dataframe(no_cadre.drop(columns=["id"]), hide_index=True, width="stretch")
     with st.expander(f"{t('no_leader', s.lang)} ({len(no_leader)})"):
-        st.dataframe(no_leader, hide_index=True, use_container_width=True)
+        st.dataframe(no_leader, hide_index=True, width="stretch")
     return picked
 
 
@@ -163,10 +163,10 @@ def site_panel(conn, s: ui.State, site_id: int) -> None:
     st.table(pd.DataFrame({"": list(facts), " ": [str(v) for v in facts.values()]}))
     history = detail["history"].assign(mode=lambda f: [t(f"mode_{m}", s.lang) for m in f["mode"]])
     st.markdown(f"**{t('management_history', s.lang)}**")
-    st.dataframe(history, hide_index=True, use_container_width=True)
+    st.dataframe(history, hide_index=True, width="stretch")
     st.markdown(f"**{t('assigned_people', s.lang)}**")
     people = detail["people"].assign(role=lambda f: [t(f"role_{r}", s.lang) for r in f["role"]])
-    st.dataframe(people, hide_index=True, use_container_width=True)
+    st.dataframe(people, hide_index=True, width="stretch")
     st.markdown(f"**{t('site_cases', s.lang)}**")
     cases = detail["cases"]
     if cases.empty:

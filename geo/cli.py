@@ -126,8 +126,7 @@ def cmd_stats(args) -> int:
     conn = db.connect()
     scope = stats.Scope(street=args.street, community=args.community)
     if args.what == "coverage":
-        rows = stats.coverage(conn, scope, kinds=args.kind, by=args.by,
-                              as_of=args.as_of or dt.date.today())
+        rows = stats.coverage(conn, scope, kinds=args.kind, by=args.by, as_of=args.as_of)
     else:
         filters = stats.CaseFilters(date_from=args.date_from, date_to=args.date_to,
                                     categories=args.category, sources=args.source,

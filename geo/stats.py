@@ -52,6 +52,13 @@ def district_timezone(cur) -> str:
     return row[0] if row else "Asia/Shanghai"
 
 
+def district_today(cur) -> dt.date:
+    """Today in the district's time zone (the default "as of")."""
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.now(ZoneInfo(district_timezone(cur))).date()
+
+
 def _rate(num: int, den: int) -> float | None:
     return num / den if den else None
 
@@ -61,10 +68,10 @@ def coverage(conn, scope: Scope, *, kinds=None, by: str | None = None,
     """Coverage of residential sites (or ``kinds``) as of a date, for the scope or per group."""
     if by not in coverage_sql.GROUPS:
         raise InputError(f"--by: coverage is reported by street or community, not '{by}'")
-    params = {"street": scope.street, "community": scope.community,
-              "kinds": list(kinds or RESIDENTIAL_KINDS), "as_of": as_of or dt.date.today()}
     with conn.cursor() as cur:
         check_scope(cur, scope)
+        params = {"street": scope.street, "community": scope.community,
+                  "kinds": list(kinds or RESIDENTIAL_KINDS), "as_of": as_of or district_today(cur)}
         cur.execute(coverage_sql.query(by), params)
         rows = cur.fetchall()
     conn.rollback()
