@@ -111,8 +111,8 @@ def kpis(conn, view: View) -> dict:
         names = [d[0] for d in cur.description]
     conn.rollback()
     k = dict(zip(names, row))
-    year = stats.CaseFilters(date_from=view.as_of.replace(month=1, day=1), date_to=view.as_of)
-    k["cases_this_year"] = stats.cases(conn, stats.Scope(view.street, view.community), year)[0]["cases"]
+    k["cases_this_year"] = stats.case_count(conn, stats.Scope(view.street, view.community),
+                                            view.as_of.replace(month=1, day=1), view.as_of)
 
     def rate(num, den):
         return num / den if den else None

@@ -140,6 +140,17 @@ def cases(conn, scope: Scope, filters: CaseFilters, *, by: str | None = None) ->
             for code, n, closed, median, cats in rows]
 
 
+def case_count(conn, scope: Scope, date_from: dt.date | None, date_to: dt.date | None) -> int:
+    """The number of cases of the scope reported in a date range (whole local days)."""
+    with conn.cursor() as cur:
+        params = {"street": scope.street, "community": scope.community,
+                  "tz": district_timezone(cur), **month_bounds(date_from, date_to)}
+        cur.execute(cases_sql.COUNT, params)
+        n = cur.fetchone()[0]
+    conn.rollback()
+    return int(n)
+
+
 def _float(value) -> float | None:
     return None if value is None else float(value)
 

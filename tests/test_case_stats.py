@@ -134,3 +134,13 @@ def test_pre_aggregates_follow_imports_and_re_imports(small_url, tmp_path):
 
 def test_demo_aggregates_equal_raw(demo_url):
     assert aggregates_equal_raw(demo_url)
+
+
+def test_case_count_equals_stats_cases(demo_url):
+    conn = db.connect(demo_url)
+    for scope in (stats.Scope(), stats.Scope(street="370202005"), stats.Scope(community="370202005001")):
+        for lo, hi in ((dt.date(2026, 1, 1), dt.date(2026, 11, 20)), (dt.date(2024, 2, 10), dt.date(2024, 2, 20)),
+                       (None, None)):
+            f = stats.CaseFilters(date_from=lo, date_to=hi)
+            assert stats.case_count(conn, scope, lo, hi) == stats.cases(conn, scope, f)[0]["cases"]
+    conn.close()

@@ -19,12 +19,14 @@ ESCALATION_RAW = "AND (%(escalation)s::text IS NULL OR c.escalation = %(escalati
 ESCALATION_AGG = "AND (%(escalation)s::text IS NULL OR a.escalation = %(escalation)s)"
 
 # Local-time bounds: [lo, hi) is the range asked for, [full_from, full_to) its whole months.
-EDGES = """
-((c.reported_at >= %(lo)s::timestamp AT TIME ZONE %(tz)s
-  AND c.reported_at < %(full_from)s::timestamp AT TIME ZONE %(tz)s)
- OR (c.reported_at >= %(full_to)s::timestamp AT TIME ZONE %(tz)s
-  AND c.reported_at < %(hi)s::timestamp AT TIME ZONE %(tz)s))
-"""
+# The partial months at the two ends, one range each (a single range lets the index bound the
+# scan; an OR of two would read the whole community).
+EDGES = (
+    """c.reported_at >= %(lo)s::timestamp AT TIME ZONE %(tz)s
+       AND c.reported_at < %(full_from)s::timestamp AT TIME ZONE %(tz)s""",
+    """c.reported_at >= %(full_to)s::timestamp AT TIME ZONE %(tz)s
+       AND c.reported_at < %(hi)s::timestamp AT TIME ZONE %(tz)s""",
+)
 IN_RANGE = """
 c.reported_at >= %(lo)s::timestamp AT TIME ZONE %(tz)s
 AND c.reported_at < %(hi)s::timestamp AT TIME ZONE %(tz)s
@@ -45,14 +47,17 @@ GROUPINGS = {
 def _counts(by: str | None) -> str:
     raw_key, agg_key = GROUPINGS[by]
     join = "JOIN sites s ON s.id = c.site_id" if by == "site" else ""
-    raw = f"""
+
+    def raw(where: str) -> str:
+        return f"""
         SELECT {raw_key} AS code, c.category_l1, count(*) AS cases, count(c.closed_at) AS closed
         FROM cases c {join}
-        WHERE {FILTERS.format(t='c')} {ESCALATION_RAW} AND {IN_RANGE if agg_key is None else EDGES}
+        WHERE {FILTERS.format(t='c')} {ESCALATION_RAW} AND {where}
         GROUP BY 1, 2"""
+
     if agg_key is None:
-        return raw
-    return raw + f"""
+        return raw(IN_RANGE)
+    return " UNION ALL ".join(raw(edge) for edge in EDGES) + f"""
         UNION ALL
         SELECT {agg_key}, a.category_l1, sum(a.cases), sum(a.closed)
         FROM case_month a
@@ -72,10 +77,12 @@ def _hours(by: str | None, histogram: bool) -> str:
         FROM cases c {join}
         WHERE c.closed_at IS NOT NULL AND {FILTERS.format(t='c')} {ESCALATION_RAW}
           AND {IN_RANGE} GROUP BY 1, 2"""
-    return f"""
+    edges = " UNION ALL ".join(f"""
         SELECT {raw_key} AS code, {hours} AS hours, count(*) AS closed
         FROM cases c
-        WHERE c.closed_at IS NOT NULL AND {FILTERS.format(t='c')} AND {EDGES} GROUP BY 1, 2
+        WHERE c.closed_at IS NOT NULL AND {FILTERS.format(t='c')} AND {edge} GROUP BY 1, 2"""
+                               for edge in EDGES)
+    return edges + f"""
         UNION ALL
         SELECT {agg_key}, h.hours, sum(h.closed)
         FROM case_month_hours h
@@ -111,6 +118,21 @@ median AS (
 SELECT p.code, p.cases, p.closed, m.median_hours, p.by_category
 FROM per_code p LEFT JOIN median m ON m.code IS NOT DISTINCT FROM p.code
 ORDER BY p.code"""
+
+
+# Just the number of cases of a scope in a date range (no filters): whole months from the
+# aggregates, the partial months by an index-only count.
+_COUNT_EDGE = """
+(SELECT count(*) FROM cases c
+ WHERE (%(street)s::text IS NULL OR c.street_code = %(street)s)
+   AND (%(community)s::text IS NULL OR c.community_code = %(community)s)
+   AND {edge})"""
+COUNT = """
+SELECT (SELECT coalesce(sum(a.cases), 0) FROM case_month a
+        WHERE (%(street)s::text IS NULL OR a.street_code = %(street)s)
+          AND (%(community)s::text IS NULL OR a.community_code = %(community)s)
+          AND a.month >= %(full_from)s AND a.month < %(full_to)s)
+""" + "".join(" + " + _COUNT_EDGE.format(edge=edge) for edge in EDGES)
 
 
 NAMES = {
