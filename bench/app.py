@@ -69,6 +69,42 @@ def _map_document_bytes(page) -> int:
     return max(sizes, default=0)
 
 
+def _site_paths(page) -> int:
+    best = 0
+    for frame in page.frames:
+        try:
+            best = max(best, frame.locator("path.atlas-site").count())
+        except Exception:
+            continue
+    return best
+
+
+def _switch_communities(page, url: str, n: int = 5) -> list[float]:
+    """In one session: choose another community in the sidebar; seconds until its map is
+    drawn with all of its sites."""
+    conn = db.connect(url)
+    with conn.cursor() as cur:
+        cur.execute("""SELECT c.code, c.name, count(s.id) FROM communities c
+                       JOIN sites s ON s.community_code = c.code
+                       WHERE c.street_code = (SELECT street_code FROM communities
+                                              WHERE code = %s)
+                       GROUP BY 1, 2 ORDER BY 1""", (places.communities(conn)[0][0],))
+        targets = cur.fetchall()
+    conn.close()
+    times = []
+    for code, name, sites in (targets[1:] + targets[:1])[:n]:
+        box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(1)
+        box.click()
+        t0 = time.perf_counter()
+        page.get_by_role("option", name=name).click()
+        while time.perf_counter() - t0 < 30:
+            if f"community={code}" in page.url and _site_paths(page) == sites:
+                break
+            page.wait_for_timeout(50)
+        times.append(time.perf_counter() - t0)
+    return times
+
+
 def browser_timings(url: str) -> dict:
     from playwright.sync_api import sync_playwright
 
@@ -110,9 +146,11 @@ def browser_timings(url: str) -> dict:
             community = time.perf_counter() - t0
             page.wait_for_timeout(2000)
             community_doc = _map_document_bytes(page)
+            switches = _switch_communities(page, url)
             browser.close()
         return {"first_map_s": first_map, "community_s": community,
-                "district_doc": district_doc, "community_doc": community_doc}
+                "district_doc": district_doc, "community_doc": community_doc,
+                "switches": switches}
     finally:
         proc.terminate()
 
@@ -136,12 +174,15 @@ def main() -> None:
               f"first map {page['first_map_s']:.2f} s after navigation, a community's "
               f"{page['community_s']:.2f} s. The map document in the iframe (folium HTML with its "
               f"GeoJSON): district {page['district_doc'] / 1e6:.2f} MB, a community "
-              f"{page['community_doc'] / 1e6:.2f} MB.", ""]
+              f"{page['community_doc'] / 1e6:.2f} MB.", "",
+              "Choosing another community in the sidebar (same session) until its map is drawn "
+              "with all its sites: " + ", ".join(f"{t:.2f}" for t in page["switches"]) + " s.", ""]
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n\n"
-    marker = "## Coverage map ("
+    marker, notes = "## Coverage map (", "## Notes and targets"
+    tail = text[text.index(notes):] if notes in text else ""
     if marker in text:
         text = text[:text.index(marker)].rstrip() + "\n\n"
-    DOC.write_text(text + "\n".join(lines) + "\n", encoding="utf-8")
+    DOC.write_text(text + "\n".join(lines) + "\n" + tail, encoding="utf-8")
     print("\n".join(lines))
 
 

@@ -143,7 +143,8 @@ def main() -> None:
         ]
     DOC.parent.mkdir(exist_ok=True)
     old = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
-    keep = old[old.index("## Coverage map ("):] if "## Coverage map (" in old else ""  # bench/app.py's
+    # bench/app.py's section and the hand-written notes follow
+    keep = old[old.index("## Coverage map ("):] if "## Coverage map (" in old else ""
     DOC.write_text("\n".join(lines) + "\n" + keep, encoding="utf-8")
     print(DOC.read_text())
 
