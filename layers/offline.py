@@ -19,17 +19,17 @@ def _local(names: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(key, URL_PREFIX + file) for key, file in names]
 
 
-MAP_JS = _local([("leaflet", "leaflet.js"), ("jquery", "jquery.min.js"),
-                 ("bootstrap", "bootstrap.bundle.min.js"),
-                 ("awesome_markers", "leaflet.awesome-markers.min.js")])
-MAP_CSS = _local([("leaflet_css", "leaflet.css"), ("bootstrap_css", "bootstrap.min.css"),
-                  ("awesome_markers_font_css", "all.min.css"),
-                  ("awesome_markers_css", "leaflet.awesome-markers.css")])
+# The maps here use core Leaflet only (GeoJSON, tooltips, circle markers, div-icon labels,
+# the layer control): folium's jQuery, Bootstrap and awesome-markers are left out, which
+# makes every map (re)load in the browser lighter.
+MAP_JS = _local([("leaflet", "leaflet.js")])
+MAP_CSS = _local([("leaflet_css", "leaflet.css")])
 
 
 class Map(folium.Map):
     default_js = MAP_JS
     default_css = MAP_CSS
+
 
 
 class HeatMap(plugins.HeatMap):
