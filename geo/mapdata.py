@@ -46,6 +46,15 @@ def _frame(conn, query: str, params: dict) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
+def _row(conn, query: str, params: dict) -> tuple | None:
+    """The first row of a query (or None), leaving no transaction open."""
+    with conn.cursor() as cur:
+        cur.execute(query, params)
+        row = cur.fetchone()
+    conn.rollback()
+    return row
+
+
 def _geo(frame: pd.DataFrame) -> gpd.GeoDataFrame:
     geoms = shapely.from_wkb([bytes(g) for g in frame["geom"]]) if len(frame) else []
     return gpd.GeoDataFrame(frame.drop(columns="geom"), geometry=list(geoms), crs=4326)
@@ -73,18 +82,12 @@ def sites(conn, view: View, limit: int = SITE_LIMIT) -> tuple[gpd.GeoDataFrame, 
 
 
 def extent(conn, view: View) -> tuple[float, float, float, float] | None:
-    with conn.cursor() as cur:
-        cur.execute(sql.EXTENT, view.params())
-        row = cur.fetchone()
-    conn.rollback()
+    row = _row(conn, sql.EXTENT, view.params())
     return tuple(row) if row and row[0] is not None else None
 
 
 def site_extent(conn, site_id: int) -> tuple[float, float, float, float] | None:
-    with conn.cursor() as cur:
-        cur.execute(sql.SITE_EXTENT, {"id": site_id})
-        row = cur.fetchone()
-    conn.rollback()
+    row = _row(conn, sql.SITE_EXTENT, {"id": site_id})
     return tuple(row) if row else None
 
 
@@ -105,12 +108,7 @@ def communities_without_leader(conn, view: View) -> pd.DataFrame:
 
 
 def kpis(conn, view: View) -> dict:
-    with conn.cursor() as cur:
-        cur.execute(sql.KPIS, view.params())
-        row = cur.fetchone()
-        names = [d[0] for d in cur.description]
-    conn.rollback()
-    k = dict(zip(names, row))
+    k = _frame(conn, sql.KPIS, view.params()).iloc[0].to_dict()
     k["cases_this_year"] = stats.case_count(conn, stats.Scope(view.street, view.community),
                                             view.as_of.replace(month=1, day=1), view.as_of)
 
@@ -143,10 +141,7 @@ def trend(conn, view: View, start: dt.date = dt.date(2024, 1, 1)) -> pd.DataFram
 
 
 def site_at(conn, lon: float, lat: float) -> int | None:
-    with conn.cursor() as cur:
-        cur.execute(sql.SITE_AT_POINT, {"lon": lon, "lat": lat})
-        row = cur.fetchone()
-    conn.rollback()
+    row = _row(conn, sql.SITE_AT_POINT, {"lon": lon, "lat": lat})
     return row[0] if row else None
 
 

@@ -16,6 +16,7 @@ from geo.importing import load
 from geo.importing.fields import KINDS
 from geo.importing.read import read
 from geo.importing.validate import Options, check, parse_mapping
+from geo.stats import district_timezone
 
 
 def write_template(kind_name: str, path: str | Path) -> None:
@@ -39,9 +40,7 @@ def _context(cur) -> tuple[tuple | None, str]:
     cur.execute("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM "
                 "(SELECT ST_Extent(geom) AS e FROM district) x")
     bbox = cur.fetchone()
-    cur.execute("SELECT timezone FROM district LIMIT 1")
-    tz = cur.fetchone()
-    return (tuple(bbox) if bbox and bbox[0] is not None else None), (tz[0] if tz else "Asia/Shanghai")
+    return (tuple(bbox) if bbox and bbox[0] is not None else None), district_timezone(cur)
 
 
 def _reference_errors(cur, frame: pd.DataFrame, add: bool) -> list[RowError]:
