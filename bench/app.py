@@ -19,10 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.doc import replace_section  # noqa: E402
 from geo import db, mapdata, places  # noqa: E402
-
-DOC = ROOT / "docs" / "benchmarks.md"
-
 
 def view_work(conn, view: mapdata.View) -> None:
     """What one rerun of the coverage page asks of the database."""
@@ -177,12 +175,7 @@ def main() -> None:
               f"{page['community_doc'] / 1e6:.2f} MB.", "",
               "Choosing another community in the sidebar (same session) until its map is drawn "
               "with all its sites: " + ", ".join(f"{t:.2f}" for t in page["switches"]) + " s.", ""]
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n\n"
-    marker, notes = "## Coverage map (", "## Notes and targets"
-    tail = text[text.index(notes):] if notes in text else ""
-    if marker in text:
-        text = text[:text.index(marker)].rstrip() + "\n\n"
-    DOC.write_text(text + "\n".join(lines) + "\n" + tail, encoding="utf-8")
+    replace_section("## Coverage map (", lines)
     print("\n".join(lines))
 
 

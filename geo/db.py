@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+import pandas as pd
 import psycopg2
 import psycopg2.extensions
 
@@ -67,3 +68,22 @@ def migrate(conn: psycopg2.extensions.connection) -> list[str]:
             cur.execute("INSERT INTO schema_migrations (version) VALUES (%s)", (path.stem,))
             applied.append(path.stem)
     return applied
+
+
+def frame(conn: psycopg2.extensions.connection, query: str, params: dict | tuple) -> pd.DataFrame:
+    """A query's rows as a frame, leaving no transaction open."""
+    with conn.cursor() as cur:
+        cur.execute(query, params)
+        cols = [d[0] for d in cur.description]
+        rows = cur.fetchall()
+    conn.rollback()
+    return pd.DataFrame(rows, columns=cols)
+
+
+def row(conn: psycopg2.extensions.connection, query: str, params: dict | tuple) -> tuple | None:
+    """The first row of a query (or None), leaving no transaction open."""
+    with conn.cursor() as cur:
+        cur.execute(query, params)
+        first = cur.fetchone()
+    conn.rollback()
+    return first

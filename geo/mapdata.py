@@ -9,7 +9,7 @@ import pandas as pd
 import shapely
 
 from geo.sql import mapdata as sql
-from geo import stats
+from geo import db, stats
 from geo.stats import district_timezone
 
 SITE_LIMIT = 20_000  # polygons drawn at most; the district level shows communities instead
@@ -37,78 +37,60 @@ def tolerance(level: str) -> float:
     return {"district": 0.0002, "street": 0.00005, "community": 0.00001}[level]
 
 
-def _frame(conn, query: str, params: dict) -> pd.DataFrame:
-    with conn.cursor() as cur:
-        cur.execute(query, params)
-        cols = [d[0] for d in cur.description]
-        rows = cur.fetchall()
-    conn.rollback()
-    return pd.DataFrame(rows, columns=cols)
-
-
-def _row(conn, query: str, params: dict) -> tuple | None:
-    """The first row of a query (or None), leaving no transaction open."""
-    with conn.cursor() as cur:
-        cur.execute(query, params)
-        row = cur.fetchone()
-    conn.rollback()
-    return row
-
-
 def _geo(frame: pd.DataFrame) -> gpd.GeoDataFrame:
     geoms = shapely.from_wkb([bytes(g) for g in frame["geom"]]) if len(frame) else []
     return gpd.GeoDataFrame(frame.drop(columns="geom"), geometry=list(geoms), crs=4326)
 
 
 def streets(conn, view: View) -> gpd.GeoDataFrame:
-    return _geo(_frame(conn, sql.STREETS, view.params(tolerance=tolerance("district"))))
+    return _geo(db.frame(conn, sql.STREETS, view.params(tolerance=tolerance("district"))))
 
 
 def communities(conn, view: View) -> gpd.GeoDataFrame:
-    frame = _geo(_frame(conn, sql.COMMUNITIES, view.params(tolerance=tolerance(view.level))))
+    frame = _geo(db.frame(conn, sql.COMMUNITIES, view.params(tolerance=tolerance(view.level))))
     frame["rate"] = frame["managed"] / frame["sites"].where(frame["sites"] > 0)
     return frame
 
 
 def grids(conn, view: View) -> gpd.GeoDataFrame:
-    return _geo(_frame(conn, sql.GRIDS, view.params(tolerance=tolerance(view.level))))
+    return _geo(db.frame(conn, sql.GRIDS, view.params(tolerance=tolerance(view.level))))
 
 
 def sites(conn, view: View, limit: int = SITE_LIMIT) -> tuple[gpd.GeoDataFrame, bool]:
     """Sites of the scope with their mode on the date, and whether the list was truncated."""
-    frame = _geo(_frame(conn, sql.SITES, view.params(tolerance=tolerance(view.level),
+    frame = _geo(db.frame(conn, sql.SITES, view.params(tolerance=tolerance(view.level),
                                                      limit=limit + 1)))
     return frame.iloc[:limit], len(frame) > limit
 
 
 def extent(conn, view: View) -> tuple[float, float, float, float] | None:
-    row = _row(conn, sql.EXTENT, view.params())
+    row = db.row(conn, sql.EXTENT, view.params())
     return tuple(row) if row and row[0] is not None else None
 
 
 def site_extent(conn, site_id: int) -> tuple[float, float, float, float] | None:
-    row = _row(conn, sql.SITE_EXTENT, {"id": site_id})
+    row = db.row(conn, sql.SITE_EXTENT, {"id": site_id})
     return tuple(row) if row else None
 
 
 def search_sites(conn, text: str) -> pd.DataFrame:
-    return _frame(conn, sql.SEARCH_SITES, {"text": text.strip()[:100]})
+    return db.frame(conn, sql.SEARCH_SITES, {"text": text.strip()[:100]})
 
 
 def gaps(conn, view: View, limit: int = LIST_LIMIT) -> pd.DataFrame:
-    return _frame(conn, sql.GAPS, view.params(limit=limit))
+    return db.frame(conn, sql.GAPS, view.params(limit=limit))
 
 
 def sites_without_cadre(conn, view: View, limit: int = LIST_LIMIT) -> pd.DataFrame:
-    return _frame(conn, sql.SITES_WITHOUT_CADRE, view.params(limit=limit))
+    return db.frame(conn, sql.SITES_WITHOUT_CADRE, view.params(limit=limit))
 
 
 def communities_without_leader(conn, view: View) -> pd.DataFrame:
-    return _frame(conn, sql.COMMUNITIES_WITHOUT_LEADER, view.params())
+    return db.frame(conn, sql.COMMUNITIES_WITHOUT_LEADER, view.params())
 
 
 def kpis(conn, view: View) -> dict:
-    k = _frame(conn, sql.KPIS, view.params()).iloc[0].to_dict()
+    k = db.frame(conn, sql.KPIS, view.params()).iloc[0].to_dict()
     k["cases_this_year"] = stats.case_count(conn, stats.Scope(view.street, view.community),
                                             view.as_of.replace(month=1, day=1), view.as_of)
 
@@ -133,7 +115,7 @@ def kpis(conn, view: View) -> dict:
 
 def trend(conn, view: View, start: dt.date = dt.date(2024, 1, 1)) -> pd.DataFrame:
     """Coverage of residential sites on the first of each month since ``start``."""
-    frame = _frame(conn, sql.TREND, view.params(start=start, end=view.as_of))
+    frame = db.frame(conn, sql.TREND, view.params(start=start, end=view.as_of))
     frame["rate"] = frame["managed"] / frame["sites"].where(frame["sites"] > 0)
     frame["rate_households"] = frame["managed_households"] / frame["households"].where(
         frame["households"] > 0)
@@ -141,12 +123,12 @@ def trend(conn, view: View, start: dt.date = dt.date(2024, 1, 1)) -> pd.DataFram
 
 
 def site_at(conn, lon: float, lat: float) -> int | None:
-    row = _row(conn, sql.SITE_AT_POINT, {"lon": lon, "lat": lat})
+    row = db.row(conn, sql.SITE_AT_POINT, {"lon": lon, "lat": lat})
     return row[0] if row else None
 
 
 def site_detail(conn, site_id: int, as_of: dt.date) -> dict | None:
-    info = _frame(conn, sql.SITE, {"id": site_id})
+    info = db.frame(conn, sql.SITE, {"id": site_id})
     if info.empty:
         return None
     with conn.cursor() as cur:
@@ -154,11 +136,11 @@ def site_detail(conn, site_id: int, as_of: dt.date) -> dict | None:
     conn.rollback()
     return {
         "site": info.iloc[0].to_dict(),
-        "history": _frame(conn, sql.SITE_HISTORY, {"id": site_id}),
-        "people": _frame(conn, sql.SITE_PEOPLE, {"id": site_id}),
-        "cases": _frame(conn, sql.SITE_CASES, {"id": site_id, "as_of": as_of, "tz": tz}),
+        "history": db.frame(conn, sql.SITE_HISTORY, {"id": site_id}),
+        "people": db.frame(conn, sql.SITE_PEOPLE, {"id": site_id}),
+        "cases": db.frame(conn, sql.SITE_CASES, {"id": site_id, "as_of": as_of, "tz": tz}),
     }
 
 
 def assignments(conn, view: View) -> gpd.GeoDataFrame:
-    return _geo(_frame(conn, sql.ASSIGNMENTS, view.params()))
+    return _geo(db.frame(conn, sql.ASSIGNMENTS, view.params()))

@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from geo.errors import InputError
-from geo.importing.fields import MODES, RESIDENTIAL_KINDS
+from geo.importing.fields import ESCALATIONS, MODES, RESIDENTIAL_KINDS
 from geo.sql import cases as cases_sql
 from geo.sql import coverage as coverage_sql
 
@@ -98,24 +98,31 @@ def month_bounds(date_from: dt.date | None, date_to: dt.date | None) -> dict:
     return {"lo": lo, "hi": hi, "full_from": full_from, "full_to": full_to}
 
 
+def case_params(cur, scope: Scope, filters: CaseFilters) -> dict:
+    """Check a scope and filters (an unknown code or a reversed range is the user's mistake)
+    and return the bound parameters every case query takes."""
+    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
+        raise InputError(f"--from: {filters.date_from} is after --to {filters.date_to}")
+    check_scope(cur, scope)
+    _check_codes(cur, "case_categories", "--category", filters.categories)
+    _check_codes(cur, "case_sources", "--source", filters.sources)
+    return {
+        "street": scope.street, "community": scope.community, "tz": district_timezone(cur),
+        "categories": list(filters.categories) if filters.categories else None,
+        "sources": list(filters.sources) if filters.sources else None,
+        "status": filters.status, "escalation": filters.escalation,
+        **month_bounds(filters.date_from, filters.date_to),
+    }
+
+
 def cases(conn, scope: Scope, filters: CaseFilters, *, by: str | None = None) -> list[dict]:
-    """Case counts, closed, median hours to close and level-1 categories, for the scope or per group."""
+    """Case counts, closed, median hours to close, level-1 categories and escalation levels,
+    for the scope or per group."""
     if by not in cases_sql.GROUPINGS:
         raise InputError(f"--by: cases are reported by community, site, category, source "
                          f"or month, not '{by}'")
-    if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
-        raise InputError(f"--from: {filters.date_from} is after --to {filters.date_to}")
     with conn.cursor() as cur:
-        check_scope(cur, scope)
-        _check_codes(cur, "case_categories", "--category", filters.categories)
-        _check_codes(cur, "case_sources", "--source", filters.sources)
-        params = {
-            "street": scope.street, "community": scope.community, "tz": district_timezone(cur),
-            "categories": list(filters.categories) if filters.categories else None,
-            "sources": list(filters.sources) if filters.sources else None,
-            "status": filters.status, "escalation": filters.escalation,
-            **month_bounds(filters.date_from, filters.date_to),
-        }
+        params = case_params(cur, scope, filters)
         # the hours histogram (closed cases only) has no category, source or escalation:
         # those filters, open cases, and grouping by category, source or site take the
         # median from the cases
@@ -132,12 +139,20 @@ def cases(conn, scope: Scope, filters: CaseFilters, *, by: str | None = None) ->
             code, name = _scope_label(cur, scope)
     conn.rollback()
     if by is None:
-        n, closed, median, cats = rows[0][1:] if rows else (0, 0, None, {})
+        n, closed, median, cats, escalations = rows[0][1:] if rows else (0, 0, None, {}, {})
         return [{"code": code, "name": name, "cases": n, "closed": closed,
-                 "median_hours_to_close": _float(median), "by_category": cats}]
+                 "median_hours_to_close": _float(median), "by_category": cats,
+                 "by_escalation": _escalations(escalations)}]
     return [{"code": code, "name": names.get(code, code), "cases": n, "closed": closed,
-             "median_hours_to_close": _float(median), "by_category": cats}
-            for code, n, closed, median, cats in rows]
+             "median_hours_to_close": _float(median), "by_category": cats,
+             "by_escalation": _escalations(escalations)}
+            for code, n, closed, median, cats, escalations in rows]
+
+
+def _escalations(counts: dict | None) -> dict:
+    """Cases by the level that resolved them (all three levels always present)."""
+    counts = counts or {}
+    return {level: int(counts.get(level, 0)) for level in ESCALATIONS}
 
 
 def case_count(conn, scope: Scope, date_from: dt.date | None, date_to: dt.date | None) -> int:

@@ -137,7 +137,7 @@ def assignment_layer(frame: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
 
 LEGEND_TEMPLATE = """
 {% macro html(this, kwargs) %}
-<div class="atlas-legend" style="position:absolute; bottom:24px; right:10px; z-index:9999;
+<div class="atlas-legend" style="position:absolute; {{ this.position }} z-index:9999;
      background:rgba(255,255,255,0.92); padding:8px 10px; border:1px solid #999; border-radius:4px;
      font:12px/1.5 'WenQuanYi Zen Hei','Noto Sans CJK SC',sans-serif;">
   <div style="font-weight:bold">{{ this.title }}</div>
@@ -155,9 +155,13 @@ LEGEND_TEMPLATE = """
 class Legend(MacroElement):
     """A fixed legend drawn on the map (so that a snapshot carries it too)."""
 
-    def __init__(self, title: str, entries: list[tuple[str, str, str]]) -> None:
+    CORNERS = {"bottomright": "bottom:24px; right:10px;", "bottomleft": "bottom:40px; left:10px;"}
+
+    def __init__(self, title: str, entries: list[tuple[str, str, str]],
+                 corner: str = "bottomright") -> None:
         super().__init__()
         self._name = "Legend"
+        self.position = self.CORNERS[corner]
         self.title = html.escape(title)
         self.entries = [(html.escape(label), color, extra) for label, color, extra in entries]
         self._template = Template(LEGEND_TEMPLATE)

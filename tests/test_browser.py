@@ -1,4 +1,5 @@
 """The running app in a real headless Chromium, with every request outside localhost blocked."""
+import datetime as dt
 import os
 import socket
 import subprocess
@@ -145,4 +146,74 @@ def test_clicking_a_site_opens_its_panel(server, browser, demo_url):
     conn.close()
     page.get_by_role("heading", name=name).first.wait_for(timeout=30_000)
     assert page.get_by_text("物管模式变更记录").count() >= 1
+    assert outside == []
+
+
+def _heat_frame(page, timeout: float = 60):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        for frame in page.frames:
+            try:
+                if frame.locator("canvas.leaflet-heatmap-layer").count():
+                    return frame
+            except Exception:
+                continue
+        page.wait_for_timeout(250)
+    raise AssertionError("no heatmap canvas")
+
+
+def test_case_heatmap_paints_the_community_with_the_network_blocked(server, browser, demo_url):
+    from geo import db, heat, stats
+
+    conn = db.connect(demo_url)
+    with conn.cursor() as cur:
+        today = stats.district_today(cur)
+    cells = heat.bins(conn, stats.Scope(community=COMMUNITY),
+                      stats.CaseFilters(dt.date(today.year, 1, 1), today))
+    conn.close()
+    hottest = cells.sort_values("cases", ascending=False).iloc[0]
+    page, outside = open_page(browser, f"{server}/?view=cases&community={COMMUNITY}"
+                                       f"&street=370202005&basemap=none")
+    frame = _heat_frame(page)
+    page.wait_for_timeout(1500)  # let the map settle after the first reruns
+    frame = _heat_frame(page)
+    painted = frame.evaluate("""([lat, lon]) => {
+        const map = Object.values(window).find(v => v && v.latLngToContainerPoint && v._container);
+        const canvas = document.querySelector('canvas.leaflet-heatmap-layer');
+        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        let opaque = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) opaque++;
+        const p = map.latLngToContainerPoint([lat, lon]);
+        const at = canvas.getContext('2d').getImageData(Math.round(p.x), Math.round(p.y), 1, 1).data;
+        const corner = canvas.getContext('2d').getImageData(2, 2, 1, 1).data;
+        return {opaque, total: canvas.width * canvas.height, alphaAtHottest: at[3],
+                alphaAtCorner: corner[3]};
+    }""", [float(hottest.lat), float(hottest.lon)])
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "case_heatmap_community.png"))
+    # painted where the cases are, blank in the map's corner outside the community
+    assert painted["alphaAtHottest"] > 0 and painted["alphaAtCorner"] == 0, painted
+    assert 0 < painted["opaque"] < painted["total"]
+    assert frame.locator(".atlas-legend").count() >= 1
+    assert outside == []
+
+
+def test_case_3d_view_renders_with_the_network_blocked(server, browser):
+    from io import BytesIO
+
+    from PIL import Image
+
+    page, outside = open_page(browser, f"{server}/?view=cases&community={COMMUNITY}"
+                                       f"&street=370202005&basemap=none&display=column")
+    chart = page.locator("[data-testid='stDeckGlJsonChart']")
+    chart.wait_for(timeout=60_000)
+    page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.wait_for(timeout=60_000)
+    page.wait_for_timeout(3000)
+    png = chart.screenshot()
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "case_3d_columns.png").write_bytes(png)
+    image = Image.open(BytesIO(png)).convert("RGB")
+    colours = set(image.getdata())
+    # the columns use the heat ramp: some of its colours must be on screen, not just a blank
+    assert len(colours) > 50
     assert outside == []

@@ -14,8 +14,8 @@ CATEGORIES = ["sanitation", "property", "garbage", "noise", "business", "housing
 SOURCES = ["hotline_12345", "nuannan", "grid_report", "enterprise"]
 
 
-def raw_figures(conn, scope, f):
-    """The same figures the slow, obvious way."""
+def raw_where(scope, f) -> tuple[str, dict]:
+    """The WHERE clause of a scope and filters, written the obvious way."""
     where, params = ["true"], {}
     if scope.community:
         where.append("community_code = %(community)s")
@@ -41,15 +41,24 @@ def raw_figures(conn, scope, f):
     if f.escalation:
         where.append("escalation = %(esc)s")
         params["esc"] = f.escalation
+    return " AND ".join(where), params
+
+
+def raw_figures(conn, scope, f):
+    """The same figures the slow, obvious way."""
+    where, params = raw_where(scope, f)
     with conn.cursor() as cur:
         cur.execute(f"""SELECT count(*), count(closed_at), percentile_cont(0.5) WITHIN GROUP (
                           ORDER BY extract(epoch FROM closed_at - reported_at) / 3600.0)
-                        FROM cases WHERE {' AND '.join(where)}""", params)
+                        FROM cases WHERE {where}""", params)
         n, closed, median = cur.fetchone()
-        cur.execute(f"SELECT category_l1, count(*) FROM cases WHERE {' AND '.join(where)} GROUP BY 1", params)
+        cur.execute(f"SELECT category_l1, count(*) FROM cases WHERE {where} GROUP BY 1", params)
         cats = dict(cur.fetchall())
+        cur.execute(f"SELECT escalation, count(*) FROM cases WHERE {where} GROUP BY 1", params)
+        found = dict(cur.fetchall())
+        escalations = {level: found.get(level, 0) for level in ("community", "street", "district")}
     conn.rollback()
-    return n, closed, median, cats
+    return n, closed, median, cats, escalations
 
 
 def random_filters(rng):
@@ -76,9 +85,10 @@ def test_random_filter_combinations_match_the_raw_cases(demo_url):
         scope = rng.choice([stats.Scope(community=code), stats.Scope(street=street), stats.Scope()])
         f = random_filters(rng)
         got = stats.cases(conn, scope, f)[0]
-        n, closed, median, cats = raw_figures(conn, scope, f)
+        n, closed, median, cats, escalations = raw_figures(conn, scope, f)
         assert (got["cases"], got["closed"]) == (n, closed), (scope, f)
         assert got["by_category"] == cats, (scope, f)
+        assert got["by_escalation"] == escalations, (scope, f)
         if median is None:
             assert got["median_hours_to_close"] is None
         else:
@@ -102,6 +112,17 @@ def aggregates_equal_raw(url):
               AND a.status = raw.status AND a.escalation = raw.e
             WHERE a.cases IS DISTINCT FROM raw.n OR a.closed IS DISTINCT FROM raw.cl""")
         mismatched = cur.fetchone()[0]
+        cur.execute("""
+            SELECT count(*) FROM (
+              SELECT date_trunc('month', reported_at AT TIME ZONE 'Asia/Shanghai')::date m,
+                     community_code, cell_x(geom, 200) cx, cell_y(geom, 200) cy, category_l1,
+                     source_code, status, coalesce(escalation, '') e, count(*) n
+              FROM cases GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) raw
+            FULL JOIN case_cell_month g ON g.month = raw.m AND g.community_code = raw.community_code
+              AND g.cx = raw.cx AND g.cy = raw.cy AND g.category_l1 = raw.category_l1
+              AND g.source_code = raw.source_code AND g.status = raw.status AND g.escalation = raw.e
+            WHERE g.cases IS DISTINCT FROM raw.n""")
+        mismatched += cur.fetchone()[0]
         cur.execute("SELECT coalesce(sum(closed), 0) FROM case_month_hours")
         hours = cur.fetchone()[0]
         cur.execute("SELECT count(closed_at) FROM cases")

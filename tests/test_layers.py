@@ -1,4 +1,5 @@
 """layers/ builders: what they render (colours per mode, legend entries, the GCJ-02 shift)."""
+import folium
 import geopandas as gpd
 import pytest
 import shapely
@@ -93,3 +94,61 @@ def test_basemap_without_key_is_not_drawn(monkeypatch):
     assert "tk=abc" in basemap.tiles_url("tianditu")
     assert basemap.tiles_url("none") is None
     assert basemap.tiles_url("custom", "http://tiles.local/{z}/{x}/{y}.png").startswith("http://tiles.local")
+
+
+# ---------------------------------------------------------------- case layers
+def _cells():
+    import pandas as pd
+
+    from geo import heat
+
+    cells = pd.DataFrame({"cx": [267800, 267801, 267802], "cy": [86200, 86200, 86201],
+                          "cases": [8, 2, 0]})
+    cells["lon"], cells["lat"] = heat.cell_lonlat((cells.cx + 0.5) * 50, (cells.cy + 0.5) * 50)
+    return cells
+
+
+def test_heat_weights_are_on_a_fixed_scale():
+    from layers import cases
+
+    cells = _cells()
+    # 8 cases in 2 months = 4 a month = full colour at scale 4; 2 cases = a quarter of it
+    assert cases.heat_weights(cells, 50, 2, 4.0, 50).tolist() == [1.0, 0.25, 0.0]
+    # the same cases in cells twice as wide spread over four base cells
+    assert cases.heat_weights(cells, 100, 2, 4.0, 50).tolist() == [0.25, 0.0625, 0.0]
+    layer = cases.heat_layer(cells, cases.heat_weights(cells, 50, 2, 4.0, 50), "zh")
+    html = folium.Map().add_child(layer).get_root().render()
+    assert '"max": 1.0' in html and "/app/static/vendor/leaflet-heat.js" in html
+    assert "cdn" not in layer.default_js[0][1]
+
+
+def test_hotspot_layer_colours_each_significance_level():
+    from layers import cases
+
+    cells = _cells().assign(level=[99, -95, 0], z=[3.1, -2.0, 0.1], p=[0.001, 0.04, 0.9])
+    layer = cases.hotspot_layer(cells, 50, "en")
+    features = layer.data["features"]
+    assert [f["properties"]["level"] for f in features] == [99, -95]  # not significant: not drawn
+    styles = [layer.style_function(f)["fillColor"] for f in features]
+    assert styles == [cases.HOTSPOT_COLORS[99], cases.HOTSPOT_COLORS[-95]]
+    ring = features[0]["geometry"]["coordinates"][0]
+    assert len(ring) == 5 and ring[0] == ring[-1]
+    legend = cases.hotspot_legend("en")
+    assert [e[0] for e in legend.entries][:3] == ["Hot spot 99%", "Hot spot 95%", "Hot spot 90%"]
+
+
+def test_deck_views_use_the_local_style_and_the_cells():
+    import json
+
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    from layers import cases
+
+    outlines = gpd.GeoDataFrame({"name": ["a"]}, geometry=[box(120.3, 36.0, 120.31, 36.01)], crs=4326)
+    for mode, kind in (("hexagon", "HexagonLayer"), ("column", "ColumnLayer")):
+        spec = json.loads(cases.deck(_cells(), 50, outlines, mode=mode, center=(36.06, 120.32),
+                                     zoom=15, lang="zh").to_json())
+        assert spec["mapStyle"] == "/app/static/vendor/blank-style.json"
+        layer = next(x for x in spec["layers"] if x["@@type"] == kind)
+        assert len(layer["data"]) == 3

@@ -50,20 +50,21 @@ def _counts(by: str | None) -> str:
 
     def raw(where: str) -> str:
         return f"""
-        SELECT {raw_key} AS code, c.category_l1, count(*) AS cases, count(c.closed_at) AS closed
+        SELECT {raw_key} AS code, c.category_l1, coalesce(c.escalation, '') AS escalation,
+               count(*) AS cases, count(c.closed_at) AS closed
         FROM cases c {join}
         WHERE {FILTERS.format(t='c')} {ESCALATION_RAW} AND {where}
-        GROUP BY 1, 2"""
+        GROUP BY 1, 2, 3"""
 
     if agg_key is None:
         return raw(IN_RANGE)
     return " UNION ALL ".join(raw(edge) for edge in EDGES) + f"""
         UNION ALL
-        SELECT {agg_key}, a.category_l1, sum(a.cases), sum(a.closed)
+        SELECT {agg_key}, a.category_l1, a.escalation, sum(a.cases), sum(a.closed)
         FROM case_month a
         WHERE {FILTERS.format(t='a')} {ESCALATION_AGG}
           AND a.month >= %(full_from)s AND a.month < %(full_to)s
-        GROUP BY 1, 2"""
+        GROUP BY 1, 2, 3"""
 
 
 def _hours(by: str | None, histogram: bool) -> str:
@@ -102,6 +103,12 @@ per_code AS (
                  sum(cases)::bigint AS n FROM counts GROUP BY 1, 2) x
     WHERE cases > 0
     GROUP BY code),
+per_escalation AS (
+    SELECT code, jsonb_object_agg(escalation, n) AS by_escalation
+    FROM (SELECT code, escalation, sum(cases)::bigint AS n FROM counts
+          WHERE escalation <> '' GROUP BY 1, 2) x
+    WHERE n > 0
+    GROUP BY code),
 hist AS (
     SELECT code, hours, sum(closed) AS closed FROM ({_hours(by, histogram)}) y GROUP BY 1, 2),
 cumulative AS (
@@ -115,8 +122,9 @@ median AS (
                   + min(hours) FILTER (WHERE running >= total / 2 + 1)) / 2.0 + 0.5
                AS median_hours
     FROM cumulative GROUP BY code)
-SELECT p.code, p.cases, p.closed, m.median_hours, p.by_category
+SELECT p.code, p.cases, p.closed, m.median_hours, p.by_category, e.by_escalation
 FROM per_code p LEFT JOIN median m ON m.code IS NOT DISTINCT FROM p.code
+LEFT JOIN per_escalation e ON e.code IS NOT DISTINCT FROM p.code
 ORDER BY p.code"""
 
 

@@ -1,0 +1,115 @@
+"""Case views benchmark: the database work of one filter change, in-process on a warm
+connection, for 100 random filter combinations (date ranges up to three years) per level, and
+the size of the heatmap data sent to the browser.
+
+    .venv/bin/python bench/cases.py          # against DATABASE_URL or the local database
+Writes its section of docs/benchmarks.md.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.doc import replace_section  # noqa: E402
+from geo import db, heat, places, stats  # noqa: E402
+from layers import cases as case_layers  # noqa: E402
+
+
+def random_filters(rng: random.Random, today: dt.date, level1: list[str], level2: list[str],
+                   sources: list[str]) -> stats.CaseFilters:
+    span = rng.randrange(1, 3 * 365)
+    start = today - dt.timedelta(days=rng.randrange(span, 3 * 365 + 1))
+    return stats.CaseFilters(
+        date_from=start, date_to=min(start + dt.timedelta(days=span), today),
+        categories=(rng.sample(level1, rng.randrange(1, 3)) if rng.random() < 0.25 else
+                    rng.sample(level2, 1) if rng.random() < 0.1 else None),
+        sources=rng.sample(sources, rng.randrange(1, 3)) if rng.random() < 0.25 else None,
+        status=rng.choice(["open", "closed"]) if rng.random() < 0.2 else None,
+        escalation=rng.choice(["community", "street", "district"]) if rng.random() < 0.2 else None)
+
+
+def _ms(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return (time.perf_counter() - t0) * 1000
+
+
+def run(conn, n: int = 100, seed: int = 7) -> dict:
+    rng = random.Random(seed)
+    with conn.cursor() as cur:
+        today = stats.district_today(cur)
+    conn.rollback()
+    cats = places.categories(conn)
+    level1 = [c[0] for c in cats if c[3] == 1]
+    level2 = [c[0] for c in cats if c[3] == 2]
+    sources = [s[0] for s in places.sources(conn)]
+    comms = places.communities(conn)
+    streets = places.streets(conn)
+    results: dict[str, dict[str, list[float]]] = {}
+    heat_bytes = 0
+    for level, count in (("community", n), ("street", n // 4), ("district", n // 4)):
+        parts: dict[str, list[float]] = {"map + figures": [], "bins": [], "figures": [],
+                                         "sites and modes": []}
+        for _ in range(count):
+            scope = (stats.Scope(community=rng.choice(comms)[0]) if level == "community" else
+                     stats.Scope(street=rng.choice(streets)[0]) if level == "street" else
+                     stats.Scope())
+            f = random_filters(rng, today, level1, level2, sources)
+            box: dict = {}
+            bins_ms = _ms(lambda: box.update(cells=heat.bins(conn, scope, f)))
+            figures_ms = _ms(lambda: (heat.summary(conn, scope, f), heat.monthly(conn, scope, f)))
+            parts["bins"].append(bins_ms)
+            parts["figures"].append(figures_ms)
+            parts["map + figures"].append(bins_ms + figures_ms)
+            parts["sites and modes"].append(_ms(lambda: (heat.top_sites(conn, scope, f),
+                                                         heat.mode_rates(conn, scope, f, today))))
+            cells = box["cells"]
+            weights = case_layers.heat_weights(cells, heat.cell_size(scope),
+                                               heat.months_in(f, today), heat.HEAT_FULL_SCALE,
+                                               heat.COMMUNITY_CELL)
+            data = [[round(y, 6), round(x, 6), round(float(w), 4)]
+                    for x, y, w in zip(cells["lon"], cells["lat"], weights)]
+            heat_bytes = max(heat_bytes, len(json.dumps(data)))
+        results[level] = parts
+    return {"timings": results, "heat_bytes": heat_bytes, "n": n}
+
+
+def _stats(ts: list[float]) -> str:
+    ts = sorted(ts)
+    return f"{statistics.median(ts):.0f} | {ts[int(round(0.95 * (len(ts) - 1)))]:.0f} | {ts[-1]:.0f}"
+
+
+def main() -> None:
+    conn = db.connect()
+    heat.bins(conn, stats.Scope(), stats.CaseFilters())  # warm the caches once
+    with conn.cursor() as cur:
+        cur.execute("SELECT (SELECT count(*) FROM sites), (SELECT count(*) FROM cases)")
+        n_sites, n_cases = cur.fetchone()
+    conn.rollback()
+    out = run(conn)
+    lines = [f"## Case views ({n_sites:,} sites, {n_cases:,} cases; {dt.date.today()})", "",
+             "Database work of one filter change, in-process, warm connection, random filter "
+             "combinations (date ranges 1 day to 3 years; category level 1 or 2, source, status, "
+             "escalation each sometimes). *map + figures* = the binned heatmap cells + the "
+             "figures and the monthly chart; *sites and modes* = top sites per 100 households "
+             "and case rates by management mode per quarter.", "",
+             "| level | part | runs | median ms | p95 ms | max ms |", "|---|---|---|---|---|---|"]
+    for level, parts in out["timings"].items():
+        for part, ts in parts.items():
+            lines.append(f"| {level} | {part} | {len(ts)} | {_stats(ts)} |")
+    lines += ["", f"Largest heatmap payload (cell weights as JSON) over these runs: "
+              f"{out['heat_bytes'] / 1024:.0f} KB.", ""]
+    replace_section("## Case views (", lines)
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,186 @@
+"""The case views' data: cases binned to cells, individual cases (masked), hotspots (Gi*),
+figures beside the map and case rates by management mode. Binning runs in PostGIS; cells are
+squares of the Web Mercator plane the maps are drawn in."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import warnings
+
+import numpy as np
+import pandas as pd
+
+from geo import db, stats
+from geo.sql import heat as sql
+from geo.stats import CaseFilters, Scope
+
+EARTH_RADIUS = 6378137.0  # Web Mercator
+COMMUNITY_CELL = 50  # metres of Web Mercator (about 40 m on the ground at 36° N)
+POINT_LIMIT = 500
+# The heatmap's fixed scale: full colour at this many cases per month in a COMMUNITY_CELL cell,
+# whatever the date range or the level, so that two maps can be compared.
+HEAT_FULL_SCALE = 4.0
+# Gi* z-scores of the 90, 95 and 99 % confidence levels (two-sided).
+SIGNIFICANCE = ((2.576, 99), (1.960, 95), (1.645, 90))
+
+
+def cell_size(scope: Scope) -> int:
+    """A community is binned finely from its cases; a street or the district coarsely from
+    the cube of monthly cells."""
+    return COMMUNITY_CELL if scope.community else sql.CUBE_CELL
+
+
+def cell_of(lon: float, lat: float, size: float) -> tuple[int, int]:
+    x = EARTH_RADIUS * math.radians(lon)
+    y = EARTH_RADIUS * math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    return math.floor(x / size), math.floor(y / size)
+
+
+def cell_lonlat(x, y):
+    """Web Mercator metres → (lon, lat) in degrees (arrays or scalars)."""
+    lon = np.degrees(np.asarray(x, dtype=float) / EARTH_RADIUS)
+    lat = np.degrees(2 * np.arctan(np.exp(np.asarray(y, dtype=float) / EARTH_RADIUS)) - np.pi / 2)
+    return lon, lat
+
+
+def cell_bounds(cx: int, cy: int, size: float) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of a cell in degrees."""
+    (west, east), (south, north) = cell_lonlat([cx * size, (cx + 1) * size],
+                                               [cy * size, (cy + 1) * size])
+    return float(west), float(south), float(east), float(north)
+
+
+def months_in(filters: CaseFilters, today: dt.date) -> float:
+    """The length of the date range in months (for the per-month heat scale)."""
+    start = filters.date_from or today.replace(year=today.year - 3)
+    end = min(filters.date_to or today, today)
+    return max((end - start).days + 1, 1) / 30.4375
+
+
+def _params(conn, scope: Scope, filters: CaseFilters, **extra) -> dict:
+    with conn.cursor() as cur:
+        params = stats.case_params(cur, scope, filters)
+        cur.execute(sql.SCOPE_COMMUNITIES, params)
+        params["communities"] = [r[0] for r in cur.fetchall()]
+    conn.rollback()
+    return {**params, **extra}
+
+
+def _level1(conn) -> set[str]:
+    return set(db.frame(conn, sql.LEVEL1, ())["code"])
+
+
+def bins(conn, scope: Scope, filters: CaseFilters) -> pd.DataFrame:
+    """Cases per cell: cx, cy, lon and lat of the cell's centre, cases. A street or the district
+    come from the monthly cube unless a level-2 category asks for the cases themselves."""
+    size = cell_size(scope)
+    from_cube = size == sql.CUBE_CELL and set(filters.categories or ()) <= _level1(conn)
+    frame = db.frame(conn, sql.bins(from_cube), _params(conn, scope, filters, size=size))
+    frame = frame[frame["cases"] > 0].astype({"cx": int, "cy": int, "cases": int})
+    lon, lat = cell_lonlat((frame["cx"] + 0.5) * size, (frame["cy"] + 0.5) * size)
+    return frame.assign(lon=lon, lat=lat).reset_index(drop=True)
+
+
+def mask_name(name: str | None) -> str | None:
+    """张三 → 张*: the surname stays."""
+    if not isinstance(name, str) or not name:
+        return None
+    return name[0] + "*" * max(len(name) - 1, 1)
+
+
+def mask_phone(phone: str | None) -> str | None:
+    """13812345678 → 138****5678."""
+    if not isinstance(phone, str) or not phone:
+        return None
+    digits = phone.strip()
+    if len(digits) < 7:
+        return "*" * len(digits)
+    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+
+
+def points(conn, scope: Scope, filters: CaseFilters,
+           box: tuple[float, float, float, float] | None = None, *,
+           cell: tuple[int, int, float] | None = None, personal: bool = False,
+           limit: int = POINT_LIMIT) -> pd.DataFrame:
+    """The newest cases inside ``box`` (west, south, east, north) or one ``cell`` (cx, cy,
+    size), reporters masked unless ``personal``."""
+    cx, cy, size = cell if cell else (None, None, COMMUNITY_CELL)
+    if cell:
+        west, south, east, north = cell_bounds(cx, cy, size)
+        pad = 1e-6  # the cell test decides; the box only narrows the scan
+        box = (west - pad, south - pad, east + pad, north + pad)
+    west, south, east, north = box
+    frame = db.frame(conn, sql.POINTS, _params(
+        conn, scope, filters, west=west, south=south, east=east, north=north, cx=cx, cy=cy,
+        size=size, limit=limit))
+    if not personal:
+        frame["reporter_name"] = [mask_name(n) for n in frame["reporter_name"]]
+        frame["reporter_phone"] = [mask_phone(p) for p in frame["reporter_phone"]]
+    return frame
+
+
+def hotspots(cells: pd.DataFrame, size: float) -> pd.DataFrame:
+    """Getis-Ord Gi* on the binned counts of the cells that hold cases, each cell's neighbours
+    being the cells around it (queen contiguity). Returns the cells with z, p and ``level``:
+    99, 95, 90 for hot spots, the negatives for cold spots, 0 when not significant."""
+    from esda.getisord import G_Local
+    from libpysal.weights import W
+
+    cells = cells.reset_index(drop=True)
+    out = cells.assign(z=np.nan, p=np.nan, level=0)
+    if len(cells) < 9:
+        return out
+    index = {(x, y): i for i, (x, y) in enumerate(zip(cells["cx"], cells["cy"]))}
+    neighbours = {i: [index[(x + dx, y + dy)] for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+                      if (dx or dy) and (x + dx, y + dy) in index]
+                  for (x, y), i in index.items()}
+    with warnings.catch_warnings():  # islands of cells are expected, not a problem
+        warnings.simplefilter("ignore", UserWarning)
+        w = W(neighbours, silence_warnings=True)
+        g = G_Local(cells["cases"].to_numpy(dtype=float), w, transform="B", star=True,
+                    permutations=0)
+    z = np.asarray(g.Zs, dtype=float)
+    level = np.zeros(len(z), dtype=int)
+    for threshold, confidence in reversed(SIGNIFICANCE):
+        level[z >= threshold] = confidence
+        level[z <= -threshold] = -confidence
+    return out.assign(z=z, p=np.asarray(g.p_norm, dtype=float), level=level)
+
+
+def summary(conn, scope: Scope, filters: CaseFilters) -> dict:
+    """The scope's figures (``stats cases`` without --by)."""
+    return stats.cases(conn, scope, filters)[0]
+
+
+def monthly(conn, scope: Scope, filters: CaseFilters) -> pd.DataFrame:
+    """Cases per month and level-1 category (long form: month, category, cases)."""
+    rows = stats.cases(conn, scope, filters, by="month")
+    return pd.DataFrame([(r["code"], cat, n) for r in rows for cat, n in r["by_category"].items()],
+                        columns=["month", "category", "cases"])
+
+
+def top_sites(conn, scope: Scope, filters: CaseFilters, limit: int = 10) -> pd.DataFrame:
+    """Residential sites with the most cases per 100 households in the range."""
+    return db.frame(conn, sql.TOP_SITES, _params(conn, scope, filters, limit=limit))
+
+
+def mode_rates(conn, scope: Scope, filters: CaseFilters, today: dt.date) -> pd.DataFrame:
+    """Cases per 100 households per quarter by management mode (the site's mode on the
+    quarter's first day), plus rows for ``managed`` (all modes but none) and ``all``."""
+    if not filters.date_from:  # a quarter per row: bound an open range to three years
+        filters = CaseFilters(**{**filters.__dict__,
+                                 "date_from": today.replace(year=today.year - 3)})
+    if not filters.date_to:
+        filters = CaseFilters(**{**filters.__dict__, "date_to": today})
+    frame = db.frame(conn, sql.MODE_RATES, _params(conn, scope, filters))
+    if frame.empty:
+        return frame.assign(rate=[])
+    managed = (frame[frame["mode"] != "none"].groupby("quarter", as_index=False)
+               [["sites", "households", "cases"]].sum().assign(mode="managed"))
+    total = (frame.groupby("quarter", as_index=False)[["sites", "households", "cases"]].sum()
+             .assign(mode="all"))
+    out = pd.concat([frame, managed, total], ignore_index=True)
+    out["rate"] = np.where(out["households"] > 0,
+                           100.0 * out["cases"] / out["households"].where(out["households"] > 0),
+                           np.nan)
+    return out.sort_values(["quarter", "mode"]).reset_index(drop=True)

@@ -1,0 +1,111 @@
+"""The cases view run for real with AppTest: every filter, the display switch, playback."""
+import datetime as dt
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo import db, stats
+from tests.conftest import ROOT
+
+STREET, COMMUNITY = "370202005", "370202005001"
+
+
+@pytest.fixture
+def app(demo_url, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", demo_url)
+    monkeypatch.setenv("ATLAS_BASEMAP", "none")
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at.query_params["view"] = "cases"
+    at.query_params["street"] = STREET
+    at.query_params["community"] = COMMUNITY
+    return at
+
+
+def figures(at) -> dict:
+    return {m.label: m.value for m in at.metric}
+
+
+def expected(url, **filters) -> str:
+    conn = db.connect(url)
+    with conn.cursor() as cur:
+        today = stats.district_today(cur)
+    f = stats.CaseFilters(**{"date_from": dt.date(today.year, 1, 1), "date_to": today, **filters})
+    n = stats.cases(conn, stats.Scope(STREET, COMMUNITY), f)[0]["cases"]
+    conn.close()
+    return f"{n:,}"
+
+
+def param(at, key):
+    value = at.query_params.get(key)
+    return value[0] if isinstance(value, list) else value
+
+
+def test_cases_view_shows_the_figures_of_stats_cases(app, demo_url):
+    app.run()
+    assert not app.exception
+    assert app.title[0].value == "诉求热力与分析"
+    shown = figures(app)
+    assert shown["诉求总数"] == expected(demo_url)
+    assert shown["办结率"].endswith("%") and shown["办结时长中位数"].endswith(" h")
+    assert len(app.get("arrow_vega_lite_chart")) or len(app.get("arrow_bar_chart")) or app.dataframe
+
+
+@pytest.mark.parametrize("widget,kind,value,filters,url_key", [
+    ("categories", "multiselect", ["property"], {"categories": ["property"]}, "category"),
+    ("categories", "multiselect", ["garbage", "noise"], {"categories": ["garbage", "noise"]}, "category"),
+    ("sources", "multiselect", ["grid_report"], {"sources": ["grid_report"]}, "source"),
+    ("status", "selectbox", "open", {"status": "open"}, "status"),
+    ("escalation", "selectbox", "street", {"escalation": "street"}, "escalation"),
+])
+def test_each_filter_changes_the_figures_and_the_url(app, demo_url, widget, kind, value, filters, url_key):
+    app.run()
+    before = figures(app)["诉求总数"]
+    getattr(app.sidebar, kind)(key=widget).set_value(value).run()
+    assert not app.exception
+    assert figures(app)["诉求总数"] == expected(demo_url, **filters) != before
+    assert param(app, url_key) == (",".join(value) if isinstance(value, list) else value)
+
+
+@pytest.mark.parametrize("period", ["this_month", "last_3_months", "last_year"])
+def test_quick_picks(app, demo_url, period):
+    app.run()
+    app.sidebar.selectbox(key="period").set_value(period).run()
+    assert not app.exception
+    conn = db.connect(demo_url)
+    with conn.cursor() as cur:
+        today = stats.district_today(cur)
+    conn.close()
+    import ui
+    lo, hi = ui.period_range(period, today)
+    assert app.caption[0].value.startswith(f"{lo} – {hi}")
+    assert figures(app)["诉求总数"] == expected(demo_url, date_from=lo, date_to=hi)
+    assert param(app, "period") == period
+
+
+def test_custom_range_from_the_url(app, demo_url):
+    app.query_params["period"] = "custom"
+    app.query_params["from"] = "2025-03-10"
+    app.query_params["to"] = "2025-06-20"
+    app.run()
+    assert not app.exception
+    assert figures(app)["诉求总数"] == expected(demo_url, date_from=dt.date(2025, 3, 10),
+                                              date_to=dt.date(2025, 6, 20))
+
+
+def test_display_switch_to_3d_and_playback_month(app):
+    app.run()
+    app.sidebar.radio(key="display").set_value("hexagon").run()
+    assert not app.exception
+    assert len(app.get("deck_gl_json_chart")) == 1
+    assert param(app, "display") == "hexagon"
+    app.sidebar.radio(key="display").set_value("heat").run()
+    app.select_slider(key="month_pick").set_value(app.select_slider(key="month_pick").options[2]).run()
+    assert not app.exception
+    assert param(app, "month") == app.select_slider(key="month_pick").value
+
+
+def test_english(app):
+    app.query_params["lang"] = "en"
+    app.run()
+    assert app.title[0].value == "Case heatmap and analytics"
+    assert "Cases" in figures(app)

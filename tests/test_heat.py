@@ -1,0 +1,140 @@
+"""The case views' data: binned cells, monthly counts, individual cases and hotspots, against
+figures computed independently from the raw cases."""
+import datetime as dt
+import random
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from geo import db, heat, stats
+from tests.test_case_stats import random_filters, raw_where
+
+R = 6378137.0
+
+
+def raw_cells(conn, scope, f, size) -> dict:
+    """Cases per cell, binned in numpy from the raw points."""
+    where, params = raw_where(scope, f)
+    frame = db.frame(conn, f"SELECT ST_X(geom) AS x, ST_Y(geom) AS y FROM cases WHERE {where}", params)
+    mx = R * np.radians(frame["x"].to_numpy(float))
+    my = R * np.log(np.tan(np.pi / 4 + np.radians(frame["y"].to_numpy(float)) / 2))
+    cells = pd.DataFrame({"cx": np.floor(mx / size).astype(int), "cy": np.floor(my / size).astype(int)})
+    return cells.value_counts().to_dict()
+
+
+@pytest.fixture(scope="module")
+def conn(demo_url):
+    c = db.connect(demo_url)
+    yield c
+    c.close()
+
+
+def _communities(conn):
+    return db.frame(conn, "SELECT code, street_code FROM communities ORDER BY code", ()).values.tolist()
+
+
+def test_binned_cells_equal_the_raw_cases_for_random_filters(conn):
+    rng = random.Random(11)
+    communities = _communities(conn)
+    scopes_seen = set()
+    for _ in range(24):
+        code, street = rng.choice(communities)
+        scope = rng.choice([stats.Scope(community=code), stats.Scope(street=street), stats.Scope()])
+        f = random_filters(rng)
+        if f.date_from and f.date_to and f.date_from > f.date_to:
+            continue
+        got = heat.bins(conn, scope, f)
+        size = heat.cell_size(scope)
+        expected = raw_cells(conn, scope, f, size)
+        assert {(r.cx, r.cy): r.cases for r in got.itertuples()} == expected, (scope, f)
+        scopes_seen.add(size)
+        # every cell centre lies in its cell
+        for r in got.head(20).itertuples():
+            assert heat.cell_of(r.lon, r.lat, size) == (r.cx, r.cy)
+    assert scopes_seen == {heat.COMMUNITY_CELL, 200}
+
+
+def test_level2_category_on_the_district_reads_the_cases(conn):
+    f = stats.CaseFilters(dt.date(2025, 2, 10), dt.date(2025, 9, 3), categories=["garbage"])
+    got = heat.bins(conn, stats.Scope(), f)
+    assert {(r.cx, r.cy): r.cases for r in got.itertuples()} == raw_cells(conn, stats.Scope(), f, 200)
+    assert got["cases"].sum() > 0
+
+
+def test_monthly_counts_by_category_equal_the_raw_cases(conn):
+    rng = random.Random(5)
+    communities = _communities(conn)
+    for _ in range(8):
+        code, street = rng.choice(communities)
+        scope = rng.choice([stats.Scope(community=code), stats.Scope(street=street), stats.Scope()])
+        f = random_filters(rng)
+        if f.date_from and f.date_to and f.date_from > f.date_to:
+            continue
+        where, params = raw_where(scope, f)
+        raw = db.frame(conn, f"""SELECT to_char(reported_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
+                                        category_l1 AS category, count(*) AS cases
+                                 FROM cases WHERE {where} GROUP BY 1, 2""", params)
+        got = heat.monthly(conn, scope, f)
+        as_dict = lambda fr: {(m, c): int(n) for m, c, n in fr[["month", "category", "cases"]].itertuples(index=False)}
+        assert as_dict(got) == as_dict(raw), (scope, f)
+
+
+def test_cases_of_a_cell_are_masked_and_inside_it(conn):
+    scope = stats.Scope(community="370202005001")
+    f = stats.CaseFilters(dt.date(2026, 1, 1), dt.date(2026, 11, 20))
+    cells = heat.bins(conn, scope, f)
+    top = cells.sort_values("cases", ascending=False).iloc[0]
+    box = heat.cell_bounds(int(top.cx), int(top.cy), heat.COMMUNITY_CELL)
+    shown = heat.points(conn, scope, f, cell=(int(top.cx), int(top.cy), heat.COMMUNITY_CELL),
+                        limit=10_000)
+    assert len(shown) == top.cases
+    assert shown["lon"].between(box[0], box[2]).all() and shown["lat"].between(box[1], box[3]).all()
+    names = shown["reporter_name"].dropna()
+    assert len(names) and all(n.endswith("*") for n in names)
+    phones = shown["reporter_phone"].dropna()
+    assert len(phones) and all("****" in p for p in phones)
+    unmasked = heat.points(conn, scope, f, box, limit=10_000, personal=True)
+    assert len(unmasked) >= len(shown)
+    assert not unmasked["reporter_name"].dropna().str.endswith("*").all()
+
+
+def test_masks():
+    assert heat.mask_name("张三") == "张*"
+    assert heat.mask_name("欧阳娜娜") == "欧***"
+    assert heat.mask_phone("13812345678") == "138****5678"
+    assert heat.mask_name(None) is None and heat.mask_phone(float("nan")) is None
+
+
+def test_hotspots_find_a_planted_cluster_and_nothing_in_noise():
+    rng = np.random.default_rng(3)
+    xs, ys = np.meshgrid(np.arange(30), np.arange(30))
+    counts = rng.poisson(2, size=xs.shape)
+    counts[10:13, 20:23] += 40  # a hot spot of 3 × 3 cells
+    cells = pd.DataFrame({"cx": xs.ravel() + 1000, "cy": ys.ravel() + 500, "cases": counts.ravel()})
+    cells["lon"], cells["lat"] = heat.cell_lonlat((cells.cx + 0.5) * 50, (cells.cy + 0.5) * 50)
+    spots = heat.hotspots(cells, 50)
+    hot = spots[spots["level"] == 99]
+    assert {(x - 1000, y - 500) for x, y in zip(hot.cx, hot.cy)} >= {(21, 11)}
+    assert ((hot.cx - 1000).between(19, 23) & (hot.cy - 500).between(9, 13)).all()
+    far = spots[((spots.cx - 1000) < 15) & ((spots.cy - 500) > 20)]
+    assert (far["level"] <= 90).all()
+
+
+def test_case_rates_by_management_mode(conn):
+    scope = stats.Scope(street="370202005")
+    f = stats.CaseFilters(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    rates = heat.mode_rates(conn, scope, f, dt.date(2026, 11, 20))
+    assert sorted(rates["quarter"].unique()) == [dt.date(2025, m, 1) for m in (1, 4, 7, 10)]
+    q3 = rates[rates["quarter"] == dt.date(2025, 7, 1)].set_index("mode")
+    # the site counts by mode are the coverage of residential sites on the quarter's first day
+    cov = stats.coverage(db.connect(conn.dsn), scope, as_of=dt.date(2025, 7, 1))[0]
+    assert q3.loc["all", "sites"] == cov["sites"]
+    assert q3.loc["managed", "sites"] == cov["managed"]
+    assert q3.loc["none", "households"] == cov["households"] - cov["managed_households"]
+    cases = db.row(conn, """SELECT count(*) FROM cases c JOIN sites s ON s.id = c.site_id
+                             WHERE c.street_code = '370202005' AND s.kind <> 'building_cluster'
+                               AND reported_at >= '2025-07-01 00:00+08' AND reported_at < '2025-10-01 00:00+08'""", ())[0]
+    assert q3.loc["all", "cases"] == cases
+    # the demo puts more cases where management is missing
+    assert q3.loc["none", "rate"] > q3.loc["managed", "rate"]

@@ -1,0 +1,245 @@
+"""The case views (诉求热力): heatmap or 3D view of binned cases, hotspots, the cases of a
+clicked cell, figures and charts beside the map. Thin page: state → geo → layers → render."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import replace
+
+import folium
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+import ui
+from geo import heat, mapdata
+from geo.i18n import t
+from geo.stats import CaseFilters, Scope
+from layers import basemap, coverage
+from layers import cases as case_layers
+
+POINT_ZOOM = 17  # zoomed in this far, the individual cases in view are drawn
+PLAY_SECONDS = 1.2
+
+
+@st.cache_data(ttl=120, max_entries=200)
+def load_bins(_conn, scope: Scope, filters: CaseFilters) -> pd.DataFrame:
+    return heat.bins(_conn, scope, filters)
+
+
+@st.cache_data(ttl=120, max_entries=200)
+def load_figures(_conn, scope: Scope, filters: CaseFilters) -> tuple[dict, pd.DataFrame]:
+    return heat.summary(_conn, scope, filters), heat.monthly(_conn, scope, filters)
+
+
+@st.cache_data(ttl=120, max_entries=100)
+def load_sites_and_modes(_conn, scope: Scope, filters: CaseFilters,
+                         today: dt.date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return heat.top_sites(_conn, scope, filters), heat.mode_rates(_conn, scope, filters, today)
+
+
+@st.cache_data(ttl=120, max_entries=100)
+def load_hotspots(cells: pd.DataFrame, size: int) -> pd.DataFrame:
+    return heat.hotspots(cells, size)
+
+
+@st.cache_data(ttl=600)
+def load_outlines(_conn, view: mapdata.View):
+    return mapdata.communities(_conn, view)
+
+
+def filters_in_words(s: ui.State, filters: CaseFilters) -> str:
+    """The active filters as one line of text (the caption, and later the export's)."""
+    lang = s.lang
+    parts = [f"{filters.date_from} – {filters.date_to}"]
+    if s.categories:
+        parts.append(f"{t('category', lang)}: {', '.join(s.categories)}")
+    if s.sources:
+        parts.append(f"{t('source', lang)}: {', '.join(s.sources)}")
+    if s.status:
+        parts.append(f"{t('status', lang)}: {t('status_' + s.status, lang)}")
+    if s.escalation:
+        parts.append(f"{t('escalation', lang)}: {t('escalation_' + s.escalation, lang)}")
+    return " · ".join(parts)
+
+
+def _share(part: int, whole: int) -> str:
+    return "–" if not whole else f"{part / whole:.1%}"
+
+
+def figure_cards(summary: dict, lang: str) -> None:
+    n = summary["cases"]
+    median = summary["median_hours_to_close"]
+    esc = summary["by_escalation"]
+    cols = st.columns(5)
+    cols[0].metric(t("fig_cases", lang), f"{n:,}")
+    cols[1].metric(t("fig_closed_share", lang), _share(summary["closed"], n))
+    cols[2].metric(t("fig_median_hours", lang), "–" if median is None else f"{median:.1f} h")
+    cols[3].metric(t("fig_escalated_street", lang), _share(esc["street"], n))
+    cols[4].metric(t("fig_escalated_district", lang), _share(esc["district"], n))
+
+
+def months_of(lo: dt.date, hi: dt.date) -> list[str]:
+    out, day = [], lo.replace(day=1)
+    while day <= hi:
+        out.append(day.strftime("%Y-%m"))
+        day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return out
+
+
+def playback(s: ui.State, months: list[str]) -> ui.State:
+    """Month by month through the heatmap: a slider, and a play switch that steps it."""
+    lang = s.lang
+    options = ["all"] + months
+    if "month_pick" not in st.session_state or st.session_state["month_pick"] not in options:
+        st.session_state["month_pick"] = s.month if s.month in months else "all"
+    if st.session_state.get("playing") and st.session_state.pop("play_step", False):
+        current = st.session_state["month_pick"]
+        st.session_state["month_pick"] = (months[(months.index(current) + 1) % len(months)]
+                                          if current in months else months[0])
+    cols = st.columns([5, 1])
+    month = cols[0].select_slider(t("playback_month", lang), options, key="month_pick",
+                                  format_func=lambda m: t("all_months", lang) if m == "all" else m)
+    cols[1].toggle(t("play", lang), key="playing")
+    return replace(s, month=None if month == "all" else month)
+
+
+def heat_map(conn, s: ui.State, cells: pd.DataFrame, size: int, map_filters: CaseFilters,
+             today: dt.date) -> ui.State:
+    """The folium heatmap with hotspots and, zoomed in or for a clicked cell, the cases."""
+    lang = s.lang
+    crs = basemap.display_crs(s.basemap)
+    bounds = mapdata.extent(conn, s.view) or ui.DEFAULT_BOUNDS
+    fitted, (center, zoom), s = ui.map_view(s, bounds)
+    fmap = coverage.new_map(*fitted)
+    basemap.add_basemap(fmap, s.basemap, s.tiles)
+    if "communities" in s.case_layers:
+        outlines = coverage.to_display(load_outlines(conn, s.view), crs)
+        coverage.community_layer(outlines, lang, shaded=False).add_to(fmap)
+    months = heat.months_in(map_filters, today)
+    if "heat" in s.case_layers and not cells.empty:
+        weights = case_layers.heat_weights(cells, size, months, heat.HEAT_FULL_SCALE,
+                                           heat.COMMUNITY_CELL)
+        case_layers.heat_layer(cells, weights, lang, crs=crs).add_to(fmap)
+        case_layers.heat_legend(lang, heat.HEAT_FULL_SCALE, heat.COMMUNITY_CELL).add_to(fmap)
+    if "hotspots" in s.case_layers and not cells.empty:
+        spots = load_hotspots(cells, size)
+        if (spots["level"] != 0).any():
+            case_layers.hotspot_layer(spots, size, lang, crs=crs).add_to(fmap)
+        case_layers.hotspot_legend(lang).add_to(fmap)
+    picked = st.session_state.get("picked_cell")
+    shown = None
+    if picked and picked[2] == size:
+        shown = heat.points(conn, s.scope, map_filters, cell=picked)
+    elif s.zoom and s.zoom >= POINT_ZOOM and st.session_state.get("map_bounds"):
+        shown = heat.points(conn, s.scope, map_filters, st.session_state["map_bounds"])
+    if shown is not None and not shown.empty:
+        case_layers.case_points_layer(shown, lang, crs=crs).add_to(fmap)
+    folium.LayerControl(collapsed=True).add_to(fmap)
+    out = st_folium(fmap, height=ui.MAP_SIZE[1], use_container_width=True, key="case_map",
+                    center=list(center), zoom=zoom,
+                    returned_objects=["last_clicked", "center", "zoom", "bounds"])
+    s = ui.track_view(out, s, center, zoom)
+    if out and out.get("bounds") and out["bounds"].get("_southWest"):
+        sw, ne = out["bounds"]["_southWest"], out["bounds"]["_northEast"]
+        if sw.get("lng") is not None:
+            west, south = ui.clicked_lonlat(sw, s)
+            east, north = ui.clicked_lonlat(ne, s)
+            st.session_state["map_bounds"] = (west, south, east, north)
+    clicked = (out or {}).get("last_clicked")
+    if clicked and clicked != st.session_state.get("last_cell_click"):
+        st.session_state["last_cell_click"] = clicked
+        lon, lat = ui.clicked_lonlat(clicked, s)
+        st.session_state["picked_cell"] = (*heat.cell_of(lon, lat, size), size)
+        st.rerun()
+    if shown is not None:
+        cell_cases(shown, lang)
+    return s
+
+
+def cell_cases(shown: pd.DataFrame, lang: str) -> None:
+    """The individual cases drawn on the map, as a table (reporters masked)."""
+    st.markdown(f"**{t('cases_here', lang).format(n=len(shown))}**")
+    if st.button(t("clear_cell", lang), key="clear_cell"):
+        st.session_state.pop("picked_cell", None)
+        st.rerun()
+    table = shown.drop(columns=["id", "lon", "lat"]).assign(
+        status=[t(f"status_{v}", lang) for v in shown["status"]])
+    st.dataframe(table, hide_index=True, width="stretch", height=240)
+
+
+def deck_view(conn, s: ui.State, cells: pd.DataFrame, size: int) -> None:
+    bounds = mapdata.extent(conn, s.view) or ui.DEFAULT_BOUNDS
+    center, zoom = coverage.fit_view(bounds, *ui.MAP_SIZE)
+    outlines = load_outlines(conn, s.view)
+    # one zoom level out: the tilted view needs room for the columns
+    st.pydeck_chart(case_layers.deck(cells, size, outlines, mode=s.display, center=center,
+                                     zoom=zoom - 1, lang=s.lang), height=ui.MAP_SIZE[1])
+    st.caption(t("deck_caption", s.lang).format(m=f"{size * 0.8:.0f}"))
+
+
+def charts(conn, s: ui.State, filters: CaseFilters, monthly: pd.DataFrame, today: dt.date) -> None:
+    lang = s.lang
+    st.subheader(t("cases_by_month", lang))
+    if monthly.empty:
+        st.caption(t("no_cases", lang))
+    else:
+        names = dict((code, (en if lang == "en" and en else name))
+                     for code, name, en, _, _ in ui.case_codes(conn)[0])
+        st.bar_chart(monthly.assign(category=[names.get(c, c) for c in monthly["category"]])
+                     .pivot_table(index="month", columns="category", values="cases",
+                                  fill_value=0))
+    top, modes = load_sites_and_modes(conn, s.scope, filters, today)
+    st.subheader(t("top_sites", lang))
+    st.dataframe(pd.DataFrame({
+        t("col_name", lang): top["name"], t("col_community", lang): top["community"],
+        t("col_households", lang): top["households"], t("col_cases", lang): top["cases"],
+        t("col_cases_per_100", lang): top["cases_per_100"]}), hide_index=True, width="stretch")
+    st.subheader(t("coverage_x_cases", lang))
+    if modes.empty:
+        st.caption(t("no_cases", lang))
+        return
+    whole = (modes.groupby("mode")[["cases", "households"]]
+             .agg(cases=("cases", "sum"), households=("households", "mean")))
+    whole["rate"] = 100 * whole["cases"] / whole["households"].where(whole["households"] > 0)
+    order = ["managed", "none", "commercial", "self_managed", "scenic_co_managed",
+             "enterprise_embedded", "all"]
+    whole = whole.reindex([m for m in order if m in whole.index])
+    st.dataframe(pd.DataFrame({
+        t("col_mode", lang): [t(f"mode_{m}", lang) for m in whole.index],
+        t("col_cases", lang): whole["cases"].astype(int).to_numpy(),
+        t("col_rate_per_100", lang): whole["rate"].round(2).to_numpy()}),
+        hide_index=True, width="stretch")
+    per_quarter = (modes[modes["mode"].isin(["managed", "none"])]
+                   .pivot_table(index="quarter", columns="mode", values="rate"))
+    st.line_chart(per_quarter.rename(columns=lambda m: t(f"mode_{m}", lang)))
+    st.caption(t("coverage_x_cases_note", lang))
+
+
+def render(conn, state: ui.State) -> ui.State:
+    """The cases page; returns the state with the map's view and the playback month."""
+    lang = state.lang
+    today = ui.today(conn)
+    filters = state.case_filters(today)
+    st.title(t("cases_title", lang))
+    st.caption(filters_in_words(state, filters))
+    summary, monthly = load_figures(conn, state.scope, filters)
+    figure_cards(summary, lang)
+    left, right = st.columns([3, 2])
+    with left:
+        state = playback(state, months_of(filters.date_from, filters.date_to))
+        map_filters = state.case_filters(today, month=True)
+        size = heat.cell_size(state.scope)
+        cells = load_bins(conn, state.scope, map_filters)
+        if state.display == "heat":
+            state = heat_map(conn, state, cells, size, map_filters, today)
+        else:
+            deck_view(conn, state, cells, size)
+    with right:
+        charts(conn, state, filters, monthly, today)
+    if st.session_state.get("playing"):
+        ui.write_state(state)
+        time.sleep(PLAY_SECONDS)
+        st.session_state["play_step"] = True
+        st.rerun()
+    return state

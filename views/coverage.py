@@ -1,0 +1,232 @@
+"""The coverage map (物管覆盖一张图). Thin page: state → geo → layers → render."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import folium
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+import ui
+from geo import mapdata
+from geo.i18n import t
+from layers import basemap, coverage
+
+@st.cache_data(ttl=120)
+def load_map_data(_conn, view: mapdata.View, layers: tuple[str, ...]) -> dict:
+    data = {"communities": mapdata.communities(_conn, view), "streets": mapdata.streets(_conn, view)}
+    if view.level != "district" and ({"sites", "clusters"} & set(layers)):
+        data["sites"], data["truncated"] = mapdata.sites(_conn, view)
+    if "grids" in layers:
+        data["grids"] = mapdata.grids(_conn, view)
+    if "assignments" in layers:
+        data["assignments"] = mapdata.assignments(_conn, view)
+    return data
+
+
+@st.cache_data(ttl=120)
+def load_kpis(_conn, view: mapdata.View) -> dict:
+    return mapdata.kpis(_conn, view)
+
+
+@st.cache_data(ttl=120)
+def load_gaps(_conn, view: mapdata.View) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    return (mapdata.gaps(_conn, view), mapdata.sites_without_cadre(_conn, view),
+            mapdata.communities_without_leader(_conn, view))
+
+
+@st.cache_data(ttl=300)
+def load_trend(_conn, view: mapdata.View) -> pd.DataFrame:
+    return mapdata.trend(_conn, view)
+
+
+def build_map(s: ui.State, data: dict, center, zoom) -> folium.Map:
+    crs = basemap.display_crs(s.basemap)
+    m = coverage.new_map(center, zoom)
+    basemap.add_basemap(m, s.basemap, s.tiles)
+    shaded = s.street is None and s.community is None
+    if "communities" in s.layers:
+        comms = coverage.to_display(data["communities"], crs)
+        coverage.community_layer(comms, s.lang, shaded=shaded).add_to(m)
+        coverage.labels(comms, size=11, name=t("layer_communities", s.lang)).add_to(m)
+    if "streets" in s.layers:
+        coverage.street_layer(coverage.to_display(data["streets"], crs), s.lang).add_to(m)
+    if "grids" in s.layers and "grids" in data:
+        coverage.grid_layer(coverage.to_display(data["grids"], crs), s.lang).add_to(m)
+    sites = data.get("sites")
+    if sites is not None and not sites.empty:
+        shown = coverage.to_display(sites, crs)
+        residential = shown[shown["kind"] != "building_cluster"]
+        clusters = shown[shown["kind"] == "building_cluster"]
+        if "sites" in s.layers and not residential.empty:
+            coverage.site_layer(residential, s.lang, name=t("layer_sites", s.lang)).add_to(m)
+        if "clusters" in s.layers and not clusters.empty:
+            coverage.site_layer(clusters, s.lang, name=t("layer_clusters", s.lang)).add_to(m)
+        if "demonstration" in s.layers:
+            coverage.demonstration_markers(shown, s.lang).add_to(m)
+    if "assignments" in s.layers and "assignments" in data:
+        coverage.assignment_layer(coverage.to_display(data["assignments"], crs), s.lang).add_to(m)
+    coverage.mode_legend(s.lang, coverage_shading=shaded).add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)
+    return m
+
+
+def _pct(value) -> str:
+    return "–" if value is None else f"{value:.1%}"
+
+
+def _delta(now, before) -> str | None:
+    if now is None or before is None:
+        return None
+    return f"{(now - before) * 100:+.1f} pt"
+
+
+def kpi_cards(conn, s: ui.State) -> None:
+    now = load_kpis(conn, s.view)
+    before = load_kpis(conn, replace(s.view, as_of=s.compare)) if s.compare else {}
+    rows = [
+        ("kpi_compound_rate", "compound_rate"), ("kpi_compound_rate_hh", "compound_rate_households"),
+        ("kpi_courtyard_rate", "courtyard_rate"), ("kpi_courtyard_rate_hh", "courtyard_rate_households"),
+        ("kpi_committee_rate", "committee_rate"), ("kpi_party_org_rate", "party_org_rate"),
+    ]
+    cols = st.columns(len(rows) + 2)
+    for col, (label, key) in zip(cols, rows):
+        col.metric(t(label, s.lang), _pct(now[key]), _delta(now[key], before.get(key)))
+    cols[-2].metric(t("kpi_clusters_party", s.lang), f"{now['clusters_with_party_org']}/{now['clusters']}",
+                    None if not before else f"{now['clusters_with_party_org'] - before['clusters_with_party_org']:+d}")
+    cols[-1].metric(t("kpi_cases_this_year", s.lang), f"{now['cases_this_year']:,}",
+                    None if not before else f"{now['cases_this_year'] - before['cases_this_year']:+,d}",
+                    delta_color="inverse")
+    modes = st.columns(5)
+    for col, (mode, n) in zip(modes, now["by_mode"].items()):
+        col.metric(t(f"mode_{mode}", s.lang), f"{n:,}",
+                   None if not before else f"{n - before['by_mode'][mode]:+d}",
+                   delta_color="inverse" if mode == "none" else "normal")
+
+
+def gap_panel(conn, s: ui.State) -> int | None:
+    """The ranked gap list (select a row to zoom to it), sites without cadre, communities
+    without leader. Returns the selected site's id."""
+    gaps, no_cadre, no_leader = load_gaps(conn, s.view)
+    st.subheader(t("gap_list", s.lang))
+    sort = st.radio(t("sort_by", s.lang), ["priority", "households", "cases_per_100"],
+                    format_func=lambda c: t(f"col_{c}", s.lang), horizontal=True, key="gap_sort")
+    table = gaps.sort_values(sort, ascending=False, na_position="last").reset_index(drop=True)
+    shown = pd.DataFrame({
+        t("col_name", s.lang): table["name"], t("col_community", s.lang): table["community"],
+        t("col_households", s.lang): table["households"],
+        t("col_cases_12m", s.lang): table["cases_12m"],
+        t("col_cases_per_100", s.lang): table["cases_per_100"].round(1),
+        t("col_priority", s.lang): table["priority"].round(3)})
+    event = st.dataframe(shown, hide_index=True, on_select="rerun", selection_mode="single-row",
+                         key="gap_table", height=320, width="stretch")
+    st.download_button(t("download_csv", s.lang), shown.to_csv(index=False).encode("utf-8-sig"),
+                       file_name="gaps.csv", mime="text/csv")
+    picked = None
+    if event and event.selection.rows:
+        picked = int(table.loc[event.selection.rows[0], "id"])
+    with st.expander(f"{t('no_cadre', s.lang)} ({len(no_cadre)})"):
+        st.dataframe(no_cadre.drop(columns=["id"]), hide_index=True, width="stretch")
+    with st.expander(f"{t('no_leader', s.lang)} ({len(no_leader)})"):
+        st.dataframe(no_leader, hide_index=True, width="stretch")
+    return picked
+
+
+def site_panel(conn, s: ui.State, site_id: int) -> None:
+    detail = mapdata.site_detail(conn, site_id, s.as_of)
+    if detail is None:
+        return
+    info = detail["site"]
+    st.subheader(f"{info['name']} · {t('kind_' + info['kind'], s.lang)}")
+    yes, no = t("yes", s.lang), t("no", s.lang)
+    facts = {
+        t("col_community", s.lang): f"{info['street']} · {info['community']}",
+        t("col_households", s.lang): info["households"], t("buildings", s.lang): info["buildings"],
+        t("built_year", s.lang): info["built_year"],
+        t("owners_committee", s.lang): (yes if info["owners_committee"] else no) + (
+            f" · {t('with_party_org', s.lang)}" if info["owners_committee_party"] else ""),
+        t("party_org", s.lang): yes if info["party_org"] else no,
+        t("demonstration", s.lang): yes if info["demonstration"] else no,
+    }
+    st.table(pd.DataFrame({"": list(facts), " ": [str(v) for v in facts.values()]}))
+    history = detail["history"].assign(mode=lambda f: [t(f"mode_{m}", s.lang) for m in f["mode"]])
+    st.markdown(f"**{t('management_history', s.lang)}**")
+    st.dataframe(history, hide_index=True, width="stretch")
+    st.markdown(f"**{t('assigned_people', s.lang)}**")
+    people = detail["people"].assign(role=lambda f: [t(f"role_{r}", s.lang) for r in f["role"]])
+    st.dataframe(people, hide_index=True, width="stretch")
+    st.markdown(f"**{t('site_cases', s.lang)}**")
+    cases = detail["cases"]
+    if cases.empty:
+        st.caption(t("no_cases", s.lang))
+    else:
+        st.bar_chart(cases.pivot_table(index="month", columns="category", values="cases",
+                                       fill_value=0))
+
+
+def search_box(conn, s: ui.State) -> int | None:
+    text = st.sidebar.text_input(t("search_site", s.lang), key="search")
+    if not text.strip():
+        return None
+    found = mapdata.search_sites(conn, text)
+    if found.empty:
+        st.sidebar.caption(t("no_match", s.lang))
+        return None
+    labels = {int(r.id): f"{r.name} · {r.community}" for r in found.itertuples()}
+    return st.sidebar.selectbox(t("search_results", s.lang), list(labels),
+                                format_func=labels.get, key="search_pick")
+
+
+def render(conn, state: ui.State) -> ui.State:
+    """The coverage page; returns the state with the map's view and the chosen site."""
+    focus = None  # a site picked from the search or the gap list: the map zooms to it
+    found = search_box(conn, state)
+    if found and found != st.session_state.get("last_search_pick"):
+        st.session_state["last_search_pick"] = found
+        focus = found
+    lang = state.lang
+    st.title(t("app_title", lang))
+    st.caption(t("coverage_subtitle", lang).format(date=state.as_of.isoformat()))
+    kpi_cards(conn, state)
+
+    left, right = st.columns([3, 2])
+    with right:
+        picked = gap_panel(conn, state)
+        if picked and picked != st.session_state.get("last_gap_pick"):
+            st.session_state["last_gap_pick"] = picked
+            focus = picked
+    with left:
+        data = load_map_data(conn, state.view, state.layers)
+        bounds = mapdata.extent(conn, state.view) or ui.DEFAULT_BOUNDS
+        if focus:
+            pad = 0.002
+            x0, y0, x1, y1 = mapdata.site_extent(conn, focus) or bounds
+            state = replace(state, site=focus, center=None, zoom=None)
+            state = replace(state, **dict(zip(("center", "zoom"), coverage.fit_view(
+                ui.display_bounds((x0 - pad, y0 - pad, x1 + pad, y1 + pad), state), 760, 620))))
+        if state.basemap != "none" and not basemap.tiles_url(state.basemap, state.tiles):
+            st.caption(t("basemap_missing", lang))
+        if data.get("truncated"):
+            st.warning(t("truncated", lang).format(n=mapdata.SITE_LIMIT))
+        fitted, (center, zoom), state = ui.map_view(state, bounds)
+        fmap = build_map(state, data, *fitted)
+        out = st_folium(fmap, height=620, use_container_width=True, key="map",
+                        center=list(center), zoom=zoom,
+                        returned_objects=["last_object_clicked", "center", "zoom"])
+        state = ui.track_view(out, state, center, zoom)
+        clicked = (out or {}).get("last_object_clicked")
+        if clicked and clicked != st.session_state.get("last_click"):
+            st.session_state["last_click"] = clicked
+            lon, lat = ui.clicked_lonlat(clicked, state)
+            site_id = mapdata.site_at(conn, lon, lat)
+            if site_id:
+                state = replace(state, site=site_id)
+        st.subheader(t("trend_title", lang))
+        trend = load_trend(conn, state.view)
+        st.line_chart(trend.set_index("day")[["rate", "rate_households"]].rename(columns={
+            "rate": t("coverage_count", lang), "rate_households": t("coverage_households", lang)}))
+    if state.site:
+        with right:
+            site_panel(conn, state, state.site)
+    return state
