@@ -57,7 +57,7 @@ def run(conn, n: int = 100, seed: int = 7) -> dict:
     heat_bytes = 0
     for level, count in (("community", n), ("street", n // 4), ("district", n // 4)):
         parts: dict[str, list[float]] = {"map + figures": [], "bins": [], "figures": [],
-                                         "sites and modes": []}
+                                         "sites and modes": [], "total": []}
         for _ in range(count):
             scope = (stats.Scope(community=rng.choice(comms)[0]) if level == "community" else
                      stats.Scope(street=rng.choice(streets)[0]) if level == "street" else
@@ -69,8 +69,11 @@ def run(conn, n: int = 100, seed: int = 7) -> dict:
             parts["bins"].append(bins_ms)
             parts["figures"].append(figures_ms)
             parts["map + figures"].append(bins_ms + figures_ms)
-            parts["sites and modes"].append(_ms(lambda: (heat.top_sites(conn, scope, f),
-                                                         heat.mode_rates(conn, scope, f, today))))
+            if bins_ms + figures_ms > 500:
+                print(f"slow: {level} {scope} {f} bins {bins_ms:.0f} figures {figures_ms:.0f}",
+                      file=sys.stderr)
+            parts["sites and modes"].append(_ms(lambda: heat.site_case_rates(conn, scope, f, today)))
+            parts["total"].append(sum(parts[k][-1] for k in ("map + figures", "sites and modes")))
             cells = box["cells"]
             weights = case_layers.heat_weights(cells, heat.cell_size(scope),
                                                heat.months_in(f, today), heat.HEAT_FULL_SCALE,

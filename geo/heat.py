@@ -4,6 +4,7 @@ squares of the Web Mercator plane the maps are drawn in."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 import math
 import warnings
 
@@ -11,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from geo import db, stats
+from geo.sql import cases as cases_sql
 from geo.sql import heat as sql
 from geo.stats import CaseFilters, Scope
 
@@ -60,8 +62,6 @@ def months_in(filters: CaseFilters, today: dt.date) -> float:
 def _params(conn, scope: Scope, filters: CaseFilters, **extra) -> dict:
     with conn.cursor() as cur:
         params = stats.case_params(cur, scope, filters)
-        cur.execute(sql.SCOPE_COMMUNITIES, params)
-        params["communities"] = [r[0] for r in cur.fetchall()]
     conn.rollback()
     return {**params, **extra}
 
@@ -154,33 +154,40 @@ def summary(conn, scope: Scope, filters: CaseFilters) -> dict:
 
 def monthly(conn, scope: Scope, filters: CaseFilters) -> pd.DataFrame:
     """Cases per month and level-1 category (long form: month, category, cases)."""
-    rows = stats.cases(conn, scope, filters, by="month")
-    return pd.DataFrame([(r["code"], cat, n) for r in rows for cat, n in r["by_category"].items()],
-                        columns=["month", "category", "cases"])
+    frame = db.frame(conn, cases_sql.counts("month"), _params(conn, scope, filters))
+    return frame.rename(columns={"code": "month", "category_l1": "category"})
 
 
-def top_sites(conn, scope: Scope, filters: CaseFilters, limit: int = 10) -> pd.DataFrame:
-    """Residential sites with the most cases per 100 households in the range."""
-    return db.frame(conn, sql.TOP_SITES, _params(conn, scope, filters, limit=limit))
+def site_case_rates(conn, scope: Scope, filters: CaseFilters, today: dt.date, *,
+                    top: int = 10) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The residential sites with the most cases per 100 households in the range, and the
+    case rate per 100 households per quarter by management mode (the site's mode on the
+    quarter's first day) with rows for ``managed`` (every mode but none) and ``all``."""
+    if not filters.date_from or not filters.date_to:  # a row per quarter: bound the range
+        filters = replace(filters, date_from=filters.date_from or today.replace(year=today.year - 3),
+                          date_to=filters.date_to or today)
+    params = _params(conn, scope, filters)
+    cases = db.frame(conn, sql.SITE_QUARTER_CASES, params)
+    sites = db.frame(conn, sql.SITE_QUARTER_MODES, params)
+    per_quarter = sites.merge(cases, on=["site_id", "quarter"], how="left").fillna({"cases": 0})
+    per_quarter["cases"] = per_quarter["cases"].astype(int)
 
+    per_site = (per_quarter.groupby(["site_id", "name", "community", "households"],
+                                    as_index=False)["cases"].sum())
+    per_site = per_site[(per_site["households"] > 0) & (per_site["cases"] > 0)]
+    per_site = per_site.assign(cases_per_100=(100.0 * per_site["cases"]
+                                              / per_site["households"]).round(2))
+    top_sites = (per_site.sort_values(["cases_per_100", "cases", "site_id"],
+                                      ascending=[False, False, True])
+                 .head(top).rename(columns={"site_id": "id"}).reset_index(drop=True))
 
-def mode_rates(conn, scope: Scope, filters: CaseFilters, today: dt.date) -> pd.DataFrame:
-    """Cases per 100 households per quarter by management mode (the site's mode on the
-    quarter's first day), plus rows for ``managed`` (all modes but none) and ``all``."""
-    if not filters.date_from:  # a quarter per row: bound an open range to three years
-        filters = CaseFilters(**{**filters.__dict__,
-                                 "date_from": today.replace(year=today.year - 3)})
-    if not filters.date_to:
-        filters = CaseFilters(**{**filters.__dict__, "date_to": today})
-    frame = db.frame(conn, sql.MODE_RATES, _params(conn, scope, filters))
-    if frame.empty:
-        return frame.assign(rate=[])
-    managed = (frame[frame["mode"] != "none"].groupby("quarter", as_index=False)
+    by_mode = (per_quarter.groupby(["quarter", "mode"], as_index=False)
+               .agg(sites=("site_id", "size"), households=("households", "sum"),
+                    cases=("cases", "sum")))
+    managed = (by_mode[by_mode["mode"] != "none"].groupby("quarter", as_index=False)
                [["sites", "households", "cases"]].sum().assign(mode="managed"))
-    total = (frame.groupby("quarter", as_index=False)[["sites", "households", "cases"]].sum()
+    total = (by_mode.groupby("quarter", as_index=False)[["sites", "households", "cases"]].sum()
              .assign(mode="all"))
-    out = pd.concat([frame, managed, total], ignore_index=True)
-    out["rate"] = np.where(out["households"] > 0,
-                           100.0 * out["cases"] / out["households"].where(out["households"] > 0),
-                           np.nan)
-    return out.sort_values(["quarter", "mode"]).reset_index(drop=True)
+    rates = pd.concat([by_mode, managed, total], ignore_index=True)
+    rates["rate"] = 100.0 * rates["cases"] / rates["households"].where(rates["households"] > 0)
+    return top_sites, rates.sort_values(["quarter", "mode"]).reset_index(drop=True)

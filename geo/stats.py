@@ -46,6 +46,12 @@ def check_scope(cur, scope: Scope) -> None:
         _check_codes(cur, "communities", "--community", [scope.community])
 
 
+def scope_communities(cur, scope: Scope) -> list[str]:
+    """The codes of the scope's communities (every query on cases is bounded by them)."""
+    cur.execute(cases_sql.SCOPE_COMMUNITIES, {"street": scope.street, "community": scope.community})
+    return [r[0] for r in cur.fetchall()]
+
+
 def district_timezone(cur) -> str:
     cur.execute("SELECT timezone FROM district LIMIT 1")
     row = cur.fetchone()
@@ -108,6 +114,7 @@ def case_params(cur, scope: Scope, filters: CaseFilters) -> dict:
     _check_codes(cur, "case_sources", "--source", filters.sources)
     return {
         "street": scope.street, "community": scope.community, "tz": district_timezone(cur),
+        "communities": scope_communities(cur, scope),
         "categories": list(filters.categories) if filters.categories else None,
         "sources": list(filters.sources) if filters.sources else None,
         "status": filters.status, "escalation": filters.escalation,
@@ -159,6 +166,7 @@ def case_count(conn, scope: Scope, date_from: dt.date | None, date_to: dt.date |
     """The number of cases of the scope reported in a date range (whole local days)."""
     with conn.cursor() as cur:
         params = {"street": scope.street, "community": scope.community,
+                  "communities": scope_communities(cur, scope),
                   "tz": district_timezone(cur), **month_bounds(date_from, date_to)}
         cur.execute(cases_sql.COUNT, params)
         n = cur.fetchone()[0]

@@ -103,10 +103,10 @@ def case_points_layer(cases: pd.DataFrame, lang: str, *, crs: str = "wgs84") -> 
     group = folium.FeatureGroup(name=t("layer_case_points", lang))
     lon, lat = _shift(cases["lon"], cases["lat"], crs)
     for x, y, row in zip(lon, lat, cases.itertuples()):
+        category = row.category_en if lang == "en" and isinstance(row.category_en, str) else row.category
         text = " · ".join(html.escape(str(v)) for v in (
-            row.external_id, str(row.reported_at)[:16], row.category_code,
-            t(f"status_{row.status}", lang), row.reporter_name or "", row.reporter_phone or "")
-            if v)
+            row.external_id, str(row.reported_at)[:16], category, t(f"status_{row.status}", lang),
+            row.reporter_name, row.reporter_phone) if isinstance(v, str) and v)
         folium.CircleMarker([float(y), float(x)], radius=4, color="#222222", weight=1,
                             fill=True, fill_color="#ffffff", fill_opacity=0.9,
                             tooltip=text, class_name="atlas-case").add_to(group)

@@ -195,6 +195,18 @@ def test_case_heatmap_paints_the_community_with_the_network_blocked(server, brow
     assert painted["alphaAtHottest"] > 0 and painted["alphaAtCorner"] == 0, painted
     assert 0 < painted["opaque"] < painted["total"]
     assert frame.locator(".atlas-legend").count() >= 1
+
+    # clicking the hottest cell lists its cases (masked) and draws them on the map
+    point = frame.evaluate("""([lat, lon]) => {
+        const map = Object.values(window).find(v => v && v.latLngToContainerPoint && v._container);
+        const p = map.latLngToContainerPoint([lat, lon]);
+        return {x: p.x, y: p.y};
+    }""", [float(hottest.lat), float(hottest.lon)])
+    iframe = page.locator("iframe").first.bounding_box()
+    page.mouse.click(iframe["x"] + point["x"], iframe["y"] + point["y"])
+    page.get_by_text("个人信息已脱敏").first.wait_for(timeout=60_000)
+    assert count_in_map(page, "path.atlas-case") == int(hottest.cases)
+    page.screenshot(path=str(ARTIFACTS / "case_heatmap_cell_clicked.png"))
     assert outside == []
 
 

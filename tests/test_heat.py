@@ -124,7 +124,7 @@ def test_hotspots_find_a_planted_cluster_and_nothing_in_noise():
 def test_case_rates_by_management_mode(conn):
     scope = stats.Scope(street="370202005")
     f = stats.CaseFilters(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
-    rates = heat.mode_rates(conn, scope, f, dt.date(2026, 11, 20))
+    top, rates = heat.site_case_rates(conn, scope, f, dt.date(2026, 11, 20))
     assert sorted(rates["quarter"].unique()) == [dt.date(2025, m, 1) for m in (1, 4, 7, 10)]
     q3 = rates[rates["quarter"] == dt.date(2025, 7, 1)].set_index("mode")
     # the site counts by mode are the coverage of residential sites on the quarter's first day
@@ -138,3 +138,12 @@ def test_case_rates_by_management_mode(conn):
     assert q3.loc["all", "cases"] == cases
     # the demo puts more cases where management is missing
     assert q3.loc["none", "rate"] > q3.loc["managed", "rate"]
+    # the top sites: the highest rates of the street's residential sites over the year
+    raw = db.frame(conn, """SELECT s.id, count(*)::float * 100 / s.households AS rate FROM cases c
+                            JOIN sites s ON s.id = c.site_id
+                            WHERE c.street_code = '370202005' AND s.kind <> 'building_cluster'
+                              AND s.households > 0
+                              AND reported_at >= '2025-01-01 00:00+08' AND reported_at < '2026-01-01 00:00+08'
+                            GROUP BY s.id, s.households ORDER BY 2 DESC, count(*) DESC, s.id LIMIT 10""", ())
+    assert top["id"].tolist() == raw["id"].tolist()
+    assert np.allclose(top["cases_per_100"], raw["rate"].round(2))

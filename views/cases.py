@@ -35,7 +35,7 @@ def load_figures(_conn, scope: Scope, filters: CaseFilters) -> tuple[dict, pd.Da
 @st.cache_data(ttl=120, max_entries=100)
 def load_sites_and_modes(_conn, scope: Scope, filters: CaseFilters,
                          today: dt.date) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return heat.top_sites(_conn, scope, filters), heat.mode_rates(_conn, scope, filters, today)
+    return heat.site_case_rates(_conn, scope, filters, today)
 
 
 @st.cache_data(ttl=120, max_entries=100)
@@ -163,7 +163,7 @@ def cell_cases(shown: pd.DataFrame, lang: str) -> None:
     if st.button(t("clear_cell", lang), key="clear_cell"):
         st.session_state.pop("picked_cell", None)
         st.rerun()
-    table = shown.drop(columns=["id", "lon", "lat"]).assign(
+    table = shown.drop(columns=["id", "lon", "lat", "category_code", "category_en"]).assign(
         status=[t(f"status_{v}", lang) for v in shown["status"]])
     st.dataframe(table, hide_index=True, width="stretch", height=240)
 

@@ -6,9 +6,12 @@ The median is taken from a histogram of whole hours to close (exact to the hour)
 filters allow it, else from the cases.
 """
 
-# Filters shared by the cases and the aggregates (same column names); values bound.
+# Filters shared by the cases and the aggregates (same column names); values bound. The scope's
+# communities are listed so that the (community, time) index bounds a street's or the
+# district's scan as well as a community's.
 FILTERS = """
-(%(street)s::text IS NULL OR {t}.street_code = %(street)s)
+{t}.community_code = ANY(%(communities)s)
+AND (%(street)s::text IS NULL OR {t}.street_code = %(street)s)
 AND (%(community)s::text IS NULL OR {t}.community_code = %(community)s)
 AND (%(categories)s::text[] IS NULL OR {t}.category_code = ANY(%(categories)s)
      OR {t}.category_l1 = ANY(%(categories)s))
@@ -65,6 +68,16 @@ def _counts(by: str | None) -> str:
         WHERE {FILTERS.format(t='a')} {ESCALATION_AGG}
           AND a.month >= %(full_from)s AND a.month < %(full_to)s
         GROUP BY 1, 2, 3"""
+
+
+def counts(by: str | None) -> str:
+    """(code, category_l1, cases) only: the charts' query, without the median."""
+    return f"""
+SELECT code, category_l1, sum(cases)::bigint AS cases
+FROM ({_counts(by)}) c
+GROUP BY 1, 2
+HAVING sum(cases) > 0
+ORDER BY 1, 2"""
 
 
 def _hours(by: str | None, histogram: bool) -> str:
@@ -132,7 +145,8 @@ ORDER BY p.code"""
 # aggregates, the partial months by an index-only count.
 _COUNT_EDGE = """
 (SELECT count(*) FROM cases c
- WHERE (%(street)s::text IS NULL OR c.street_code = %(street)s)
+ WHERE c.community_code = ANY(%(communities)s)
+   AND (%(street)s::text IS NULL OR c.street_code = %(street)s)
    AND (%(community)s::text IS NULL OR c.community_code = %(community)s)
    AND {edge})"""
 COUNT = """
@@ -149,3 +163,9 @@ NAMES = {
     "category": "SELECT code, name FROM case_categories WHERE code = ANY(%s)",
     "source": "SELECT code, name FROM case_sources WHERE code = ANY(%s)",
 }
+
+
+SCOPE_COMMUNITIES = """
+SELECT code FROM communities
+WHERE (%(street)s::text IS NULL OR street_code = %(street)s)
+  AND (%(community)s::text IS NULL OR code = %(community)s)"""
