@@ -144,3 +144,15 @@ def site_detail(conn, site_id: int, as_of: dt.date) -> dict | None:
 
 def assignments(conn, view: View) -> gpd.GeoDataFrame:
     return _geo(db.frame(conn, sql.ASSIGNMENTS, view.params()))
+
+
+def map_layers(conn, view: View, layers: tuple[str, ...]) -> dict:
+    """The frames the coverage map of a view draws (layers.maps.coverage_map's ``data``)."""
+    data = {"communities": communities(conn, view), "streets": streets(conn, view)}
+    if view.level != "district" and ({"sites", "clusters"} & set(layers)):
+        data["sites"], data["truncated"] = sites(conn, view)
+    if "grids" in layers:
+        data["grids"] = grids(conn, view)
+    if "assignments" in layers:
+        data["assignments"] = assignments(conn, view)
+    return data

@@ -6,7 +6,6 @@ import datetime as dt
 import time
 from dataclasses import replace
 
-import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -15,7 +14,7 @@ import ui
 from geo import heat, mapdata
 from geo.i18n import t
 from geo.stats import CaseFilters, Scope
-from layers import basemap, coverage
+from layers import coverage, maps
 from layers import cases as case_layers
 
 POINT_ZOOM = 17  # zoomed in this far, the individual cases in view are drawn
@@ -108,34 +107,17 @@ def heat_map(conn, s: ui.State, cells: pd.DataFrame, size: int, map_filters: Cas
              today: dt.date) -> ui.State:
     """The folium heatmap with hotspots and, zoomed in or for a clicked cell, the cases."""
     lang = s.lang
-    crs = basemap.display_crs(s.basemap)
     bounds = mapdata.extent(conn, s.view) or ui.DEFAULT_BOUNDS
     fitted, (center, zoom), s = ui.map_view(s, bounds)
-    fmap = coverage.new_map(*fitted)
-    basemap.add_basemap(fmap, s.basemap, s.tiles)
-    if "communities" in s.case_layers:
-        outlines = coverage.to_display(load_outlines(conn, s.view), crs)
-        coverage.community_layer(outlines, lang, shaded=False).add_to(fmap)
-    months = heat.months_in(map_filters, today)
-    if "heat" in s.case_layers and not cells.empty:
-        weights = case_layers.heat_weights(cells, size, months, heat.HEAT_FULL_SCALE,
-                                           heat.COMMUNITY_CELL)
-        case_layers.heat_layer(cells, weights, lang, crs=crs).add_to(fmap)
-        case_layers.heat_legend(lang, heat.HEAT_FULL_SCALE, heat.COMMUNITY_CELL).add_to(fmap)
-    if "hotspots" in s.case_layers and not cells.empty:
-        spots = load_hotspots(cells, size)
-        if (spots["level"] != 0).any():
-            case_layers.hotspot_layer(spots, size, lang, crs=crs).add_to(fmap)
-        case_layers.hotspot_legend(lang).add_to(fmap)
     picked = st.session_state.get("picked_cell")
     shown = None
     if picked and picked[2] == size:
         shown = heat.points(conn, s.scope, map_filters, cell=picked)
     elif s.zoom and s.zoom >= POINT_ZOOM and st.session_state.get("map_bounds"):
         shown = heat.points(conn, s.scope, map_filters, st.session_state["map_bounds"])
-    if shown is not None and not shown.empty:
-        case_layers.case_points_layer(shown, lang, crs=crs).add_to(fmap)
-    folium.LayerControl(collapsed=True).add_to(fmap)
+    spots = load_hotspots(cells, size) if "hotspots" in s.case_layers else None
+    fmap = maps.case_map(s, cells, size, heat.months_in(map_filters, today),
+                         load_outlines(conn, s.view), *fitted, hotspots=spots, cases=shown)
     out = st_folium(fmap, height=ui.MAP_SIZE[1], use_container_width=True, key="case_map",
                     center=list(center), zoom=zoom,
                     returned_objects=["last_clicked", "center", "zoom", "bounds"])

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -11,18 +10,11 @@ from streamlit_folium import st_folium
 import ui
 from geo import mapdata
 from geo.i18n import t
-from layers import basemap, coverage
+from layers import basemap, coverage, maps
 
 @st.cache_data(ttl=120)
 def load_map_data(_conn, view: mapdata.View, layers: tuple[str, ...]) -> dict:
-    data = {"communities": mapdata.communities(_conn, view), "streets": mapdata.streets(_conn, view)}
-    if view.level != "district" and ({"sites", "clusters"} & set(layers)):
-        data["sites"], data["truncated"] = mapdata.sites(_conn, view)
-    if "grids" in layers:
-        data["grids"] = mapdata.grids(_conn, view)
-    if "assignments" in layers:
-        data["assignments"] = mapdata.assignments(_conn, view)
-    return data
+    return mapdata.map_layers(_conn, view, layers)
 
 
 @st.cache_data(ttl=120)
@@ -39,37 +31,6 @@ def load_gaps(_conn, view: mapdata.View) -> tuple[pd.DataFrame, pd.DataFrame, pd
 @st.cache_data(ttl=300)
 def load_trend(_conn, view: mapdata.View) -> pd.DataFrame:
     return mapdata.trend(_conn, view)
-
-
-def build_map(s: ui.State, data: dict, center, zoom) -> folium.Map:
-    crs = basemap.display_crs(s.basemap)
-    m = coverage.new_map(center, zoom)
-    basemap.add_basemap(m, s.basemap, s.tiles)
-    shaded = s.street is None and s.community is None
-    if "communities" in s.layers:
-        comms = coverage.to_display(data["communities"], crs)
-        coverage.community_layer(comms, s.lang, shaded=shaded).add_to(m)
-        coverage.labels(comms, size=11, name=t("layer_communities", s.lang)).add_to(m)
-    if "streets" in s.layers:
-        coverage.street_layer(coverage.to_display(data["streets"], crs), s.lang).add_to(m)
-    if "grids" in s.layers and "grids" in data:
-        coverage.grid_layer(coverage.to_display(data["grids"], crs), s.lang).add_to(m)
-    sites = data.get("sites")
-    if sites is not None and not sites.empty:
-        shown = coverage.to_display(sites, crs)
-        residential = shown[shown["kind"] != "building_cluster"]
-        clusters = shown[shown["kind"] == "building_cluster"]
-        if "sites" in s.layers and not residential.empty:
-            coverage.site_layer(residential, s.lang, name=t("layer_sites", s.lang)).add_to(m)
-        if "clusters" in s.layers and not clusters.empty:
-            coverage.site_layer(clusters, s.lang, name=t("layer_clusters", s.lang)).add_to(m)
-        if "demonstration" in s.layers:
-            coverage.demonstration_markers(shown, s.lang).add_to(m)
-    if "assignments" in s.layers and "assignments" in data:
-        coverage.assignment_layer(coverage.to_display(data["assignments"], crs), s.lang).add_to(m)
-    coverage.mode_legend(s.lang, coverage_shading=shaded).add_to(m)
-    folium.LayerControl(collapsed=True).add_to(m)
-    return m
 
 
 def _pct(value) -> str:
@@ -210,7 +171,7 @@ def render(conn, state: ui.State) -> ui.State:
         if data.get("truncated"):
             st.warning(t("truncated", lang).format(n=mapdata.SITE_LIMIT))
         fitted, (center, zoom), state = ui.map_view(state, bounds)
-        fmap = build_map(state, data, *fitted)
+        fmap = maps.coverage_map(state, data, *fitted)
         out = st_folium(fmap, height=620, use_container_width=True, key="map",
                         center=list(center), zoom=zoom,
                         returned_objects=["last_object_clicked", "center", "zoom"])

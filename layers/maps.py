@@ -1,0 +1,72 @@
+"""Whole maps of the views, built from a view state and its data: the screen and the exports
+call the same builders, so a snapshot shows what the screen shows."""
+from __future__ import annotations
+
+import folium
+import pandas as pd
+
+from geo.i18n import t
+from geo.viewstate import State
+from layers import basemap, coverage
+from layers import cases as case_layers
+
+
+def coverage_map(s: State, data: dict, center, zoom) -> folium.Map:
+    """The coverage map of a view: sites by mode, boundaries, grids, assignments, legend.
+    ``data`` holds the frames geo.mapdata returns for the view (see geo.export.coverage_data)."""
+    crs = basemap.display_crs(s.basemap)
+    m = coverage.new_map(center, zoom)
+    basemap.add_basemap(m, s.basemap, s.tiles)
+    shaded = s.street is None and s.community is None
+    if "communities" in s.layers:
+        comms = coverage.to_display(data["communities"], crs)
+        coverage.community_layer(comms, s.lang, shaded=shaded).add_to(m)
+        coverage.labels(comms, size=11, name=t("layer_communities", s.lang)).add_to(m)
+    if "streets" in s.layers:
+        coverage.street_layer(coverage.to_display(data["streets"], crs), s.lang).add_to(m)
+    if "grids" in s.layers and "grids" in data:
+        coverage.grid_layer(coverage.to_display(data["grids"], crs), s.lang).add_to(m)
+    sites = data.get("sites")
+    if sites is not None and not sites.empty:
+        shown = coverage.to_display(sites, crs)
+        residential = shown[shown["kind"] != "building_cluster"]
+        clusters = shown[shown["kind"] == "building_cluster"]
+        if "sites" in s.layers and not residential.empty:
+            coverage.site_layer(residential, s.lang, name=t("layer_sites", s.lang)).add_to(m)
+        if "clusters" in s.layers and not clusters.empty:
+            coverage.site_layer(clusters, s.lang, name=t("layer_clusters", s.lang)).add_to(m)
+        if "demonstration" in s.layers:
+            coverage.demonstration_markers(shown, s.lang).add_to(m)
+    if "assignments" in s.layers and "assignments" in data:
+        coverage.assignment_layer(coverage.to_display(data["assignments"], crs), s.lang).add_to(m)
+    coverage.mode_legend(s.lang, coverage_shading=shaded).add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)
+    return m
+
+
+def case_map(s: State, cells: pd.DataFrame, size: float, months: float, outlines, center, zoom,
+             *, hotspots: pd.DataFrame | None = None,
+             cases: pd.DataFrame | None = None) -> folium.Map:
+    """The case heatmap of a view on the fixed scale, with the Gi* hotspot cells and the
+    individual cases (already masked) when given."""
+    from geo import heat
+
+    lang = s.lang
+    crs = basemap.display_crs(s.basemap)
+    m = coverage.new_map(center, zoom)
+    basemap.add_basemap(m, s.basemap, s.tiles)
+    if "communities" in s.case_layers and outlines is not None:
+        coverage.community_layer(coverage.to_display(outlines, crs), lang, shaded=False).add_to(m)
+    if "heat" in s.case_layers and not cells.empty:
+        weights = case_layers.heat_weights(cells, size, months, heat.HEAT_FULL_SCALE,
+                                           heat.COMMUNITY_CELL)
+        case_layers.heat_layer(cells, weights, lang, crs=crs).add_to(m)
+        case_layers.heat_legend(lang, heat.HEAT_FULL_SCALE, heat.COMMUNITY_CELL).add_to(m)
+    if hotspots is not None and not cells.empty:
+        if (hotspots["level"] != 0).any():
+            case_layers.hotspot_layer(hotspots, size, lang, crs=crs).add_to(m)
+        case_layers.hotspot_legend(lang).add_to(m)
+    if cases is not None and not cases.empty:
+        case_layers.case_points_layer(cases, lang, crs=crs).add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)
+    return m
