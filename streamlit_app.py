@@ -6,7 +6,7 @@ import streamlit as st
 
 import ui
 from geo.i18n import t
-from views import cases, coverage
+from views import cases, coverage, export_panel
 
 st.set_page_config(page_title="基层治理一张图 · Grassroots Atlas", layout="wide")
 
@@ -20,7 +20,9 @@ def main() -> None:
         return
     state = ui.sidebar(conn, state)
     page = cases if state.page == "cases" else coverage
-    ui.write_state(page.render(conn, state))
+    state = page.render(conn, state)
+    export_panel.render(conn, state)
+    ui.write_state(state)
 
 
 main()

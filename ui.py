@@ -110,6 +110,8 @@ def sidebar(conn, s: State) -> State:
     if (street, community) != (s.street, s.community):
         new = replace(new, site=None, center=None, zoom=None)  # fit the new selection
         st.session_state.pop("picked_cell", None)
+    if (street, community, page) != (s.street, s.community, s.page):
+        st.session_state.pop("map_bounds", None)  # the old view's extent
     return new
 
 
@@ -199,6 +201,16 @@ def track_view(out: dict | None, s: State, center, zoom: int) -> State:
             or abs(lng - center[1]) > tolerance):
         return replace(s, center=(round(lat, 5), round(lng, 5)), zoom=int(out["zoom"]))
     return s
+
+
+def remember_bounds(out: dict | None, s: State) -> None:
+    """Keep the map's visible bounds (lon/lat) for the points drawn zoomed in and the export."""
+    bounds = (out or {}).get("bounds") or {}
+    sw, ne = bounds.get("_southWest") or {}, bounds.get("_northEast") or {}
+    if sw.get("lng") is not None and ne.get("lng") is not None:
+        west, south = clicked_lonlat(sw, s)
+        east, north = clicked_lonlat(ne, s)
+        st.session_state["map_bounds"] = (west, south, east, north)
 
 
 def clicked_lonlat(clicked: dict, s: State) -> tuple[float, float]:

@@ -136,6 +136,62 @@ def cmd_stats(args) -> int:
     return 0
 
 
+# ---------------------------------------------------------------- export
+def export_state(args):
+    """The view to export: an app link's state (``--link``), then the options on top."""
+    from urllib.parse import parse_qsl, urlparse
+
+    from geo import viewstate
+
+    query = dict(parse_qsl(urlparse(args.link).query)) if args.link else {}
+    s = viewstate.from_query(query)
+    page = s.page if args.view is None else "cases" if args.view == "cases" else "coverage"
+    changes = {"page": page, "lang": args.lang or s.lang}
+    if args.street or args.community:
+        changes.update(street=args.street, community=args.community, center=None, zoom=None)
+    if args.as_of:
+        changes["as_of"] = args.as_of
+    if args.date_from or args.date_to:
+        changes.update(period="custom", date_from=args.date_from or dt.date(2000, 1, 1),
+                       date_to=args.date_to or dt.date.today())
+    for key, value in (("categories", args.category), ("sources", args.source)):
+        if value:
+            changes[key] = tuple(value)
+    for key in ("status", "escalation"):
+        if getattr(args, key):
+            changes[key] = getattr(args, key)
+    from dataclasses import replace
+
+    return replace(s, **changes)
+
+
+def cmd_export(args) -> int:
+    from pathlib import Path
+
+    from geo import db, export, stats
+
+    conn = db.connect()
+    s = export_state(args)
+    with conn.cursor() as cur:  # unknown codes are the user's mistake, named before any work
+        today = stats.district_today(cur)
+        stats.case_params(cur, s.scope, s.case_filters(today))
+    conn.rollback()
+    out = Path(args.out)
+    if args.what == "table":
+        rows = export.export_table(conn, s, args.view or "coverage", out, public=args.public)
+        _emit({"out": str(out), "rows": rows})
+        return 0
+    if args.what == "atlas":
+        bar = _progress_bar("atlas")
+        export.export_atlas(conn, s, out, paper=args.paper, orientation=args.orientation,
+                            progress=lambda f: bar(round(f * 100), 100))
+    else:
+        export.export_map(conn, s, out, paper=args.paper, orientation=args.orientation,
+                          dpi=export.DPIS[args.dpi])
+    _emit({"out": str(out), "bytes": out.stat().st_size})
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from geo.importing.fields import KINDS, SITE_KINDS
 
@@ -185,6 +241,28 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--status", choices=["open", "closed"])
     s.add_argument("--escalation", choices=["community", "street", "district"])
     s.set_defaults(func=cmd_stats)
+
+    e = sub.add_parser("export", help="map snapshots, tables and the community atlas")
+    e.add_argument("what", choices=["map", "table", "atlas"])
+    e.add_argument("--view", choices=["coverage", "cases", "gaps"])
+    e.add_argument("--link", metavar="URL", help="an app link: export exactly its view")
+    scope = e.add_mutually_exclusive_group()
+    scope.add_argument("--street", metavar="CODE")
+    scope.add_argument("--community", metavar="CODE")
+    e.add_argument("--as-of", type=_date)
+    e.add_argument("--from", dest="date_from", type=_date)
+    e.add_argument("--to", dest="date_to", type=_date)
+    e.add_argument("--category", action="append")
+    e.add_argument("--source", action="append")
+    e.add_argument("--status", choices=["open", "closed"])
+    e.add_argument("--escalation", choices=["community", "street", "district"])
+    e.add_argument("--paper", choices=["A4", "A3"], default="A4")
+    e.add_argument("--orientation", choices=["landscape", "portrait"], default="landscape")
+    e.add_argument("--dpi", choices=["screen", "150", "300"], default="150")
+    e.add_argument("--public", action="store_true", help="cases as counts per cell, no personal data")
+    e.add_argument("--lang", choices=["zh", "en"])
+    e.add_argument("--out", required=True, metavar="FILE")
+    e.set_defaults(func=cmd_export)
     return p
 
 

@@ -143,7 +143,7 @@ def cases(conn, scope: Scope, filters: CaseFilters, *, by: str | None = None) ->
             cur.execute(cases_sql.NAMES[by], ([r[0] for r in rows],))
             names = dict(cur.fetchall())
         if by is None:
-            code, name = _scope_label(cur, scope)
+            code, name = scope_label(cur, scope)
     conn.rollback()
     if by is None:
         n, closed, median, cats, escalations = rows[0][1:] if rows else (0, 0, None, {}, {})
@@ -178,7 +178,7 @@ def _float(value) -> float | None:
     return None if value is None else float(value)
 
 
-def _scope_label(cur, scope: Scope) -> tuple[str, str]:
+def scope_label(cur, scope: Scope) -> tuple[str, str]:
     if scope.community:
         cur.execute("SELECT code, name FROM communities WHERE code = %s", (scope.community,))
     elif scope.street:

@@ -44,3 +44,30 @@ class Draw(plugins.Draw):
 def asset_path(url: str) -> Path:
     """The file behind a local asset URL."""
     return STATIC / "vendor" / url.removeprefix(URL_PREFIX)
+
+
+def inline_assets(document: str) -> str:
+    """A map document with every local script and stylesheet inlined (and the images the
+    stylesheets name as data URIs): one file that works with no server and no internet."""
+    import base64
+    import re
+
+    def script(match: re.Match) -> str:
+        return "<script>" + asset_path(match.group(1)).read_text(encoding="utf-8") + "</script>"
+
+    def style(match: re.Match) -> str:
+        path = asset_path(match.group(1))
+        css = path.read_text(encoding="utf-8")
+
+        def image(m: re.Match) -> str:
+            file = path.parent / m.group(1)
+            if not file.is_file():
+                return m.group(0)
+            data = base64.b64encode(file.read_bytes()).decode()
+            return f"url(data:image/{file.suffix.lstrip('.')};base64,{data})"
+
+        return "<style>" + re.sub(r"url\((images/[^)]+)\)", image, css) + "</style>"
+
+    prefix = re.escape(URL_PREFIX)
+    document = re.sub(rf'<script src="({prefix}[^"]+)"></script>', script, document)
+    return re.sub(rf'<link rel="stylesheet" href="({prefix}[^"]+)"\s*/?>', style, document)

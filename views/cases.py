@@ -122,12 +122,7 @@ def heat_map(conn, s: ui.State, cells: pd.DataFrame, size: int, map_filters: Cas
                     center=list(center), zoom=zoom,
                     returned_objects=["last_clicked", "center", "zoom", "bounds"])
     s = ui.track_view(out, s, center, zoom)
-    if out and out.get("bounds") and out["bounds"].get("_southWest"):
-        sw, ne = out["bounds"]["_southWest"], out["bounds"]["_northEast"]
-        if sw.get("lng") is not None:
-            west, south = ui.clicked_lonlat(sw, s)
-            east, north = ui.clicked_lonlat(ne, s)
-            st.session_state["map_bounds"] = (west, south, east, north)
+    ui.remember_bounds(out, s)
     clicked = (out or {}).get("last_clicked")
     if clicked and clicked != st.session_state.get("last_cell_click"):
         st.session_state["last_cell_click"] = clicked

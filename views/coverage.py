@@ -174,8 +174,9 @@ def render(conn, state: ui.State) -> ui.State:
         fmap = maps.coverage_map(state, data, *fitted)
         out = st_folium(fmap, height=620, use_container_width=True, key="map",
                         center=list(center), zoom=zoom,
-                        returned_objects=["last_object_clicked", "center", "zoom"])
+                        returned_objects=["last_object_clicked", "center", "zoom", "bounds"])
         state = ui.track_view(out, state, center, zoom)
+        ui.remember_bounds(out, state)
         clicked = (out or {}).get("last_object_clicked")
         if clicked and clicked != st.session_state.get("last_click"):
             st.session_state["last_click"] = clicked
