@@ -37,3 +37,6 @@ stop:
 
 bench: setup
 	$(PY) bench/run.py
+	$(PY) bench/app.py
+	$(PY) bench/cases.py
+	$(PY) bench/exports.py

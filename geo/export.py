@@ -137,7 +137,13 @@ def map_html(fmap, bounds, s: State, *, controls: bool = True) -> str:
            f"{name}.fitBounds([[{south}, {west}], [{north}, {east}]], "
            f"{{padding: [0, 0], animate: false}});"
            f"document.body.setAttribute('data-bounds', {name}.getBounds().toBBoxString());"
-           f"document.body.setAttribute('data-fitted', '1');}})();</script>")
+           f"document.body.setAttribute('data-fitted', '1');"
+           # tiles: flagged once the visible ones have loaded (or at once without a basemap)
+           f"var tiles = [];{name}.eachLayer(function(l) {{ if (l instanceof L.TileLayer) tiles.push(l); }});"
+           f"if (!tiles.length) document.body.setAttribute('data-tiles', '1');"
+           f"tiles.forEach(function(l) {{ l.on('load', function() {{"
+           f"document.body.setAttribute('data-tiles', '1'); }}); }});"
+           f"}})();</script>")
     if not controls:
         fit += ("<style>.leaflet-control-zoom, .leaflet-control-layers "
                 "{ display: none !important; }</style>")
@@ -188,6 +194,7 @@ def _footer(conn, s: State, today: dt.date) -> str:
 def _render(pages_html: str, maps: dict[str, str], out: Path, paper: str, orientation: str,
             dpi: int, progress: Callable[[float], None] | None = None, name: str = "") -> None:
     """Chromium renders the pages (each map in its own frame) to PNG (first page) or PDF."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     w_mm, h_mm = paper_mm(paper, orientation)
@@ -215,7 +222,12 @@ def _render(pages_html: str, maps: dict[str, str], out: Path, paper: str, orient
                     drawn.append(frame.evaluate("document.body.getAttribute('data-bounds')"))
                     if progress:
                         progress((i + 1) / max(len(frames), 1))
-                page.wait_for_timeout(600)  # tiles that are reachable, the heat canvas
+                for frame in frames:  # a reachable basemap's tiles; an unreachable one: 2 s
+                    try:
+                        frame.wait_for_selector("body[data-tiles='1']", timeout=2_000,
+                                                state="attached")
+                    except PlaywrightTimeout:
+                        pass
                 if out.suffix == ".pdf":
                     page.pdf(path=str(out), width=f"{w_mm}mm", height=f"{h_mm}mm",
                              print_background=True)
@@ -287,6 +299,23 @@ def _kpi_table(k: dict, lang: str) -> str:
         f"<tr><th>{html.escape(a)}</th><td>{html.escape(b)}</td></tr>" for a, b in rows) + "</table>"
 
 
+def _case_table(summary: dict, lang: str) -> str:
+    """The case figures of the cases view (the same as the page's cards)."""
+    n = summary["cases"]
+
+    def share(part):
+        return "–" if not n else f"{part / n:.1%}"
+
+    median = summary["median_hours_to_close"]
+    rows = [(t("fig_cases", lang), f"{n:,}"), (t("fig_closed_share", lang), share(summary["closed"])),
+            (t("fig_median_hours", lang), "–" if median is None else f"{median:.1f} h"),
+            (t("fig_escalated_street", lang), share(summary["by_escalation"]["street"])),
+            (t("fig_escalated_district", lang), share(summary["by_escalation"]["district"]))]
+    rows += [(code, f"{k:,}") for code, k in sorted(summary["by_category"].items())]
+    return "<table class='kpi'>" + "".join(
+        f"<tr><th>{html.escape(a)}</th><td>{html.escape(b)}</td></tr>" for a, b in rows) + "</table>"
+
+
 def _gap_table(gaps: pd.DataFrame, lang: str, n: int = 12) -> str:
     head = (f"<tr><th>{t('col_name', lang)}</th><th>{t('col_households', lang)}</th>"
             f"<th>{t('col_priority', lang)}</th></tr>")
@@ -310,9 +339,11 @@ def export_atlas(conn, s: State, out: Path, *, paper: str = "A4", orientation: s
         view = replace(s, street=street, community=code, center=None, zoom=None, site=None)
         fmap, bounds = view_map(conn, view, today)
         docs[f"map{i}.html"] = map_html(fmap, bounds, view, controls=False)
-        side = _kpi_table(mapdata.kpis(conn, view.view), s.lang)
-        if s.page != "cases":
-            side += _gap_table(mapdata.gaps(conn, view.view), s.lang)
+        if s.page == "cases":
+            side = _case_table(heat.summary(conn, view.scope, view.case_filters(today)), s.lang)
+        else:
+            side = (_kpi_table(mapdata.kpis(conn, view.view), s.lang)
+                    + _gap_table(mapdata.gaps(conn, view.view), s.lang))
         pages.append(_page(f"{title(conn, view)} · {describe(view, today).split(' · ')[0]}",
                            f"map{i}.html", _footer(conn, view, today), side))
         if progress:

@@ -229,3 +229,53 @@ def test_case_3d_view_renders_with_the_network_blocked(server, browser):
     # the columns use the heat ramp: some of its colours must be on screen, not just a blank
     assert len(colours) > 50
     assert outside == []
+
+
+def test_snapshot_exported_from_the_app_covers_the_browser_map(server, browser, demo_url, tmp_path):
+    import numpy as np
+    from PIL import Image
+
+    from layers import styles
+
+    page, outside = open_page(browser, f"{server}/?community={COMMUNITY}&street=370202005"
+                                       f"&as_of={DEMO_NOW.date()}&basemap=none"
+                                       f"&layers=sites,clusters,communities,grids")
+    assert count_in_map(page, "path.atlas-site") > 0
+    page.wait_for_timeout(1500)  # the map reports its bounds back to the app
+    frame = next(f for f in page.frames if f.locator("path.atlas-site").count())
+    seen = frame.evaluate("""() => {
+        const map = Object.values(window).find(v => v && v.getBounds && v._container);
+        return map.getBounds().toBBoxString(); }""")
+    bw, bs, be, bn = map(float, seen.split(","))
+    page.get_by_text("导出", exact=True).click()
+    page.get_by_role("button", name="生成").first.click()
+    download_button = page.get_by_role("button", name="下载 coverage-" + COMMUNITY + ".png")
+    download_button.wait_for(timeout=60_000)
+    with page.expect_download() as info:
+        download_button.click()
+    path = tmp_path / "snapshot.png"
+    info.value.save_as(path)
+    image = Image.open(path)
+    assert image.size == (round(297 / 25.4 * 150), round(210 / 25.4 * 150))
+    west, south, east, north = map(float, image.info["atlas:bounds"].split(","))
+    tol_x, tol_y = 0.02 * (be - bw), 0.02 * (bn - bs)
+    assert west <= bw + tol_x and east >= be - tol_x, (seen, image.info["atlas:bounds"])
+    assert south <= bs + tol_y and north >= bn - tol_y, (seen, image.info["atlas:bounds"])
+    # the frame is fitted to the browser's view, not to something much larger
+    assert (east - west) <= 1.5 * (be - bw) or (north - south) <= 1.5 * (bn - bs)
+    pixels = np.asarray(image.convert("RGB")).astype(int)
+    conn = psycopg2.connect(demo_url)
+    with conn.cursor() as cur:
+        cur.execute("""SELECT DISTINCT coalesce(m.mode, 'none') FROM sites s
+                       LEFT JOIN management m ON m.site_id = s.id AND m.valid_from <= %s
+                            AND (m.valid_to IS NULL OR m.valid_to > %s)
+                       WHERE s.community_code = %s""", (DEMO_NOW.date(), DEMO_NOW.date(), COMMUNITY))
+        modes = [r[0] for r in cur.fetchall()]
+    conn.close()
+    for mode in modes:
+        target = np.array([int(styles.MODE_COLORS[mode][i:i + 2], 16) for i in (1, 3, 5)])
+        blended = target * 0.65 + np.array([221, 221, 221]) * 0.35
+        near = ((np.abs(pixels - target).max(axis=-1) < 40)
+                | (np.abs(pixels - blended).max(axis=-1) < 40))
+        assert near.mean() > 0.0005, mode
+    assert outside == []
