@@ -6,22 +6,24 @@ import streamlit as st
 
 import ui
 from geo.i18n import t
-from views import cases, coverage, export_panel
+from views import admin, cases, coverage, export_panel
 
 st.set_page_config(page_title="基层治理一张图 · Grassroots Atlas", layout="wide")
 
 
 def main() -> None:
     state = ui.read_state()
-    conn = ui.conn_or_stop(state.lang)
+    user = ui.signed_in_user(ui.conn_or_stop(state.lang), state.lang)
+    conn = ui.conn_or_stop(state.lang, user)
     if not ui.streets(conn):
         st.title(t("app_title", state.lang))
         st.info(t("no_district", state.lang))
         return
     state = ui.sidebar(conn, state)
     page = cases if state.page == "cases" else coverage
-    state = page.render(conn, state)
-    export_panel.render(conn, state)
+    state = page.render(conn, state, user)
+    export_panel.render(conn, state, user)
+    admin.audit_panel(conn, user, state.lang)
     ui.write_state(state)
 
 

@@ -6,12 +6,13 @@ frames to ``layers`` and render.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import replace
 
 import psycopg2
 import streamlit as st
 
-from geo import coords, db, places, stats
+from geo import coords, db, places, stats, users
 from geo.i18n import LANGUAGES, t
 from geo.viewstate import (CASE_LAYERS, DEFAULT_BOUNDS, DISPLAYS, ESCALATIONS, LAYERS,  # noqa: F401
                            MAP_SIZE, PERIODS, STATUSES, VIEWS, State, from_query,
@@ -36,15 +37,31 @@ def write_state(s: State) -> None:
 
 
 # ---------------------------------------------------------------- connection and caches
+def cached(**kwargs):
+    """st.cache_data keyed by whose connection it is: a user's scope never sees another's
+    cached results."""
+    return st.cache_data(hash_funcs={db.AtlasConnection: lambda c: c.scope_key}, **kwargs)
+
+
 @st.cache_resource
-def connection():
-    return db.connect()
+def connection(url: str, user: users.User | None = None):
+    """The owner's connection (sign-in, and the open demo when no user is configured), or one
+    per user limited by the database's row-level security."""
+    return db.connect_as(user, url) if user else db.connect(url)
 
 
-def conn_or_stop(lang: str):
-    """The shared connection; on failure a plain message (and a retry on the next rerun)."""
+def _database_url() -> str:
+    """DATABASE_URL or the running local cluster's (started only when it is not)."""
     try:
-        conn = connection()
+        return db.database_url(start=False)
+    except OSError:
+        return db.database_url()
+
+
+def conn_or_stop(lang: str, user: users.User | None = None):
+    """The connection; on failure a plain message (and a retry on the next rerun)."""
+    try:
+        conn = connection(_database_url(), user)
         with conn.cursor() as cur:
             cur.execute("SELECT 1")
         conn.rollback()
@@ -55,26 +72,67 @@ def conn_or_stop(lang: str):
         st.stop()
 
 
-@st.cache_data(ttl=600)
-def streets(_conn) -> list[tuple[str, str]]:
-    return places.streets(_conn)
+def signed_in_user(conn, lang: str) -> users.User | None:
+    """The signed-in user, after the sign-in form when needed; None when no user is configured
+    (the open demo). Signs out after SESSION_MINUTES without activity."""
+    if not users.any_users(conn):
+        st.sidebar.caption(t("open_mode", lang))
+        return None
+    now = time.time()
+    user = st.session_state.get("user")
+    if user and now - st.session_state.get("last_seen", 0) > users.SESSION_MINUTES * 60:
+        st.session_state.pop("user", None)
+        st.session_state["signed_out_reason"] = "session_expired"
+        user = None
+    if user:
+        st.session_state["last_seen"] = now
+        st.sidebar.caption(t("signed_in_as", lang).format(
+            name=user.name, role=t(f"user_role_{user.role}", lang)))
+        if st.sidebar.button(t("sign_out", lang), key="sign_out"):
+            st.session_state.pop("user", None)
+            st.rerun()
+        return user
+    sign_in_form(conn, lang)
+    st.stop()
 
 
-@st.cache_data(ttl=600)
-def communities(_conn, street: str | None) -> list[tuple[str, str]]:
-    return places.communities(_conn, street)
+def sign_in_form(conn, lang: str) -> None:
+    st.title(t("app_title", lang))
+    reason = st.session_state.pop("signed_out_reason", None)
+    if reason:
+        st.info(t(reason, lang))
+    with st.form("sign_in"):
+        name = st.text_input(t("user_name", lang), key="sign_in_name")
+        password = st.text_input(t("password", lang), type="password", key="sign_in_password")
+        if st.form_submit_button(t("sign_in", lang)):
+            try:
+                st.session_state["user"] = users.authenticate(conn, name.strip(), password)
+                st.session_state["last_seen"] = time.time()
+                st.rerun()
+            except users.SignInError as refusal:
+                st.error(t(f"sign_in_{refusal}", lang))
 
 
-@st.cache_data(ttl=600)
-def case_codes(_conn) -> tuple[list[tuple], list[tuple]]:
-    return places.categories(_conn), places.sources(_conn)
+@cached(ttl=600)
+def streets(conn) -> list[tuple[str, str]]:
+    return places.streets(conn)
 
 
-@st.cache_data(ttl=600)
-def today(_conn) -> dt.date:
-    with _conn.cursor() as cur:
+@cached(ttl=600)
+def communities(conn, street: str | None) -> list[tuple[str, str]]:
+    return places.communities(conn, street)
+
+
+@cached(ttl=600)
+def case_codes(conn) -> tuple[list[tuple], list[tuple]]:
+    return places.categories(conn), places.sources(conn)
+
+
+@cached(ttl=600)
+def today(conn) -> dt.date:
+    with conn.cursor() as cur:
         day = stats.district_today(cur)
-    _conn.rollback()
+    conn.rollback()
     return day
 
 

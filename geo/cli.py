@@ -120,10 +120,23 @@ def cmd_import(args) -> int:
 
 
 # ---------------------------------------------------------------- stats
-def cmd_stats(args) -> int:
-    from geo import db, stats
+def _connection(args):
+    """The owner's connection, or with --as-user one limited to that user's scope by the
+    database's row-level security."""
+    from geo import db, users
 
     conn = db.connect()
+    if getattr(args, "as_user", None):
+        user = users.get(conn, args.as_user)
+        conn.close()
+        return db.connect_as(user), user
+    return conn, None
+
+
+def cmd_stats(args) -> int:
+    from geo import stats
+
+    conn, _ = _connection(args)
     scope = stats.Scope(street=args.street, community=args.community)
     if args.what == "coverage":
         rows = stats.coverage(conn, scope, kinds=args.kind, by=args.by, as_of=args.as_of)
@@ -168,17 +181,22 @@ def export_state(args):
 def cmd_export(args) -> int:
     from pathlib import Path
 
-    from geo import db, export, stats
+    from geo import export, stats, users
 
-    conn = db.connect()
+    conn, user = _connection(args)
     s = export_state(args)
     with conn.cursor() as cur:  # unknown codes are the user's mistake, named before any work
         today = stats.district_today(cur)
         stats.case_params(cur, s.scope, s.case_filters(today))
     conn.rollback()
     out = Path(args.out)
+    # reporters' data only for a user allowed it (the owner's command line masks it too)
+    personal = bool(user and user.sees_personal_data and not args.public)
+    users.audit(conn, user.name if user else None, "export",
+                {"what": args.what, "view": args.view, "out": out.name, "personal_data": personal})
     if args.what == "table":
-        rows = export.export_table(conn, s, args.view or "coverage", out, public=args.public)
+        rows = export.export_table(conn, s, args.view or "coverage", out, public=args.public,
+                                   personal=personal)
         _emit({"out": str(out), "rows": rows})
         return 0
     if args.what == "atlas":
@@ -189,6 +207,49 @@ def cmd_export(args) -> int:
         export.export_map(conn, s, out, paper=args.paper, orientation=args.orientation,
                           dpi=export.DPIS[args.dpi])
     _emit({"out": str(out), "bytes": out.stat().st_size})
+    return 0
+
+
+# ---------------------------------------------------------------- users
+def _password(args) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    import getpass
+
+    first = getpass.getpass("password: ")
+    if getpass.getpass("again: ") != first:
+        raise InputError("password: the two entries differ")
+    return first
+
+
+def cmd_users(args) -> int:
+    from geo import db, users
+
+    conn = db.connect()
+    if args.action == "list":
+        _emit(users.listing(conn))
+        return 0
+    if not args.name:
+        raise InputError(f"users {args.action}: NAME is missing")
+    if args.action == "add":
+        if not args.role:
+            raise InputError("users add: --role is missing")
+        user = users.add(conn, args.name, args.role, _password(args), scope=args.scope,
+                         personal_data=args.personal_data)
+        _emit({"name": user.name, "role": user.role, "scope": user.scope_code})
+    elif args.action == "remove":
+        users.remove(conn, args.name)
+        _emit({"removed": args.name})
+    else:
+        users.passwd(conn, args.name, _password(args))
+        _emit({"changed": args.name})
+    return 0
+
+
+def cmd_privacy(args) -> int:
+    from geo import db, users
+
+    _emit(users.purge(db.connect(), older_than_days=args.older_than_days))
     return 0
 
 
@@ -240,6 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--source", action="append")
     s.add_argument("--status", choices=["open", "closed"])
     s.add_argument("--escalation", choices=["community", "street", "district"])
+    s.add_argument("--as-user", metavar="NAME", help="run in that user's scope (row-level security)")
     s.set_defaults(func=cmd_stats)
 
     e = sub.add_parser("export", help="map snapshots, tables and the community atlas")
@@ -262,7 +324,24 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--public", action="store_true", help="cases as counts per cell, no personal data")
     e.add_argument("--lang", choices=["zh", "en"])
     e.add_argument("--out", required=True, metavar="FILE")
+    e.add_argument("--as-user", metavar="NAME", help="run in that user's scope (row-level security)")
     e.set_defaults(func=cmd_export)
+
+    u = sub.add_parser("users", help="users of the app")
+    u.add_argument("action", choices=["add", "list", "remove", "passwd"])
+    u.add_argument("name", nargs="?")
+    u.add_argument("--role", choices=["district", "street", "community", "admin"])
+    u.add_argument("--scope", metavar="CODE", help="the street's or community's code")
+    u.add_argument("--personal-data", action="store_true",
+                   help="a district user who may see reporters' personal data")
+    u.add_argument("--password-stdin", action="store_true")
+    u.set_defaults(func=cmd_users)
+
+    pv = sub.add_parser("privacy", help="purge reporters' personal data past its retention")
+    pv.add_argument("action", choices=["purge"])
+    pv.add_argument("--older-than-days", type=int, metavar="DAYS",
+                    help="default: the setting personal_retention_days, else 730")
+    pv.set_defaults(func=cmd_privacy)
     return p
 
 

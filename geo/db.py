@@ -28,8 +28,16 @@ def database_url(start: bool = True) -> str:
     return f"postgresql://{localdb.SUPERUSER}@127.0.0.1:{port}/{localdb.DATABASE}"
 
 
+class AtlasConnection(psycopg2.extensions.connection):
+    """A connection that knows whose it is (``scope_key``): caches of query results are kept
+    apart per scope."""
+
+    scope_key = "owner"
+
+
 def connect(url: str | None = None) -> psycopg2.extensions.connection:
-    conn = psycopg2.connect(url or database_url(), application_name="grassroots-atlas")
+    conn = psycopg2.connect(url or database_url(), application_name="grassroots-atlas",
+                            connection_factory=AtlasConnection)
     with conn.cursor() as cur:
         # Short analytic queries: JIT compilation costs more than it saves. Imports stage
         # millions of rows in temporary tables, which live in temp_buffers (8 MB by default).
@@ -87,3 +95,23 @@ def row(conn: psycopg2.extensions.connection, query: str, params: dict | tuple) 
         first = cur.fetchone()
     conn.rollback()
     return first
+
+
+APP_ROLE = "atlas_user"
+
+
+def connect_as(user, url: str | None = None) -> psycopg2.extensions.connection:
+    """A connection that sees only what ``user`` may see: the non-owner role atlas_user
+    (no BYPASSRLS) with the user's role and scope set for the row-level security policies."""
+    conn = connect(url)
+    with conn.cursor() as cur:
+        cur.execute(f"SET ROLE {APP_ROLE}")
+        cur.execute("SELECT set_config('atlas.user_role', %s, false), "
+                    "set_config('atlas.scope', %s, false), "
+                    "set_config('atlas.personal_data', %s, false), "
+                    "set_config('atlas.user_name', %s, false)",
+                    (user.role, user.scope_code or "", "on" if user.sees_personal_data else "off",
+                     user.name))
+    conn.commit()
+    conn.scope_key = f"{user.role}:{user.scope_code or ''}:{user.sees_personal_data}"
+    return conn

@@ -372,9 +372,9 @@ def gaps_table(conn, s: State) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(gaps.merge(shapes, on="id", how="left"), geometry="geometry", crs=4326)
 
 
-def cases_table(conn, s: State, *, public: bool) -> gpd.GeoDataFrame:
-    """The filtered cases (personal data masked), or with ``public`` their counts per cell
-    with no personal field at all."""
+def cases_table(conn, s: State, *, public: bool, personal: bool = False) -> gpd.GeoDataFrame:
+    """The filtered cases (personal data masked unless ``personal``), or with ``public`` their
+    counts per cell with no personal field at all."""
     with conn.cursor() as cur:
         today = stats.district_today(cur)
     conn.rollback()
@@ -387,19 +387,22 @@ def cases_table(conn, s: State, *, public: bool) -> gpd.GeoDataFrame:
         shapes = [box(*heat.cell_bounds(x, y, size)) for x, y in zip(cells["cx"], cells["cy"])]
         return gpd.GeoDataFrame(cells.drop(columns=["lon", "lat"]).assign(cell_m=size),
                                 geometry=shapes, crs=4326)
-    frame = heat.points(conn, s.scope, f, (-180, -90, 180, 90), limit=10_000_000)
+    frame = heat.points(conn, s.scope, f, (-180, -90, 180, 90), limit=10_000_000,
+                        personal=personal)
     frame = frame.drop(columns=["id", "category_en"])
     return gpd.GeoDataFrame(frame.drop(columns=["lon", "lat"]),
                             geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs=4326)
 
 
-def export_table(conn, s: State, view: str, out: Path, *, public: bool = False) -> int:
-    """Write a table; returns its number of rows."""
+def export_table(conn, s: State, view: str, out: Path, *, public: bool = False,
+                 personal: bool = False) -> int:
+    """Write a table; returns its number of rows. Reporters' data is masked unless
+    ``personal`` (a user who may see it), and absent with ``public``."""
     out = check_out(out, TABLE_FORMATS)
     if view not in TABLE_VIEWS:
         raise InputError(f"--view: tables are coverage, gaps or cases, not '{view}'")
     frame = {"coverage": lambda: coverage_table(conn, s), "gaps": lambda: gaps_table(conn, s),
-             "cases": lambda: cases_table(conn, s, public=public)}[view]()
+             "cases": lambda: cases_table(conn, s, public=public, personal=personal)}[view]()
     write_table(frame, out)
     return len(frame)
 

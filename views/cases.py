@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import ui
-from geo import heat, mapdata
+from geo import heat, mapdata, users
 from geo.i18n import t
 from geo.stats import CaseFilters, Scope
 from layers import coverage, maps
@@ -21,20 +21,20 @@ POINT_ZOOM = 17  # zoomed in this far, the individual cases in view are drawn
 PLAY_SECONDS = 1.2
 
 
-@st.cache_data(ttl=120, max_entries=200)
-def load_bins(_conn, scope: Scope, filters: CaseFilters) -> pd.DataFrame:
-    return heat.bins(_conn, scope, filters)
+@ui.cached(ttl=120, max_entries=200)
+def load_bins(conn, scope: Scope, filters: CaseFilters) -> pd.DataFrame:
+    return heat.bins(conn, scope, filters)
 
 
-@st.cache_data(ttl=120, max_entries=200)
-def load_figures(_conn, scope: Scope, filters: CaseFilters) -> tuple[dict, pd.DataFrame]:
-    return heat.summary(_conn, scope, filters), heat.monthly(_conn, scope, filters)
+@ui.cached(ttl=120, max_entries=200)
+def load_figures(conn, scope: Scope, filters: CaseFilters) -> tuple[dict, pd.DataFrame]:
+    return heat.summary(conn, scope, filters), heat.monthly(conn, scope, filters)
 
 
-@st.cache_data(ttl=120, max_entries=100)
-def load_sites_and_modes(_conn, scope: Scope, filters: CaseFilters,
+@ui.cached(ttl=120, max_entries=100)
+def load_sites_and_modes(conn, scope: Scope, filters: CaseFilters,
                          today: dt.date) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return heat.site_case_rates(_conn, scope, filters, today)
+    return heat.site_case_rates(conn, scope, filters, today)
 
 
 @st.cache_data(ttl=120, max_entries=100)
@@ -42,9 +42,9 @@ def load_hotspots(cells: pd.DataFrame, size: int) -> pd.DataFrame:
     return heat.hotspots(cells, size)
 
 
-@st.cache_data(ttl=600)
-def load_outlines(_conn, view: mapdata.View):
-    return mapdata.communities(_conn, view)
+@ui.cached(ttl=600)
+def load_outlines(conn, view: mapdata.View):
+    return mapdata.communities(conn, view)
 
 
 def filters_in_words(s: ui.State, filters: CaseFilters) -> str:
@@ -104,17 +104,21 @@ def playback(s: ui.State, months: list[str]) -> ui.State:
 
 
 def heat_map(conn, s: ui.State, cells: pd.DataFrame, size: int, map_filters: CaseFilters,
-             today: dt.date) -> ui.State:
+             today: dt.date, user: users.User | None) -> ui.State:
     """The folium heatmap with hotspots and, zoomed in or for a clicked cell, the cases."""
     lang = s.lang
     bounds = mapdata.extent(conn, s.view) or ui.DEFAULT_BOUNDS
     fitted, (center, zoom), s = ui.map_view(s, bounds)
     picked = st.session_state.get("picked_cell")
     shown = None
+    personal = bool(user and user.sees_personal_data)
     if picked and picked[2] == size:
-        shown = heat.points(conn, s.scope, map_filters, cell=picked)
+        shown = heat.points(conn, s.scope, map_filters, cell=picked, personal=personal)
     elif s.zoom and s.zoom >= POINT_ZOOM and st.session_state.get("map_bounds"):
-        shown = heat.points(conn, s.scope, map_filters, st.session_state["map_bounds"])
+        shown = heat.points(conn, s.scope, map_filters, st.session_state["map_bounds"],
+                            personal=personal)
+    if personal and shown is not None and not shown.empty:
+        users.audit(conn, user.name, "personal_data", {"cases": shown["external_id"].tolist()[:50]})
     spots = load_hotspots(cells, size) if "hotspots" in s.case_layers else None
     fmap = maps.case_map(s, cells, size, heat.months_in(map_filters, today),
                          load_outlines(conn, s.view), *fitted, hotspots=spots, cases=shown)
@@ -130,13 +134,14 @@ def heat_map(conn, s: ui.State, cells: pd.DataFrame, size: int, map_filters: Cas
         st.session_state["picked_cell"] = (*heat.cell_of(lon, lat, size), size)
         st.rerun()
     if shown is not None:
-        cell_cases(shown, lang)
+        cell_cases(shown, lang, masked=not personal)
     return s
 
 
-def cell_cases(shown: pd.DataFrame, lang: str) -> None:
-    """The individual cases drawn on the map, as a table (reporters masked)."""
-    st.markdown(f"**{t('cases_here', lang).format(n=len(shown))}**")
+def cell_cases(shown: pd.DataFrame, lang: str, *, masked: bool) -> None:
+    """The individual cases drawn on the map, as a table (reporters masked unless the user
+    may see them)."""
+    st.markdown(f"**{t('cases_here' if masked else 'cases_here_personal', lang).format(n=len(shown))}**")
     if st.button(t("clear_cell", lang), key="clear_cell"):
         st.session_state.pop("picked_cell", None)
         st.rerun()
@@ -193,7 +198,7 @@ def charts(conn, s: ui.State, filters: CaseFilters, monthly: pd.DataFrame, today
     st.caption(t("coverage_x_cases_note", lang))
 
 
-def render(conn, state: ui.State) -> ui.State:
+def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
     """The cases page; returns the state with the map's view and the playback month."""
     lang = state.lang
     today = ui.today(conn)
@@ -209,7 +214,7 @@ def render(conn, state: ui.State) -> ui.State:
         size = heat.cell_size(state.scope)
         cells = load_bins(conn, state.scope, map_filters)
         if state.display == "heat":
-            state = heat_map(conn, state, cells, size, map_filters, today)
+            state = heat_map(conn, state, cells, size, map_filters, today, user)
         else:
             deck_view(conn, state, cells, size)
     with right:

@@ -8,29 +8,29 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import ui
-from geo import mapdata
+from geo import mapdata, users
 from geo.i18n import t
 from layers import basemap, coverage, maps
 
-@st.cache_data(ttl=120)
-def load_map_data(_conn, view: mapdata.View, layers: tuple[str, ...]) -> dict:
-    return mapdata.map_layers(_conn, view, layers)
+@ui.cached(ttl=120)
+def load_map_data(conn, view: mapdata.View, layers: tuple[str, ...]) -> dict:
+    return mapdata.map_layers(conn, view, layers)
 
 
-@st.cache_data(ttl=120)
-def load_kpis(_conn, view: mapdata.View) -> dict:
-    return mapdata.kpis(_conn, view)
+@ui.cached(ttl=120)
+def load_kpis(conn, view: mapdata.View) -> dict:
+    return mapdata.kpis(conn, view)
 
 
-@st.cache_data(ttl=120)
-def load_gaps(_conn, view: mapdata.View) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    return (mapdata.gaps(_conn, view), mapdata.sites_without_cadre(_conn, view),
-            mapdata.communities_without_leader(_conn, view))
+@ui.cached(ttl=120)
+def load_gaps(conn, view: mapdata.View) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    return (mapdata.gaps(conn, view), mapdata.sites_without_cadre(conn, view),
+            mapdata.communities_without_leader(conn, view))
 
 
-@st.cache_data(ttl=300)
-def load_trend(_conn, view: mapdata.View) -> pd.DataFrame:
-    return mapdata.trend(_conn, view)
+@ui.cached(ttl=300)
+def load_trend(conn, view: mapdata.View) -> pd.DataFrame:
+    return mapdata.trend(conn, view)
 
 
 def _pct(value) -> str:
@@ -139,7 +139,7 @@ def search_box(conn, s: ui.State) -> int | None:
                                 format_func=labels.get, key="search_pick")
 
 
-def render(conn, state: ui.State) -> ui.State:
+def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
     """The coverage page; returns the state with the map's view and the chosen site."""
     focus = None  # a site picked from the search or the gap list: the map zooms to it
     found = search_box(conn, state)

@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 import ui
-from geo import export
+from geo import export, users
 from geo.i18n import t
 
 MIME = {".png": "image/png", ".pdf": "application/pdf", ".html": "text/html",
@@ -25,7 +25,7 @@ def _folder() -> Path:
     return Path(tempfile.mkdtemp(prefix="atlas-export-"))
 
 
-def render(conn, s: ui.State) -> None:
+def render(conn, s: ui.State, user: users.User | None = None) -> None:
     lang = s.lang
     with st.sidebar.expander(t("export", lang)):
         st.markdown(f"**{t('export_map', lang)}**")
@@ -44,6 +44,8 @@ def render(conn, s: ui.State) -> None:
                                          orientation=orientation, dpi=export.DPIS[dpi],
                                          bounds=st.session_state.get("map_bounds"))
             st.session_state["exp_map_file"] = str(path)
+            users.audit(conn, user.name if user else None, "export",
+                        {"what": "map", "view": s.page, "out": path.name})
         if st.session_state.get("exp_map_file") and Path(st.session_state["exp_map_file"]).exists():
             _offer(Path(st.session_state["exp_map_file"]), lang, "exp_map_dl")
 
@@ -56,7 +58,11 @@ def render(conn, s: ui.State) -> None:
         public = st.checkbox(t("export_public", lang), key="exp_public") if view == "cases" else False
         if st.button(t("export_make", lang), key="exp_table_go"):
             path = _folder() / f"{view}-{s.community or s.street or 'district'}{tfmt}"
-            export.export_table(conn, s, view, path, public=public)
+            personal = bool(user and user.sees_personal_data) and not public
+            export.export_table(conn, s, view, path, public=public, personal=personal)
+            users.audit(conn, user.name if user else None, "export",
+                        {"what": "table", "view": view, "out": path.name,
+                         "personal_data": personal})
             st.session_state["exp_table_file"] = str(path)
         if st.session_state.get("exp_table_file") and Path(st.session_state["exp_table_file"]).exists():
             _offer(Path(st.session_state["exp_table_file"]), lang, "exp_table_dl")
@@ -68,5 +74,7 @@ def render(conn, s: ui.State) -> None:
                                        orientation=orientation,
                                        progress=lambda f: bar.progress(min(f, 1.0)))
             st.session_state["exp_atlas_file"] = str(path)
+            users.audit(conn, user.name if user else None, "export",
+                        {"what": "atlas", "view": s.page, "out": path.name})
         if st.session_state.get("exp_atlas_file") and Path(st.session_state["exp_atlas_file"]).exists():
             _offer(Path(st.session_state["exp_atlas_file"]), lang, "exp_atlas_dl")

@@ -1,0 +1,199 @@
+"""Users of the app: roles and scopes, passwords hashed with Argon2 (argon2-cffi), a password
+policy, lock-out after repeated failures, and the audit log."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerifyMismatchError
+
+from geo import db
+from geo.errors import InputError
+
+ROLES = ("district", "street", "community", "admin")
+MAX_FAILURES = 5
+LOCK_MINUTES = 15
+SESSION_MINUTES = 30  # the app signs a user out after this long without activity
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    role: str
+    scope_code: str | None = None
+    personal_data: bool = False
+
+    @property
+    def sees_personal_data(self) -> bool:
+        """Admins, and district users granted it, see reporters' names and phones."""
+        return self.role == "admin" or (self.role == "district" and self.personal_data)
+
+    @property
+    def may_edit(self) -> bool:
+        return self.role != "district"
+
+
+def check_password(password: str) -> None:
+    """The policy: at least 10 characters with a letter and a digit."""
+    if len(password) < 10 or not re.search(r"[A-Za-z]", password) or not re.search(r"\d", password):
+        raise InputError("password: at least 10 characters with letters and digits")
+
+
+def add(conn, name: str, role: str, password: str, *, scope: str | None = None,
+        personal_data: bool = False) -> User:
+    if role not in ROLES:
+        raise InputError(f"--role: '{role}' is not one of {', '.join(ROLES)}")
+    if not re.fullmatch(r"[A-Za-z0-9_.@-]{1,64}", name):
+        raise InputError(f"NAME: '{name}' may hold letters, digits and _ . @ - only")
+    if role in ("street", "community"):
+        if not scope:
+            raise InputError(f"--scope: a {role} user needs the {role}'s code")
+        table = "streets" if role == "street" else "communities"
+        if db.row(conn, f"SELECT 1 FROM {table} WHERE code = %s", (scope,)) is None:
+            raise InputError(f"--scope: unknown {role} code '{scope}'")
+    else:
+        scope = None
+    if personal_data and role not in ("district", "admin"):
+        raise InputError("--personal-data: only district users may be granted personal data")
+    check_password(password)
+    with db.transaction(conn) as cur:
+        cur.execute("SELECT 1 FROM app_users WHERE name = %s", (name,))
+        if cur.fetchone():
+            raise InputError(f"NAME: user '{name}' exists (use passwd to change the password)")
+        cur.execute("""INSERT INTO app_users (name, role, scope_code, personal_data, password_hash)
+                       VALUES (%s, %s, %s, %s, %s)""",
+                    (name, role, scope, personal_data, _hasher.hash(password)))
+        _audit(cur, None, "user_add", {"name": name, "role": role, "scope": scope})
+    return User(name, role, scope, personal_data)
+
+
+def get(conn, name: str) -> User:
+    row = db.row(conn, "SELECT name, role, scope_code, personal_data FROM app_users WHERE name = %s",
+                  (name,))
+    if row is None:
+        raise InputError(f"--as-user: unknown user '{name}'")
+    return User(*row)
+
+
+def listing(conn) -> list[dict]:
+    frame = db.frame(conn, """SELECT name, role, scope_code AS scope, personal_data,
+                                     failed_attempts, locked_until, created_at
+                              FROM app_users ORDER BY name""", ())
+    return json.loads(frame.to_json(orient="records", date_format="iso"))
+
+
+def remove(conn, name: str) -> None:
+    get(conn, name)
+    with db.transaction(conn) as cur:
+        cur.execute("DELETE FROM app_users WHERE name = %s", (name,))
+        _audit(cur, None, "user_remove", {"name": name})
+
+
+def passwd(conn, name: str, password: str) -> None:
+    get(conn, name)
+    check_password(password)
+    with db.transaction(conn) as cur:
+        cur.execute("""UPDATE app_users SET password_hash = %s, failed_attempts = 0,
+                       locked_until = NULL WHERE name = %s""", (_hasher.hash(password), name))
+        _audit(cur, None, "user_passwd", {"name": name})
+
+
+def any_users(conn) -> bool:
+    return db.row(conn, "SELECT EXISTS (SELECT 1 FROM app_users)", ())[0]
+
+
+class SignInError(Exception):
+    """A refused sign-in; the message is safe to show (it does not say which part was wrong)."""
+
+
+def authenticate(conn, name: str, password: str, now: dt.datetime | None = None) -> User:
+    """The user for a name and password; counts failures and locks the account for
+    LOCK_MINUTES after MAX_FAILURES in a row."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    refusal = None  # raised after the transaction, so that the failure count is kept
+    with db.transaction(conn) as cur:
+        cur.execute("""SELECT name, role, scope_code, personal_data, password_hash,
+                              failed_attempts, locked_until
+                       FROM app_users WHERE name = %s FOR UPDATE""", (name,))
+        row = cur.fetchone()
+        if row is None:
+            _hasher.hash(password)  # the same time as a wrong password: names do not leak
+            _audit(cur, name, "sign_in_failed", {"reason": "unknown"})
+            refusal = "wrong_password"
+        else:
+            user_name, role, scope, personal, hashed, failures, locked_until = row
+            if locked_until and locked_until > now:
+                _audit(cur, name, "sign_in_failed", {"reason": "locked"})
+                refusal = "locked"
+            else:
+                try:
+                    _hasher.verify(hashed, password)
+                except (VerifyMismatchError, InvalidHashError):
+                    failures += 1
+                    lock = (now + dt.timedelta(minutes=LOCK_MINUTES)
+                            if failures >= MAX_FAILURES else None)
+                    cur.execute("""UPDATE app_users SET failed_attempts = %s, locked_until = %s
+                                   WHERE name = %s""", (0 if lock else failures, lock, name))
+                    _audit(cur, name, "sign_in_failed",
+                           {"reason": "password", "locked": bool(lock)})
+                    refusal = "locked" if lock else "wrong_password"
+                else:
+                    cur.execute("""UPDATE app_users SET failed_attempts = 0, locked_until = NULL
+                                   WHERE name = %s""", (name,))
+                    _audit(cur, name, "sign_in", {})
+    if refusal:
+        raise SignInError(refusal)
+    return User(user_name, role, scope, personal)
+
+
+def _audit(cur, user: str | None, action: str, detail: dict) -> None:
+    cur.execute("INSERT INTO audit_log (user_name, action, detail) VALUES (%s, %s, %s)",
+                (user, action, json.dumps(detail, ensure_ascii=False)))
+
+
+def audit(conn, user: str | None, action: str, detail: dict) -> None:
+    """Record who did what (imports, exports, views of personal data)."""
+    with db.transaction(conn) as cur:
+        _audit(cur, user, action, detail)
+
+
+PERSONAL_RETENTION_DAYS = 730  # defaults; settings keys personal_retention_days, audit_retention_days
+AUDIT_RETENTION_DAYS = 1095
+
+
+def retention(conn, key: str, default: int) -> int:
+    row = db.row(conn, "SELECT value FROM settings WHERE key = %s", (key,))
+    return int(row[0]) if row else default
+
+
+def purge(conn, *, older_than_days: int | None = None, now: dt.datetime | None = None) -> dict:
+    """Remove reporters' personal data of cases older than the retention period (the cases
+    stay), and audit entries older than theirs."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    days = older_than_days or retention(conn, "personal_retention_days", PERSONAL_RETENTION_DAYS)
+    audit_days = retention(conn, "audit_retention_days", AUDIT_RETENTION_DAYS)
+    with db.transaction(conn) as cur:
+        cur.execute("""UPDATE case_personal p
+                       SET reporter_name = NULL, reporter_phone = NULL, description = NULL
+                       FROM cases c
+                       WHERE c.id = p.case_id AND c.reported_at < %s
+                         AND (p.reporter_name IS NOT NULL OR p.reporter_phone IS NOT NULL
+                              OR p.description IS NOT NULL)""",
+                    (now - dt.timedelta(days=days),))
+        personal = cur.rowcount
+        cur.execute("DELETE FROM audit_log WHERE at < %s", (now - dt.timedelta(days=audit_days),))
+        audits = cur.rowcount
+        _audit(cur, None, "privacy_purge", {"days": days, "cases": personal, "audit": audits})
+    return {"personal_data_purged": personal, "audit_entries_deleted": audits,
+            "older_than_days": days}
+
+
+def audit_entries(conn, since: dt.date | None = None, limit: int = 5000):
+    """The audit log, newest first (admins: row-level security hides it from others)."""
+    return db.frame(conn, """SELECT at, user_name, action, detail::text AS detail FROM audit_log
+                             WHERE %(since)s::date IS NULL OR at >= %(since)s::date
+                             ORDER BY at DESC LIMIT %(limit)s""", {"since": since, "limit": limit})

@@ -1,0 +1,67 @@
+"""Sign-in, scope, lock-out and session timeout in the app (AppTest against a real database)."""
+import time
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT, run_cli
+
+PASSWORD = "correct horse 42"
+
+
+@pytest.fixture
+def app(demo_copy_url, monkeypatch):
+    for name, role, scope in (("street5", "street", "370202005"), ("root", "admin", None)):
+        args = ["users", "add", name, "--role", role, "--password-stdin"] + (["--scope", scope] if scope else [])
+        assert run_cli(demo_copy_url, *args, input=PASSWORD + "\n").returncode == 0
+    monkeypatch.setenv("DATABASE_URL", demo_copy_url)
+    monkeypatch.setenv("ATLAS_BASEMAP", "none")
+    return AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+
+
+def sign_in(at, name, password):
+    at.text_input(key="sign_in_name").input(name)
+    at.text_input(key="sign_in_password").input(password)
+    at.button[0].click().run()
+
+
+def test_sign_in_is_required_and_limits_the_scope(app):
+    app.run()
+    assert not app.exception
+    assert not app.metric  # nothing shown before signing in
+    sign_in(app, "street5", "not the password 1")
+    assert "用户名或密码错误" in app.error[0].value
+    sign_in(app, "street5", PASSWORD)
+    assert not app.exception
+    streets = app.sidebar.selectbox(key="street").options
+    assert streets == ["全部", "中山路街道"]  # the street's own user sees only its street
+    assert len(app.sidebar.selectbox(key="community").options) == 1 + 4
+    assert any("street5" in c.value for c in app.sidebar.caption)
+
+
+def test_admin_sees_the_audit_log(app):
+    app.run()
+    sign_in(app, "street5", "wrong password 9")
+    sign_in(app, "root", PASSWORD)
+    log = next(d.value for d in app.sidebar.dataframe)
+    assert {"sign_in", "sign_in_failed", "user_add"} <= set(log["action"])
+
+
+def test_lock_out_in_the_app(app):
+    app.run()
+    for _ in range(5):
+        sign_in(app, "root", "wrong password 9")
+    assert "锁定" in app.error[0].value
+    sign_in(app, "root", PASSWORD)
+    assert "锁定" in app.error[0].value and not app.metric
+
+
+def test_session_times_out(app):
+    app.run()
+    sign_in(app, "root", PASSWORD)
+    assert not app.exception, app.exception
+    assert app.metric, [e.value for e in app.error]
+    app.session_state["last_seen"] = time.time() - 31 * 60
+    app.run()
+    assert not app.metric
+    assert "重新登录" in app.info[0].value
