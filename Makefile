@@ -40,3 +40,4 @@ bench: setup
 	$(PY) bench/app.py
 	$(PY) bench/cases.py
 	$(PY) bench/exports.py
+	$(PY) bench/load.py
