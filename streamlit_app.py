@@ -2,6 +2,7 @@
 Thin entry: the view state from the URL, the sidebar, then the chosen page."""
 from __future__ import annotations
 
+import psycopg2
 import streamlit as st
 
 import ui
@@ -27,4 +28,8 @@ def main() -> None:
     ui.write_state(state)
 
 
-main()
+try:
+    main()
+except psycopg2.OperationalError:  # the database went away during this run: say so plainly
+    ui.connection.clear()
+    st.error(t("database_unavailable", ui.read_state().lang))

@@ -59,17 +59,19 @@ def _database_url() -> str:
 
 
 def conn_or_stop(lang: str, user: users.User | None = None):
-    """The connection; on failure a plain message (and a retry on the next rerun)."""
-    try:
-        conn = connection(_database_url(), user)
-        with conn.cursor() as cur:
-            cur.execute("SELECT 1")
-        conn.rollback()
-        return conn
-    except psycopg2.Error:
-        connection.clear()
-        st.error(t("database_unavailable", lang))
-        st.stop()
+    """The connection, reconnecting once when the database restarted under it; when it is
+    down, a plain message (and another try on the next rerun)."""
+    for attempt in range(2):
+        try:
+            conn = connection(_database_url(), user)
+            with conn.cursor() as cur:
+                cur.execute("SELECT 1")
+            conn.rollback()
+            return conn
+        except (psycopg2.Error, OSError):
+            connection.clear()
+    st.error(t("database_unavailable", lang))
+    st.stop()
 
 
 def signed_in_user(conn, lang: str) -> users.User | None:

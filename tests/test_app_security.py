@@ -65,3 +65,31 @@ def test_session_times_out(app):
     app.run()
     assert not app.metric
     assert "重新登录" in app.info[0].value
+
+
+def test_the_app_survives_the_database_going_away(demo_copy_url, monkeypatch):
+    import psycopg2
+
+    monkeypatch.setenv("DATABASE_URL", demo_copy_url)
+    monkeypatch.setenv("ATLAS_BASEMAP", "none")
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at.run()
+    assert at.metric and not at.exception
+    name = demo_copy_url.rsplit("/", 1)[1]
+    admin = psycopg2.connect(demo_copy_url.rsplit("/", 1)[0] + "/postgres")
+    admin.autocommit = True
+    with admin.cursor() as cur:  # a restart as the app sees it: its connections are cut
+        cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,))
+    at.run()
+    assert not at.exception and at.metric  # reconnected
+    with admin.cursor() as cur:  # down: no connection possible
+        cur.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+        cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,))
+    at.run()
+    assert not at.exception
+    assert "数据库" in at.error[0].value and not at.metric
+    with admin.cursor() as cur:  # back
+        cur.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+    at.run()
+    assert not at.exception and at.metric
+    admin.close()

@@ -27,8 +27,13 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(demo_url):
+    yield from _serve(demo_url)
+
+
+def _serve(url):
+    """The app on a free port against ``url``, until the generator is closed."""
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": demo_url, "ATLAS_BASEMAP": "none"}
+    env = {**os.environ, "DATABASE_URL": url, "ATLAS_BASEMAP": "none"}
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
                              "--server.port", str(port), "--server.address", "127.0.0.1"],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -279,3 +284,36 @@ def test_snapshot_exported_from_the_app_covers_the_browser_map(server, browser, 
                 | (np.abs(pixels - blended).max(axis=-1) < 40))
         assert near.mean() > 0.0005, mode
     assert outside == []
+
+
+def test_hostile_names_are_shown_as_text(browser, demo_copy_url):
+    hostile = "<script>alert(1)</script>"
+    conn = psycopg2.connect(demo_copy_url)
+    with conn, conn.cursor() as cur:
+        cur.execute("""UPDATE sites SET name = %s WHERE id = (SELECT min(id) FROM sites
+                       WHERE community_code = %s AND kind <> 'building_cluster') RETURNING id""",
+                    (hostile, COMMUNITY))
+        site_id = cur.fetchone()[0]
+        cur.execute("UPDATE communities SET name = %s WHERE code = %s",
+                    ('<img src=x onerror="alert(2)">泰安路', COMMUNITY))
+    conn.close()
+    serving = _serve(demo_copy_url)
+    base = next(serving)
+    try:
+        page, outside = open_page(browser, f"{base}/?community={COMMUNITY}&street=370202005"
+                                           f"&as_of={DEMO_NOW.date()}&basemap=none&site={site_id}")
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for frame in page.frames:
+            frame.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.get_by_role("heading", name=hostile).first.wait_for(timeout=60_000)  # the site panel
+        assert count_in_map(page, "path.atlas-site") > 0
+        frame = next(f for f in page.frames if f.locator("path.atlas-site").count())
+        # the community label on the map is text too: no <img> element was made from it
+        assert frame.locator("img[src='x']").count() == 0
+        assert frame.get_by_text('<img src=x onerror="alert(2)">泰安路').count() >= 1
+        page.wait_for_timeout(1000)
+        assert dialogs == []
+        assert outside == []
+    finally:
+        serving.close()
