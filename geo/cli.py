@@ -115,6 +115,11 @@ def cmd_import(args) -> int:
         add_categories=args.add_categories, skip_invalid=args.skip_invalid,
         report=args.report, nearest_within=args.nearest_within,
         progress=_progress_bar(args.kind), say=_say)
+    from geo import db, users
+
+    users.audit(db.connect(), None, "import",
+                {"kind": args.kind, "file": str(args.path), **{k: v for k, v in summary.items()
+                                                               if isinstance(v, (int, str))}})
     _emit(summary)
     return 0
 
@@ -355,6 +360,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         _say("interrupted: nothing was written")
+        return 1
+    except OSError as exc:  # a full disk, a permission, a missing device: name the file
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        _say(f"error: {where}{exc.strerror or exc}")
         return 1
     except Exception as exc:  # an unexpected failure: say what, without a traceback
         from geo.localdb import LocalDatabaseError

@@ -9,7 +9,7 @@ def checksums(url):
     conn = psycopg2.connect(url)
     out = {}
     with conn.cursor() as cur:
-        for t in demo.DATA_TABLES + ("settings", "schema_migrations"):
+        for t in demo.DATA_TABLES + ("settings", "schema_migrations", "app_users", "audit_log"):
             cur.execute(f"SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) FROM {t} x")
             out[t] = cur.fetchone()[0]
     conn.close()
@@ -17,6 +17,9 @@ def checksums(url):
 
 
 def test_backup_wipe_restore(demo_copy_url, tmp_path):
+    res = run_cli(demo_copy_url, "users", "add", "root", "--role", "admin", "--password-stdin",
+                  input="correct horse 42\n")
+    assert res.returncode == 0, res.stderr
     before = checksums(demo_copy_url)
     counts = table_counts(demo_copy_url)
     dump = tmp_path / "atlas.backup"
@@ -24,7 +27,7 @@ def test_backup_wipe_restore(demo_copy_url, tmp_path):
     assert res.returncode == 0, res.stderr
     conn = psycopg2.connect(demo_copy_url)
     with conn, conn.cursor() as cur:
-        cur.execute("TRUNCATE " + ", ".join(demo.DATA_TABLES) + " CASCADE")
+        cur.execute("TRUNCATE " + ", ".join(demo.DATA_TABLES + ("app_users", "audit_log")) + " CASCADE")
     conn.close()
     assert table_counts(demo_copy_url)["cases"] == 0
     res = run_cli(demo_copy_url, "db", "restore", str(dump))

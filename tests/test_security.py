@@ -177,3 +177,24 @@ def test_privacy_purge_keeps_cases_and_drops_old_personal_data(demo_copy_url):
     assert query(url, """SELECT count(*) FROM case_personal p JOIN cases c ON c.id = p.case_id
                          WHERE c.reported_at > now() - interval '300 days' AND p.reporter_name IS NOT NULL""")[0][0] > 0
     assert query(url, "SELECT count(*) FROM audit_log WHERE action = 'privacy_purge'")[0][0] == 1
+
+
+def test_a_full_disk_gives_a_clear_message(demo_url, tmp_path):
+    full = tmp_path / "cases.csv"
+    full.symlink_to("/dev/full")  # every write: no space left on device
+    res = run_cli(demo_url, "export", "table", "--view", "coverage", "--out", str(full))
+    assert res.returncode == 1
+    assert "No space left on device" in res.stderr and "Traceback" not in res.stderr
+    res = run_cli(demo_url, "db", "backup", "/proc/atlas.backup")
+    assert res.returncode != 0 and "Traceback" not in res.stderr and res.stderr.startswith("error")
+
+
+def test_imports_are_audited(small_url, tmp_path):
+    from tests import small_district as sd
+
+    path = sd.csv(tmp_path / "c.csv", "external_id,category,status,reported_at,lon,lat\n"
+                  "Z1,garbage,open,2026-10-01 09:00,120.302,36.062\n")
+    assert run_cli(small_url, "import", "cases", str(path), "--source", "hotline_12345").returncode == 0
+    imports = [d for (d,) in query(small_url, "SELECT detail FROM audit_log WHERE action = 'import'")]
+    assert {d["kind"] for d in imports} >= {"streets", "communities", "sites", "cases"}
+    assert any(d["kind"] == "cases" and d["file"].endswith("c.csv") for d in imports)
