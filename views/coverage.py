@@ -8,6 +8,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import ui
+from views import editing as editing_view
 from geo import mapdata, users
 from geo.i18n import t
 from layers import basemap, coverage, maps
@@ -191,4 +192,6 @@ def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
     if state.site:
         with right:
             site_panel(conn, state, state.site)
+            editing_view.management_form(conn, state, user, state.site)
+            editing_view.change_history(conn, state, state.site)
     return state

@@ -1,0 +1,164 @@
+"""Changes made in the app: a site's management recorded from a date (the previous record is
+closed on that date, never overwritten), undo of the last change, and the change log. Every
+change goes through the user's own connection, so row-level security decides what may change;
+a change is refused when the site changed since the user looked at it."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass
+
+import pandas as pd
+import psycopg2
+
+from geo import db
+from geo.errors import InputError
+from geo.importing.fields import MODES
+
+
+class StaleEdit(InputError):
+    """The data changed since the user saw it; the message says what it is now."""
+
+
+@dataclass(frozen=True)
+class ManagementChange:
+    mode: str
+    valid_from: dt.date
+    provider: str | None = None
+    party_led: bool = False
+
+
+def current_management(conn, site_ids: list[int]) -> pd.DataFrame:
+    """Each site's name and its open management record (id, mode, provider, party-led, from)."""
+    return db.frame(conn, """
+        SELECT s.id AS site_id, s.name, m.id AS management_id, coalesce(m.mode, 'none') AS mode,
+               m.provider, coalesce(m.party_led, false) AS party_led, m.valid_from
+        FROM sites s
+        LEFT JOIN management m ON m.site_id = s.id AND m.valid_to IS NULL
+        WHERE s.id = ANY(%s) ORDER BY s.id""", (list(site_ids),))
+
+
+def sites_of_community(conn, site_id: int) -> pd.DataFrame:
+    """The residential sites of a site's community (id, name): the ones a change may cover."""
+    return db.frame(conn, """
+        SELECT s.id, s.name FROM sites s
+        WHERE s.community_code = (SELECT community_code FROM sites WHERE id = %s)
+          AND s.kind <> 'building_cluster'
+        ORDER BY s.name""", (site_id,))
+
+
+def _log(cur, batch: str, user: str | None, row: dict, table: str, action: str,
+         before: dict | None, after: dict | None) -> None:
+    cur.execute("""INSERT INTO change_log (batch, user_name, street_code, community_code,
+                       table_name, row_id, site_id, action, before, after)
+                   VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""",
+                (batch, user, row["street_code"], row["community_code"], table, row["id"],
+                 row["site_id"], action, json.dumps(before, default=str) if before else None,
+                 json.dumps(after, default=str) if after else None))
+
+
+def _record(cur, table: str, row_id: int) -> dict:
+    cur.execute(f"SELECT to_jsonb(t) FROM {table} t WHERE id = %s", (row_id,))
+    found = cur.fetchone()
+    return found[0] if found else None
+
+
+def record_management_change(conn, user: str | None, site_ids: list[int],
+                             change: ManagementChange, seen: dict[int, int | None]) -> str:
+    """Record ``change`` for every site from ``change.valid_from``: the open record of each is
+    closed on that date and a new one opened. ``seen`` holds the open record's id each site
+    had when the user chose it; if any changed since, nothing is written. Returns the batch."""
+    if change.mode not in MODES:
+        raise InputError(f"mode: '{change.mode}' is not one of {', '.join(MODES)}")
+    if change.provider and len(change.provider) > 200:
+        raise InputError("provider: at most 200 characters")
+    if not site_ids:
+        raise InputError("sites: choose at least one site")
+    batch = str(uuid.uuid4())
+    try:
+        with db.transaction(conn) as cur:
+            cur.execute("""SELECT s.id, s.name, s.street_code, s.community_code, m.id, m.valid_from
+                           FROM sites s
+                           LEFT JOIN management m ON m.site_id = s.id AND m.valid_to IS NULL
+                           WHERE s.id = ANY(%s) ORDER BY s.id FOR UPDATE OF s""", (list(site_ids),))
+            rows = cur.fetchall()
+            missing = set(site_ids) - {r[0] for r in rows}
+            if missing:
+                raise InputError(f"sites: {sorted(missing)[0]} is not a site you may change")
+            for site_id, name, street, community, open_id, open_from in rows:
+                if seen.get(site_id) != open_id:
+                    raise StaleEdit(f"{name}: changed by someone else since you opened it; "
+                                    f"its current record is shown now")
+                cur.execute("SELECT max(valid_from) FROM management WHERE site_id = %s", (site_id,))
+                last = cur.fetchone()[0]
+                if last and change.valid_from <= last:
+                    raise InputError(f"{name}: the date {change.valid_from} is not after its last "
+                                     f"recorded change ({last})")
+                if open_id:
+                    before = _record(cur, "management", open_id)
+                    cur.execute("UPDATE management SET valid_to = %s WHERE id = %s",
+                                (change.valid_from, open_id))
+                    if cur.rowcount != 1:
+                        raise InputError(f"{name}: not a site you may change")
+                    _log(cur, batch, user, {**before, "site_id": site_id}, "management", "update",
+                         before, _record(cur, "management", open_id))
+                cur.execute("""INSERT INTO management (site_id, street_code, community_code, mode,
+                                   provider, party_led, valid_from)
+                               VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING id""",
+                            (site_id, street, community, change.mode, change.provider or None,
+                             change.party_led, change.valid_from))
+                new_id = cur.fetchone()[0]
+                after = _record(cur, "management", new_id)
+                _log(cur, batch, user, {**after, "site_id": site_id}, "management", "insert",
+                     None, after)
+    except psycopg2.errors.InsufficientPrivilege:
+        raise InputError("sites: outside the area you may change") from None
+    return batch
+
+
+def undo_last(conn, user: str | None) -> str | None:
+    """Undo the user's last change that is not undone yet, if nothing changed those rows since.
+    Returns the batch undone, or None when there is nothing to undo."""
+    with db.transaction(conn) as cur:
+        cur.execute("""SELECT batch FROM change_log
+                       WHERE user_name IS NOT DISTINCT FROM %s AND NOT undone
+                       ORDER BY at DESC, id DESC LIMIT 1""", (user,))
+        found = cur.fetchone()
+        if not found:
+            return None
+        batch = found[0]
+        cur.execute("""SELECT id, table_name, row_id, action, before, after FROM change_log
+                       WHERE batch = %s ORDER BY id DESC""", (batch,))
+        entries = cur.fetchall()
+        for _, table, row_id, action, before, after in entries:
+            if table != "management":
+                raise InputError(f"undo: changes of {table} cannot be undone here")
+            now = _record(cur, table, row_id)
+            if json.loads(json.dumps(now, default=str)) != after:
+                raise StaleEdit("undo: the site changed since; nothing was undone")
+            if action == "insert":
+                cur.execute("DELETE FROM management WHERE id = %s", (row_id,))
+            elif action == "update":
+                cur.execute("UPDATE management SET valid_to = %s WHERE id = %s",
+                            (before["valid_to"], row_id))
+        cur.execute("UPDATE change_log SET undone = true WHERE batch = %s", (batch,))
+    return str(batch)
+
+
+def site_changes(conn, site_id: int) -> pd.DataFrame:
+    """A site's change history, newest first."""
+    return db.frame(conn, """
+        SELECT at, user_name, action, before->>'mode' AS mode_before, after->>'mode' AS mode_after,
+               coalesce(after->>'valid_from', before->>'valid_from') AS valid_from,
+               after->>'valid_to' AS valid_to, undone
+        FROM change_log WHERE site_id = %s ORDER BY at DESC, id DESC""", (site_id,))
+
+
+def changes(conn, date_from: dt.date, date_to: dt.date) -> pd.DataFrame:
+    """All changes of a period (admins see all, others their scope)."""
+    return db.frame(conn, """
+        SELECT c.at, c.user_name, s.name AS site, c.community_code, c.table_name, c.action,
+               c.before::text AS before, c.after::text AS after, c.undone
+        FROM change_log c LEFT JOIN sites s ON s.id = c.site_id
+        WHERE c.at >= %s AND c.at < %s::date + 1 ORDER BY c.at DESC""", (date_from, date_to))

@@ -1,0 +1,105 @@
+"""Recording management changes: history kept, dates checked, undo, concurrent edits, scope."""
+import datetime as dt
+
+import pytest
+
+from geo import db, editing, stats, users
+from geo.errors import InputError
+from tests.conftest import query
+
+STREET, COMMUNITY, OTHER_STREET = "370202005", "370202005001", "370202009"
+PASSWORD = "correct horse 42"
+
+
+@pytest.fixture
+def street_user(demo_copy_url):
+    owner = db.connect(demo_copy_url)
+    users.add(owner, "street5", "street", PASSWORD, scope=STREET)
+    users.add(owner, "leader", "district", PASSWORD)
+    return demo_copy_url, db.connect_as(users.get(owner, "street5"), demo_copy_url)
+
+
+def unmanaged_sites(url, community=COMMUNITY, n=2):
+    return [r[0] for r in query(url, """
+        SELECT s.id FROM sites s JOIN management m ON m.site_id = s.id AND m.valid_to IS NULL
+        WHERE s.community_code = %s AND m.mode = 'none' AND s.kind <> 'building_cluster'
+        ORDER BY s.id LIMIT %s""", (community, n))]
+
+
+def seen(conn, ids):
+    current = editing.current_management(conn, ids)
+    return dict(zip(current["site_id"], [None if x != x else int(x) for x in current["management_id"]]))
+
+
+def test_a_change_closes_the_previous_record_and_counts_in_coverage(street_user):
+    url, conn = street_user
+    ids = unmanaged_sites(url)
+    day = dt.date.today()
+    before = stats.coverage(db.connect(url), stats.Scope(community=COMMUNITY), as_of=day)[0]
+    history_before = query(url, "SELECT count(*) FROM management WHERE site_id = ANY(%s)", (ids,))[0][0]
+    editing.record_management_change(conn, "street5", ids, editing.ManagementChange(
+        "self_managed", day, "楼院自治委员会", True), seen(conn, ids))
+    after = stats.coverage(db.connect(url), stats.Scope(community=COMMUNITY), as_of=day)[0]
+    assert after["managed"] == before["managed"] + len(ids)
+    # history: the old record closed on the day, a new one open; nothing overwritten
+    assert query(url, "SELECT count(*) FROM management WHERE site_id = ANY(%s)", (ids,))[0][0] == history_before + len(ids)
+    rows = query(url, """SELECT mode, valid_from, valid_to FROM management WHERE site_id = %s
+                         ORDER BY valid_from DESC LIMIT 2""", (ids[0],))
+    assert rows[0] == ("self_managed", day, None) and rows[1][0] == "none" and rows[1][2] == day
+    # yesterday's coverage is unchanged (the "as of" view reads the history)
+    yesterday = stats.coverage(db.connect(url), stats.Scope(community=COMMUNITY), as_of=day - dt.timedelta(days=1))[0]
+    assert yesterday["managed"] == before["managed"]
+    log = editing.site_changes(conn, ids[0])
+    assert list(log["action"]) == ["insert", "update"] and set(log["user_name"]) == {"street5"}
+
+
+def test_dates_before_the_last_change_are_refused(street_user):
+    url, conn = street_user
+    ids = unmanaged_sites(url, n=1)
+    last = query(url, "SELECT max(valid_from) FROM management WHERE site_id = %s", (ids[0],))[0][0]
+    with pytest.raises(InputError, match="not after its last recorded change"):
+        editing.record_management_change(conn, "street5", ids, editing.ManagementChange(
+            "commercial", last), seen(conn, ids))
+    with pytest.raises(InputError, match="mode"):
+        editing.record_management_change(conn, "street5", ids, editing.ManagementChange(
+            "bogus", dt.date.today()), seen(conn, ids))
+
+
+def test_undo_restores_the_previous_state(street_user):
+    url, conn = street_user
+    ids = unmanaged_sites(url)
+    snapshot = query(url, "SELECT * FROM management WHERE site_id = ANY(%s) ORDER BY id", (ids,))
+    editing.record_management_change(conn, "street5", ids, editing.ManagementChange(
+        "commercial", dt.date.today(), "万科物业"), seen(conn, ids))
+    assert editing.undo_last(conn, "street5")
+    assert query(url, "SELECT * FROM management WHERE site_id = ANY(%s) ORDER BY id", (ids,)) == snapshot
+    assert editing.undo_last(conn, "street5") is None  # nothing more to undo
+
+
+def test_a_concurrent_change_is_detected_and_nothing_lost(street_user):
+    url, conn = street_user
+    ids = unmanaged_sites(url, n=1)
+    first_look = seen(conn, ids)  # two users open the same site
+    other = db.connect(url)
+    editing.record_management_change(other, "someone", ids, editing.ManagementChange(
+        "commercial", dt.date.today(), "保利物业"), seen(other, ids))
+    with pytest.raises(editing.StaleEdit, match="changed by someone else"):
+        editing.record_management_change(conn, "street5", ids, editing.ManagementChange(
+            "self_managed", dt.date.today() + dt.timedelta(days=1)), first_look)
+    assert query(url, "SELECT mode, provider FROM management WHERE site_id = %s AND valid_to IS NULL",
+                 (ids[0],)) == [("commercial", "保利物业")]
+
+
+def test_outside_the_scope_and_district_users_cannot_change(street_user):
+    url, conn = street_user
+    theirs = unmanaged_sites(url, community="370202009001", n=1) or [
+        query(url, "SELECT min(id) FROM sites WHERE street_code = %s", (OTHER_STREET,))[0][0]]
+    with pytest.raises(InputError, match="not a site you may change"):
+        editing.record_management_change(conn, "street5", theirs, editing.ManagementChange(
+            "commercial", dt.date.today()), {theirs[0]: None})
+    leader = db.connect_as(users.get(db.connect(url), "leader"), url)
+    ids = unmanaged_sites(url, n=1)
+    with pytest.raises(InputError):
+        editing.record_management_change(leader, "leader", ids, editing.ManagementChange(
+            "commercial", dt.date.today()), seen(leader, ids))
+    assert query(url, "SELECT count(*) FROM change_log")[0][0] == 0
