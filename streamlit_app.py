@@ -7,7 +7,7 @@ import streamlit as st
 
 import ui
 from geo.i18n import t
-from views import admin, cases, coverage, export_panel
+from views import admin, cases, coverage, export_panel, import_page
 
 st.set_page_config(page_title="基层治理一张图 · Grassroots Atlas", layout="wide")
 
@@ -20,10 +20,11 @@ def main() -> None:
         st.title(t("app_title", state.lang))
         st.info(t("no_district", state.lang))
         return
-    state = ui.sidebar(conn, state)
-    page = cases if state.page == "cases" else coverage
+    state = ui.sidebar(conn, state, user)
+    page = {"cases": cases, "import": import_page}.get(state.page, coverage)
     state = page.render(conn, state, user)
-    export_panel.render(conn, state, user)
+    if page is not import_page:
+        export_panel.render(conn, state, user)
     admin.audit_panel(conn, user, state.lang)
     ui.write_state(state)
 

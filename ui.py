@@ -138,13 +138,14 @@ def today(conn) -> dt.date:
     return day
 
 
-def sidebar(conn, s: State) -> State:
+def sidebar(conn, s: State, user: users.User | None = None) -> State:
     """Language, page, scope, the page's own options and the basemap; returns the new state."""
     sb = st.sidebar
     lang = sb.radio("语言 / Language", LANGUAGES, index=LANGUAGES.index(s.lang), horizontal=True,
                     format_func=lambda c: {"zh": "中文", "en": "English"}[c], key="lang")
-    page = sb.radio(t("page", lang), VIEWS, index=VIEWS.index(s.page), horizontal=True,
-                    format_func=lambda v: t(f"page_{v}", lang), key="page")
+    pages = VIEWS if user is None or user.role == "admin" else VIEWS[:2]  # imports: admins
+    page = sb.radio(t("page", lang), pages, index=pages.index(s.page) if s.page in pages else 0,
+                    horizontal=True, format_func=lambda v: t(f"page_{v}", lang), key="page")
     street_opts = streets(conn)
     names = dict(street_opts)
     codes = [None] + [c for c, _ in street_opts]
@@ -159,7 +160,9 @@ def sidebar(conn, s: State) -> State:
                              format_func=lambda c: t("all", lang) if c is None else cnames[c],
                              key="community")
     new = replace(s, lang=lang, page=page, street=street, community=community)
-    new = (coverage_options if page == "coverage" else case_options)(conn, new)
+    options = {"coverage": coverage_options, "cases": case_options}.get(page)
+    if options:
+        new = options(conn, new)
     basemap = sb.selectbox(t("basemap", lang), BASEMAPS, index=BASEMAPS.index(s.basemap),
                            format_func=lambda b: t(f"basemap_{b}", lang), key="basemap")
     tiles = s.tiles

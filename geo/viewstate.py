@@ -13,7 +13,7 @@ from layers.basemap import BASEMAPS
 
 LAYERS = ("sites", "clusters", "communities", "streets", "grids", "demonstration", "assignments")
 DEFAULT_LAYERS = ("sites", "clusters", "communities", "streets", "demonstration")
-VIEWS = ("coverage", "cases")
+VIEWS = ("coverage", "cases", "import")
 DEFAULT_BOUNDS = (120.28, 36.04, 120.43, 36.10)
 MAP_SIZE = (760, 620)
 PERIODS = ("this_month", "last_3_months", "this_year", "last_year", "custom")

@@ -56,3 +56,36 @@ def test_district_users_see_no_edit_form(demo_copy_url, monkeypatch, site):
     at.button[0].click().run()
     assert not at.exception and at.metric
     assert not any(b.label == "记录变更" for b in at.button)
+
+
+def test_import_page_previews_then_imports(demo_copy_url, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", demo_copy_url)
+    monkeypatch.setenv("ATLAS_BASEMAP", "none")
+    (lon, lat), = query(demo_copy_url, "SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(geom) p "
+                                       "FROM communities WHERE code = %s) x", (COMMUNITY,))
+    header = "external_id,category,status,reported_at,closed_at,lon,lat\n"
+    bad = (header + f"U1,garbage,open,2026-10-01 09:00,,{lon},{lat}\n"
+           f"U2,garbage,open,2026-13-01 09:00,,{lon},{lat}\n").encode()
+    good = (header + f"U1,garbage,open,2026-10-01 09:00,,{lon},{lat}\n"
+            f"U2,noise,closed,2026-10-02 09:00,2026-10-02 12:00,{lon},{lat}\n").encode()
+    before = query(demo_copy_url, "SELECT count(*) FROM cases")[0][0]
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at.query_params["view"] = "import"
+    at.run()
+    assert not at.exception and at.title[0].value == "数据导入"
+    at.selectbox(key="import_kind").set_value("cases").run()
+    at.text_input(key="import_source").input("hotline_12345")
+    at.file_uploader(key="import_upload").set_value(("../../etc/passwd.csv", bad, "text/csv"))
+    at.run()
+    assert not at.exception
+    rejected = at.dataframe[0].value
+    assert list(rejected["行"]) == [3] and list(rejected["字段"]) == ["reported_at"]
+    assert query(demo_copy_url, "SELECT count(*) FROM cases")[0][0] == before  # nothing written
+    at.file_uploader(key="import_upload").set_value(("good.csv", good, "text/csv"))
+    at.run()
+    assert "新增 2" in at.info[0].value
+    assert query(demo_copy_url, "SELECT count(*) FROM cases")[0][0] == before  # a preview only
+    at.button(key="import_confirm").click().run()
+    assert any("已导入 2 行" in s.value for s in at.success)
+    assert query(demo_copy_url, "SELECT count(*) FROM cases")[0][0] == before + 2
+    assert query(demo_copy_url, "SELECT count(*) FROM audit_log WHERE action = 'import'")[0][0] == 1

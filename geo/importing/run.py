@@ -98,7 +98,10 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
                 add_categories: bool = False, skip_invalid: bool = False,
                 report: str | None = None, nearest_within: float | None = None,
                 progress: Callable[[int, int], None] | None = None,
-                say: Callable[[str], None] = lambda m: None, url: str | None = None) -> dict:
+                say: Callable[[str], None] = lambda m: None, url: str | None = None,
+                dry_run: bool = False) -> dict:
+    """Import one file, all or nothing. With ``dry_run`` every check runs, the database's too,
+    and everything is rolled back: the preview of the app's import page."""
     path = Path(path)
     file = str(path)
     try:
@@ -126,11 +129,16 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
         tick(2)
         rejected = list(checked.errors)
         frame = checked.frame
-        with db.transaction(conn) as cur:
-            if kind == "cases":
-                rejected += _reference_errors(cur, frame, add_categories)
-            result = _write(cur, kind, frame, rejected, skip_invalid, nearest_within, file)
-            tick(3)
+        try:
+            with db.transaction(conn) as cur:
+                if kind == "cases":
+                    rejected += _reference_errors(cur, frame, add_categories)
+                result = _write(cur, kind, frame, rejected, skip_invalid, nearest_within, file)
+                tick(3)
+                if dry_run:
+                    raise _Preview()
+        except _Preview:
+            pass  # rolled back: a preview writes nothing
         tick(4)
     finally:
         conn.close()
@@ -138,14 +146,21 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
                "rejected": len({e.row for e in rejected}),
                "seconds": {k: round(v, 3) for k, v in {**seconds, **result.seconds}.items()}}
     summary["seconds"]["total"] = round(time.perf_counter() - started, 3)
+    if dry_run:
+        summary["dry_run"] = True
+        summary["rejected_rows"] = [e.__dict__ for e in rejected]
     for note in result.notes:
         say(note)
-    if rejected:
+    if rejected and not dry_run:
         target = _report_path(path, report)
         _write_report(target, rejected)
         summary["report"] = str(target)
         say(f"{summary['rejected']} rows rejected; reasons in {target}")
     return summary
+
+
+class _Preview(Exception):
+    """Rolls a dry run's transaction back."""
 
 
 def _write(cur, kind, frame, rejected, skip_invalid, nearest_within, file) -> load.LoadResult:

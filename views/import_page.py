@@ -1,0 +1,107 @@
+"""The import page for admins: download a KIND's template, upload a file, see a preview (the
+rows on a map, and every rejected row with its reason) before anything is written, then
+confirm. The same code and rules as `python -m geo import`."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import folium
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+import ui
+from geo import coords, users
+from geo.errors import InputError
+from geo.i18n import t
+from geo.importing import run
+from geo.importing.fields import KINDS
+from geo.importing.read import read
+from layers import coverage
+
+SUFFIXES = ["csv", "xlsx", "geojson", "json", "gpkg", "zip"]
+
+
+def _saved(upload) -> Path:
+    """The upload in a private folder under a fixed name: the user's file name is never a path."""
+    suffix = Path(upload.name).suffix.lower()
+    if suffix.lstrip(".") not in SUFFIXES:
+        suffix = ".bin"
+    folder = Path(tempfile.mkdtemp(prefix="atlas-upload-"))
+    path = folder / f"upload{suffix}"
+    path.write_bytes(upload.getbuffer())
+    return path
+
+
+def _preview_map(path: Path, crs: str | None, lang: str) -> None:
+    try:
+        table = read(path)
+    except InputError:
+        return
+    if table.geometry is None or not len(table.geometry):
+        return
+    geoms = table.geometry
+    try:
+        geoms = coords.to_wgs84(geoms, coords.parse_crs(crs) or table.crs)
+    except Exception:  # the checks name a bad CRS; the preview just leaves the map out
+        return
+    frame = gpd.GeoDataFrame(geometry=list(geoms), crs=4326).dropna()
+    if frame.empty:
+        return
+    center, zoom = coverage.fit_view(tuple(frame.total_bounds), 700, 420)
+    fmap = coverage.new_map(center, zoom)
+    folium.GeoJson(frame.__geo_interface__, name=t("import_preview", lang),
+                   style_function=lambda f: {"color": "#0072B2", "weight": 2, "fillOpacity": 0.3}
+                   ).add_to(fmap)
+    st_folium(fmap, height=420, use_container_width=True, key="import_map", returned_objects=[])
+
+
+def render(conn, s: ui.State, user: users.User | None = None) -> ui.State:
+    lang = s.lang
+    st.title(t("page_import", lang))
+    if user and user.role != "admin":
+        st.warning(t("import_admins_only", lang))
+        return s
+    kind = st.selectbox(t("import_kind", lang), list(KINDS), key="import_kind",
+                        format_func=lambda k: t(f"kind_name_{k}", lang))
+    template = Path(tempfile.mkdtemp(prefix="atlas-template-")) / f"{kind}-template.csv"
+    run.write_template(kind, template)
+    st.download_button(t("import_template", lang), template.read_bytes(), file_name=template.name,
+                       mime="text/csv", key="import_template_dl")
+    upload = st.file_uploader(t("import_file", lang), type=SUFFIXES, key="import_upload")
+    cols = st.columns(3)
+    crs = cols[0].text_input(t("import_crs", lang), key="import_crs").strip() or None
+    source = (cols[1].text_input(t("import_source", lang), key="import_source").strip() or None
+              if kind == "cases" else None)
+    add_categories = cols[2].checkbox(t("import_add_categories", lang), key="import_add_cats") \
+        if kind == "cases" else False
+    if upload is None:
+        return s
+    path = _saved(upload)
+    options = dict(crs=crs, source=source, add_categories=add_categories)
+    _preview_map(path, crs, lang)
+    try:
+        preview = run.import_file(kind, path, dry_run=True, **options)
+    except InputError as refused:
+        st.error(f"{upload.name}: {refused}")
+        if refused.errors:
+            st.dataframe(pd.DataFrame([{t("import_row", lang): e.row, t("import_field", lang): e.field,
+                                        t("import_reason", lang): e.message}
+                                       for e in refused.errors]), hide_index=True, width="stretch")
+        return s
+    st.info(t("import_would", lang).format(
+        rows=preview["rows"], inserted=preview.get("inserted", 0),
+        updated=preview.get("updated", 0), unchanged=preview.get("unchanged", 0)))
+    if st.button(t("import_confirm", lang), key="import_confirm"):
+        try:
+            done = run.import_file(kind, path, **options)
+        except InputError as refused:
+            st.error(str(refused))
+            return s
+        users.audit(conn, user.name if user else None, "import",
+                    {"kind": kind, "file": upload.name, "rows": done["rows"]})
+        st.cache_data.clear()
+        st.success(t("import_done", lang).format(rows=done["rows"]))
+    return s
