@@ -132,8 +132,15 @@ def undo_last(conn, user: str | None) -> str | None:
                        WHERE batch = %s ORDER BY id DESC""", (batch,))
         entries = cur.fetchall()
         for _, table, row_id, action, before, after in entries:
-            if table != "management":
-                raise InputError(f"undo: changes of {table} cannot be undone here")
+            if table == "sites":
+                cur.execute(f"SELECT {', '.join(SITE_FIELDS)} FROM sites WHERE id = %s", (row_id,))
+                current = cur.fetchone()
+                if current is None or json.loads(json.dumps(dict(zip(SITE_FIELDS, current)),
+                                                             default=str)) != after:
+                    raise StaleEdit("undo: the site changed since; nothing was undone")
+                cur.execute(f"UPDATE sites SET {', '.join(f'{f} = %s' for f in SITE_FIELDS)} "
+                            "WHERE id = %s", [before[f] for f in SITE_FIELDS] + [row_id])
+                continue
             now = _record(cur, table, row_id)
             if json.loads(json.dumps(now, default=str)) != after:
                 raise StaleEdit("undo: the site changed since; nothing was undone")
@@ -162,3 +169,77 @@ def changes(conn, date_from: dt.date, date_to: dt.date) -> pd.DataFrame:
                c.before::text AS before, c.after::text AS after, c.undone
         FROM change_log c LEFT JOIN sites s ON s.id = c.site_id
         WHERE c.at >= %s AND c.at < %s::date + 1 ORDER BY c.at DESC""", (date_from, date_to))
+
+
+SITE_FIELDS = ("name", "kind", "households", "buildings", "built_year", "owners_committee",
+               "owners_committee_party", "party_org", "demonstration")
+
+
+def community_sites(conn, community: str) -> pd.DataFrame:
+    """The sites of a community with the fields the table editor corrects."""
+    return db.frame(conn, f"""SELECT id, {', '.join(SITE_FIELDS)} FROM sites
+                              WHERE community_code = %s ORDER BY name""", (community,))
+
+
+def _check_site(name: str, values: dict, this_year: int) -> None:
+    from geo.importing.fields import SITE_KINDS
+
+    if not str(values["name"] or "").strip() or len(str(values["name"])) > 100:
+        raise InputError(f"{name}: name: 1 to 100 characters")
+    if values["kind"] not in SITE_KINDS:
+        raise InputError(f"{name}: kind: one of {', '.join(SITE_KINDS)}")
+    if not (0 <= int(values["households"]) <= 100_000):
+        raise InputError(f"{name}: households: between 0 and 100000")
+    if values["buildings"] is not None and not (0 <= int(values["buildings"]) <= 10_000):
+        raise InputError(f"{name}: buildings: between 0 and 10000")
+    if values["built_year"] is not None and not (1800 <= int(values["built_year"]) <= this_year):
+        raise InputError(f"{name}: built_year: between 1800 and {this_year}")
+    if values["owners_committee_party"] and not values["owners_committee"]:
+        raise InputError(f"{name}: owners_committee_party: needs an owners' committee")
+
+
+def _plain(value):
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def update_sites(conn, user: str | None, seen: pd.DataFrame, edited: pd.DataFrame) -> int:
+    """Write the rows of ``edited`` that differ from ``seen`` (both as community_sites gave
+    them), each checked; refused whole when a site changed in the database since ``seen``.
+    Returns the number of sites changed."""
+    before = {int(r["id"]): {f: _plain(r[f]) for f in SITE_FIELDS} for _, r in seen.iterrows()}
+    after = {int(r["id"]): {f: _plain(r[f]) for f in SITE_FIELDS} for _, r in edited.iterrows()}
+    changed = {i: v for i, v in after.items() if i in before and v != before[i]}
+    if not changed:
+        return 0
+    this_year = dt.date.today().year
+    for site_id, values in changed.items():
+        _check_site(str(before[site_id]["name"]), values, this_year)
+    batch = str(uuid.uuid4())
+    try:
+        with db.transaction(conn) as cur:
+            for site_id, values in changed.items():
+                cur.execute(f"SELECT {', '.join(SITE_FIELDS)}, street_code, community_code "
+                            "FROM sites WHERE id = %s FOR UPDATE", (site_id,))
+                row = cur.fetchone()
+                if row is None:
+                    raise InputError(f"{before[site_id]['name']}: not a site you may change")
+                now = dict(zip(SITE_FIELDS, row[:len(SITE_FIELDS)]))
+                if now != before[site_id]:
+                    raise StaleEdit(f"{before[site_id]['name']}: changed by someone else since "
+                                    "you loaded the table; reload to see it")
+                cur.execute(f"UPDATE sites SET {', '.join(f'{f} = %s' for f in SITE_FIELDS)} "
+                            "WHERE id = %s", [values[f] for f in SITE_FIELDS] + [site_id])
+                if cur.rowcount != 1:
+                    raise InputError(f"{before[site_id]['name']}: not a site you may change")
+                _log(cur, batch, user, {"id": site_id, "site_id": site_id, "street_code": row[-2],
+                                        "community_code": row[-1]}, "sites", "update",
+                     now, values)
+    except psycopg2.errors.InsufficientPrivilege:
+        raise InputError("sites: outside the area you may change") from None
+    except psycopg2.errors.CheckViolation as exc:
+        raise InputError(f"sites: {exc.diag.message_primary}") from None
+    return len(changed)

@@ -89,3 +89,22 @@ def test_import_page_previews_then_imports(demo_copy_url, monkeypatch):
     assert any("已导入 2 行" in s.value for s in at.success)
     assert query(demo_copy_url, "SELECT count(*) FROM cases")[0][0] == before + 2
     assert query(demo_copy_url, "SELECT count(*) FROM audit_log WHERE action = 'import'")[0][0] == 1
+
+
+def test_table_editor_lists_the_community_sites_for_editors_only(demo_copy_url, monkeypatch, site):
+    at = app_for(demo_copy_url, monkeypatch, site)
+    at.run()
+    assert not at.exception
+    editor = next(d.value for d in at.dataframe if list(d.value.columns)[:3] == ["id", "name", "kind"])
+    n = query(demo_copy_url, "SELECT count(*) FROM sites WHERE community_code = %s", (COMMUNITY,))[0][0]
+    assert len(editor) == n and "households" in editor.columns
+    assert any(b.label == "保存修改" for b in at.button)
+    # a district user gets no editor
+    run_cli(demo_copy_url, "users", "add", "leader", "--role", "district", "--password-stdin",
+            input="correct horse 42\n")
+    at = app_for(demo_copy_url, monkeypatch, site)
+    at.run()
+    at.text_input(key="sign_in_name").input("leader")
+    at.text_input(key="sign_in_password").input("correct horse 42")
+    at.button[0].click().run()
+    assert at.metric and not any(b.label == "保存修改" for b in at.button)

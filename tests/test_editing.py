@@ -103,3 +103,28 @@ def test_outside_the_scope_and_district_users_cannot_change(street_user):
         editing.record_management_change(leader, "leader", ids, editing.ManagementChange(
             "commercial", dt.date.today()), seen(leader, ids))
     assert query(url, "SELECT count(*) FROM change_log")[0][0] == 0
+
+
+def test_table_edits_are_checked_logged_undoable_and_stale_aware(street_user):
+    url, conn = street_user
+    seen_table = editing.community_sites(conn, COMMUNITY)
+    edited = seen_table.copy()
+    edited.loc[0, "households"] = int(edited.loc[0, "households"]) + 7
+    edited.loc[1, "name"] = "新名字院"
+    assert editing.update_sites(conn, "street5", seen_table, edited) == 2
+    site0 = int(seen_table.loc[0, "id"])
+    assert query(url, "SELECT households FROM sites WHERE id = %s", (site0,))[0][0] == int(seen_table.loc[0, "households"]) + 7
+    assert set(editing.site_changes(conn, site0)["action"]) == {"update"}
+    bad = editing.community_sites(conn, COMMUNITY)
+    fresh = bad.copy()
+    bad.loc[0, "built_year"] = 2999
+    with pytest.raises(InputError, match="built_year"):
+        editing.update_sites(conn, "street5", fresh, bad)
+    # someone else changes a site after this user loaded the table (seen_table is stale now)
+    again = seen_table.copy()
+    again.loc[0, "buildings"] = 99
+    with pytest.raises(editing.StaleEdit, match="changed by someone else"):
+        editing.update_sites(conn, "street5", seen_table, again)
+    assert editing.undo_last(conn, "street5")
+    assert query(url, "SELECT households FROM sites WHERE id = %s", (site0,))[0][0] == int(seen_table.loc[0, "households"])
+    assert query(url, "SELECT name FROM sites WHERE id = %s", (int(seen_table.loc[1, "id"]),))[0][0] == seen_table.loc[1, "name"]

@@ -69,3 +69,39 @@ def change_history(conn, s: ui.State, site_id: int) -> None:
         return
     st.markdown(f"**{t('change_history', s.lang)}**")
     st.dataframe(history, hide_index=True, width="stretch")
+
+
+def site_table(conn, s: ui.State, user: users.User | None) -> None:
+    """The table editor: bulk corrections to the sites of the selected community."""
+    if not s.community or (user and not user.may_edit):
+        return
+    lang = s.lang
+    name = user.name if user else None
+    with st.expander(t("edit_sites_table", lang)):
+        key = f"sites_seen_{s.community}"
+        if key not in st.session_state:  # the table as loaded: edits are checked against it
+            st.session_state[key] = editing.community_sites(conn, s.community)
+        seen = st.session_state[key]
+        edited = st.data_editor(
+            seen, hide_index=True, width="stretch", disabled=["id"], key=f"sites_editor_{s.community}",
+            column_config={
+                "kind": st.column_config.SelectboxColumn(
+                    options=["compound", "open_courtyard", "building_cluster"], required=True),
+                "households": st.column_config.NumberColumn(min_value=0, max_value=100_000, step=1),
+                "buildings": st.column_config.NumberColumn(min_value=0, max_value=10_000, step=1),
+                "built_year": st.column_config.NumberColumn(min_value=1800, step=1)})
+        cols = st.columns(2)
+        if cols[0].button(t("save_changes", lang), key="sites_save"):
+            try:
+                n = editing.update_sites(conn, name, seen, edited)
+                st.session_state.pop(key, None)
+                st.cache_data.clear()
+                st.success(t("sites_saved", lang).format(n=n))
+            except editing.StaleEdit as stale:
+                st.session_state.pop(key, None)
+                st.warning(str(stale))
+            except InputError as refused:
+                st.error(str(refused))
+        if cols[1].button(t("reload", lang), key="sites_reload"):
+            st.session_state.pop(key, None)
+            st.rerun()
