@@ -26,6 +26,7 @@ def main() -> None:
     if page is not import_page:
         export_panel.render(conn, state, user)
     admin.audit_panel(conn, user, state.lang)
+    admin.changes_panel(conn, user, state.lang)
     ui.write_state(state)
 
 

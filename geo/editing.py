@@ -17,6 +17,9 @@ from geo.errors import InputError
 from geo.importing.fields import MODES
 
 
+PERIOD_TABLES = ("management", "assignments")  # rows with a validity period; names allow-listed
+
+
 class StaleEdit(InputError):
     """The data changed since the user saw it; the message says what it is now."""
 
@@ -141,13 +144,15 @@ def undo_last(conn, user: str | None) -> str | None:
                 cur.execute(f"UPDATE sites SET {', '.join(f'{f} = %s' for f in SITE_FIELDS)} "
                             "WHERE id = %s", [before[f] for f in SITE_FIELDS] + [row_id])
                 continue
+            if table not in PERIOD_TABLES:
+                raise InputError(f"undo: changes of {table} cannot be undone here")
             now = _record(cur, table, row_id)
             if json.loads(json.dumps(now, default=str)) != after:
                 raise StaleEdit("undo: the site changed since; nothing was undone")
             if action == "insert":
-                cur.execute("DELETE FROM management WHERE id = %s", (row_id,))
+                cur.execute(f"DELETE FROM {table} WHERE id = %s", (row_id,))
             elif action == "update":
-                cur.execute("UPDATE management SET valid_to = %s WHERE id = %s",
+                cur.execute(f"UPDATE {table} SET valid_to = %s WHERE id = %s",
                             (before["valid_to"], row_id))
         cur.execute("UPDATE change_log SET undone = true WHERE batch = %s", (batch,))
     return str(batch)
@@ -243,3 +248,44 @@ def update_sites(conn, user: str | None, seen: pd.DataFrame, edited: pd.DataFram
     except psycopg2.errors.CheckViolation as exc:
         raise InputError(f"sites: {exc.diag.message_primary}") from None
     return len(changed)
+
+
+def assignable_people(conn, site_id: int) -> pd.DataFrame:
+    """Street cadres, grid and social workers of the site's street (id, name, role)."""
+    return db.frame(conn, """
+        SELECT p.id, p.name, p.role FROM people p
+        WHERE p.street_code = (SELECT street_code FROM sites WHERE id = %s)
+          AND p.role IN ('street_cadre', 'grid_worker', 'social_worker')
+        ORDER BY p.role, p.name""", (site_id,))
+
+
+def assign_person(conn, user: str | None, person_id: int, site_id: int,
+                  valid_from: dt.date) -> str:
+    """Assign a person to a site from a date (a cadre's 直通, a worker's 定岗); logged, undoable."""
+    batch = str(uuid.uuid4())
+    try:
+        with db.transaction(conn) as cur:
+            cur.execute("SELECT name, street_code, community_code FROM sites WHERE id = %s",
+                        (site_id,))
+            site = cur.fetchone()
+            cur.execute("SELECT name, street_code FROM people WHERE id = %s", (person_id,))
+            person = cur.fetchone()
+            if site is None or person is None:
+                raise InputError("assignment: not a site or person you may change")
+            if person[1] != site[1]:
+                raise InputError(f"{person[0]}: works in another street than {site[0]}")
+            cur.execute("""SELECT 1 FROM assignments WHERE person_id = %s AND site_id = %s
+                           AND (valid_to IS NULL OR valid_to > %s)""",
+                        (person_id, site_id, valid_from))
+            if cur.fetchone():
+                raise InputError(f"{person[0]}: already assigned to {site[0]}")
+            cur.execute("""INSERT INTO assignments (person_id, target_kind, community_code,
+                               street_code, site_id, valid_from)
+                           VALUES (%s, 'site', %s, %s, %s, %s) RETURNING id""",
+                        (person_id, site[2], site[1], site_id, valid_from))
+            new_id = cur.fetchone()[0]
+            after = _record(cur, "assignments", new_id)
+            _log(cur, batch, user, after, "assignments", "insert", None, after)
+    except psycopg2.errors.InsufficientPrivilege:
+        raise InputError("assignment: outside the area you may change") from None
+    return batch

@@ -17,6 +17,10 @@ def site(demo_copy_url):
         ORDER BY s.id LIMIT 1""", (COMMUNITY,))[0][0]
 
 
+def history_site_name(url, site):
+    return query(url, "SELECT name FROM sites WHERE id = %s", (site,))[0][0]
+
+
 def app_for(url, monkeypatch, site):
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setenv("ATLAS_BASEMAP", "none")
@@ -38,8 +42,10 @@ def test_record_and_undo_a_change_in_the_app(demo_copy_url, monkeypatch, site):
     assert query(demo_copy_url, "SELECT mode, provider, valid_from FROM management "
                                 "WHERE site_id = %s AND valid_to IS NULL", (site,)) == [
         ("commercial", "万科物业", dt.date.today())]
-    history = next(d.value for d in at.dataframe if "action" in d.value.columns)
+    history = next(d.value for d in at.dataframe if "mode_after" in d.value.columns)
     assert set(history["action"]) == {"insert", "update"}
+    period = next(d.value for d in at.sidebar.dataframe if "table_name" in d.value.columns)
+    assert len(period) == 2 and set(period["site"]) == {history_site_name(demo_copy_url, site)}
     next(b for b in at.button if b.label == "撤销我的上一次变更").click().run()
     assert any("已撤销" in i.value for i in at.info)
     assert query(demo_copy_url, "SELECT mode FROM management WHERE site_id = %s AND valid_to IS NULL",

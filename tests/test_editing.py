@@ -128,3 +128,22 @@ def test_table_edits_are_checked_logged_undoable_and_stale_aware(street_user):
     assert editing.undo_last(conn, "street5")
     assert query(url, "SELECT households FROM sites WHERE id = %s", (site0,))[0][0] == int(seen_table.loc[0, "households"])
     assert query(url, "SELECT name FROM sites WHERE id = %s", (int(seen_table.loc[1, "id"]),))[0][0] == seen_table.loc[1, "name"]
+
+
+def test_assigning_a_cadre_closes_the_gap_and_can_be_undone(street_user):
+    from geo import mapdata
+
+    url, conn = street_user
+    owner = db.connect(url)
+    view = mapdata.View("370202005", None, dt.date.today())
+    gaps = mapdata.sites_without_cadre(owner, view)
+    assert len(gaps)
+    site_id = int(gaps["id"].iloc[0])
+    cadre = editing.assignable_people(conn, site_id)
+    cadre = int(cadre[cadre["role"] == "street_cadre"]["id"].iloc[0])
+    editing.assign_person(conn, "street5", cadre, site_id, dt.date.today())
+    assert site_id not in set(mapdata.sites_without_cadre(owner, view)["id"])
+    with pytest.raises(InputError, match="already assigned"):
+        editing.assign_person(conn, "street5", cadre, site_id, dt.date.today())
+    assert editing.undo_last(conn, "street5")
+    assert site_id in set(mapdata.sites_without_cadre(owner, view)["id"])

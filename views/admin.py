@@ -5,7 +5,7 @@ import datetime as dt
 
 import streamlit as st
 
-from geo import users
+from geo import editing, users
 from geo.i18n import t
 
 
@@ -19,3 +19,16 @@ def audit_panel(conn, user: users.User | None, lang: str) -> None:
         st.dataframe(entries, hide_index=True, height=240)
         st.download_button(t("download_csv", lang), entries.to_csv(index=False).encode("utf-8-sig"),
                            file_name=f"audit-{since}.csv", mime="text/csv", key="audit_csv")
+
+
+def changes_panel(conn, user: users.User | None, lang: str) -> None:
+    """All changes made in the app over a period (admins; the open demo)."""
+    if user and user.role != "admin":
+        return
+    with st.sidebar.expander(t("changes_log", lang)):
+        since = st.date_input(t("audit_since", lang), value=dt.date.today() - dt.timedelta(days=30),
+                              key="changes_since")
+        entries = editing.changes(conn, since, dt.date.today())
+        st.dataframe(entries, hide_index=True, height=240)
+        st.download_button(t("download_csv", lang), entries.to_csv(index=False).encode("utf-8-sig"),
+                           file_name=f"changes-{since}.csv", mime="text/csv", key="changes_csv")

@@ -63,6 +63,30 @@ def management_form(conn, s: ui.State, user: users.User | None, site_id: int) ->
                 st.warning(str(refused))
 
 
+def assignment_form(conn, s: ui.State, user: users.User | None, site_id: int) -> None:
+    """Assign a cadre or worker to the site: closes a "site without a cadre" gap where it is seen."""
+    if user and not user.may_edit:
+        return
+    lang = s.lang
+    people = editing.assignable_people(conn, site_id)
+    if people.empty:
+        return
+    labels = {int(r.id): f"{r.name} · {t('role_' + r.role, lang)}" for r in people.itertuples()}
+    with st.expander(t("assign_person", lang)):
+        with st.form(f"assign_form_{site_id}"):
+            person = st.selectbox(t("person", lang), list(labels), format_func=labels.get)
+            valid_from = st.date_input(t("valid_from_date", lang), value=dt.date.today())
+            submitted = st.form_submit_button(t("assign", lang))
+        if submitted:
+            try:
+                editing.assign_person(conn, user.name if user else None, person, site_id,
+                                      valid_from)
+                st.cache_data.clear()
+                st.success(t("assigned", lang).format(name=labels[person]))
+            except InputError as refused:
+                st.error(str(refused))
+
+
 def change_history(conn, s: ui.State, site_id: int) -> None:
     history = editing.site_changes(conn, site_id)
     if history.empty:
