@@ -289,3 +289,56 @@ def assign_person(conn, user: str | None, person_id: int, site_id: int,
     except psycopg2.errors.InsufficientPrivilege:
         raise InputError("assignment: outside the area you may change") from None
     return batch
+
+
+def save_site_shape(conn, user: str | None, geometry: dict, attrs: dict, *,
+                    community: str, site_id: int | None = None) -> dict:
+    """A site drawn in the app, new or reshaped (``site_id``), written through the sites
+    import (the same checks: a valid polygon, inside ``community``, not overlapping another
+    site by more than 1 % of the smaller one). ``community`` is one the user may see, which
+    row-level security has checked by letting the user choose it."""
+    import tempfile
+    from pathlib import Path
+
+    from geo.importing import run
+
+    if db.row(conn, "SELECT 1 FROM communities WHERE code = %s", (community,)) is None:
+        raise InputError(f"community: '{community}' is not one you may change")
+    if site_id is not None:
+        current = db.row(conn, """SELECT external_id, name, kind, households, buildings,
+                                         built_year, owners_committee, owners_committee_party,
+                                         party_org, demonstration, community_code
+                                  FROM sites WHERE id = %s""", (site_id,))
+        if current is None or current[-1] != community:
+            raise InputError("site: not a site of this community you may change")
+        keys = ("external_id", "name", "kind", "households", "buildings", "built_year",
+                "owners_committee", "owners_committee_party", "party_org", "demonstration")
+        attrs = {**dict(zip(keys, current)), **{k: v for k, v in attrs.items() if v is not None}}
+    else:
+        attrs = {**attrs, "external_id": f"APP-{uuid.uuid4().hex[:10]}"}
+    props = {k: ("" if v is None else str(v).lower() if isinstance(v, bool) else str(v))
+             for k, v in {**attrs, "community_code": community}.items()}
+    folder = Path(tempfile.mkdtemp(prefix="atlas-draw-"))
+    path = folder / "site.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": props, "geometry": geometry}]}, ensure_ascii=False),
+        encoding="utf-8")
+    before = _site_row(conn, site_id) if site_id else None
+    summary = run.import_file("sites", path, url=conn.dsn)
+    new_id = db.row(conn, "SELECT id FROM sites WHERE external_id = %s", (attrs["external_id"],))
+    if new_id is None:
+        raise InputError("site: saved, but outside what you may see")
+    after = _site_row(conn, new_id[0])
+    batch = str(uuid.uuid4())
+    with db.transaction(conn) as cur:
+        _log(cur, batch, user, {"id": new_id[0], "site_id": new_id[0],
+                                "street_code": after["street_code"],
+                                "community_code": after["community_code"]},
+             "site_shapes", "update" if site_id else "insert", before, after)
+    return {**summary, "site_id": new_id[0]}
+
+
+def _site_row(conn, site_id: int) -> dict | None:
+    row = db.row(conn, """SELECT to_jsonb(s) - 'geom' || jsonb_build_object('geom', ST_AsText(s.geom))
+                          FROM sites s WHERE id = %s""", (site_id,))
+    return row[0] if row else None

@@ -317,3 +317,65 @@ def test_hostile_names_are_shown_as_text(browser, demo_copy_url):
         assert outside == []
     finally:
         serving.close()
+
+
+def test_drawing_a_new_site_on_the_map(browser, demo_copy_url):
+    conn = psycopg2.connect(demo_copy_url)
+    with conn.cursor() as cur:
+        cur.execute("""SELECT ST_X(p), ST_Y(p) FROM (
+              SELECT (ST_Dump(ST_GeneratePoints(ST_Buffer(c.geom, -0.0004), 300, 3))).geom p
+              FROM communities c WHERE c.code = %s) pts
+            WHERE NOT EXISTS (SELECT 1 FROM sites s WHERE ST_DWithin(s.geom, pts.p, 0.0005)) LIMIT 1""",
+                    (COMMUNITY,))
+        lon, lat = cur.fetchone()
+        cur.execute("SELECT count(*) FROM sites WHERE community_code = %s", (COMMUNITY,))
+        before = cur.fetchone()[0]
+    conn.close()
+    serving = _serve(demo_copy_url)
+    base = next(serving)
+    try:
+        page, outside = open_page(browser, f"{base}/?community={COMMUNITY}&street=370202005"
+                                           f"&as_of={DEMO_NOW.date()}&basemap=none")
+        assert count_in_map(page, "path.atlas-site") > 0
+        page.get_by_text("在地图上绘制小区/楼院范围").click()
+        deadline = time.time() + 60
+        frame = None
+        while frame is None and time.time() < deadline:
+            for f in page.frames:
+                try:
+                    if f.locator(".leaflet-draw-draw-rectangle").count():
+                        frame = f
+                except Exception:
+                    continue
+            page.wait_for_timeout(200)
+        assert frame is not None, "no drawing tools"
+        page.wait_for_timeout(1500)
+        frame = next(f for f in page.frames if f.locator(".leaflet-draw-draw-rectangle").count())
+        point = frame.evaluate("""([lat, lon]) => {
+            const map = Object.values(window).find(v => v && v.latLngToContainerPoint && v._container);
+            const p = map.latLngToContainerPoint([lat, lon]); return {x: p.x, y: p.y}; }""", [lat, lon])
+        frame.locator(".leaflet-draw-draw-rectangle").click()
+        box = page.locator("iframe").first.bounding_box()
+        x, y = box["x"] + point["x"], box["y"] + point["y"]
+        page.mouse.move(x - 6, y - 6)
+        page.mouse.down()
+        page.mouse.move(x + 6, y + 6, steps=5)
+        page.mouse.up()
+        page.get_by_text("保存为").first.wait_for(timeout=60_000)
+        form = page.locator("[data-testid='stForm']").filter(has_text="保存为")
+        form.get_by_label("名称").fill("浏览器画的院")
+        form.get_by_role("button", name="保存").click()
+        page.get_by_text("已保存").first.wait_for(timeout=60_000)
+        page.screenshot(path=str(ARTIFACTS / "drawn_site.png"))
+        conn = psycopg2.connect(demo_copy_url)
+        with conn.cursor() as cur:
+            cur.execute("SELECT count(*), bool_and(ST_Contains(c.geom, s.geom)) FROM sites s "
+                        "JOIN communities c ON c.code = s.community_code "
+                        "WHERE s.community_code = %s AND s.name = '浏览器画的院'", (COMMUNITY,))
+            assert cur.fetchone() == (1, True)
+            cur.execute("SELECT count(*) FROM sites WHERE community_code = %s", (COMMUNITY,))
+            assert cur.fetchone()[0] == before + 1
+        conn.close()
+        assert outside == []
+    finally:
+        serving.close()

@@ -147,3 +147,41 @@ def test_assigning_a_cadre_closes_the_gap_and_can_be_undone(street_user):
         editing.assign_person(conn, "street5", cadre, site_id, dt.date.today())
     assert editing.undo_last(conn, "street5")
     assert site_id in set(mapdata.sites_without_cadre(owner, view)["id"])
+
+
+def test_drawn_sites_pass_the_import_checks(street_user):
+    url, conn = street_user
+    (x0, y0, x1, y1), = query(url, """SELECT ST_XMin(g), ST_YMin(g), ST_XMax(g), ST_YMax(g) FROM
+        (SELECT ST_Envelope(geom) g FROM sites WHERE community_code = %s ORDER BY id LIMIT 1) x""",
+                              (COMMUNITY,))
+    existing_id = query(url, "SELECT id FROM sites WHERE community_code = %s ORDER BY id LIMIT 1", (COMMUNITY,))[0][0]
+    on_top = {"type": "Polygon", "coordinates": [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]]}
+    attrs = {"name": "新画的院", "kind": "open_courtyard", "households": 40}
+    with pytest.raises(InputError) as refused:  # on top of an existing site
+        editing.save_site_shape(conn, "street5", on_top, attrs, community=COMMUNITY)
+    assert "overlap" in " ".join(e.message for e in refused.value.errors) or "overlap" in str(refused.value)
+    # a free spot inside the community: a small square at a point with no site
+    (px, py), = query(url, """
+        SELECT ST_X(p), ST_Y(p) FROM (
+          SELECT (ST_Dump(ST_GeneratePoints(ST_Buffer(c.geom, -0.0003), 300, 1))).geom p
+          FROM communities c WHERE c.code = %s) pts
+        WHERE NOT EXISTS (SELECT 1 FROM sites s WHERE ST_DWithin(s.geom, pts.p, 0.0004)) LIMIT 1""",
+                         (COMMUNITY,))
+    d = 0.0001
+    square = {"type": "Polygon", "coordinates": [[[px - d, py - d], [px + d, py - d], [px + d, py + d],
+                                                  [px - d, py + d], [px - d, py - d]]]}
+    done = editing.save_site_shape(conn, "street5", square, attrs, community=COMMUNITY)
+    assert query(url, "SELECT name, community_code, households FROM sites WHERE id = %s",
+                 (done["site_id"],)) == [("新画的院", COMMUNITY, 40)]
+    log = editing.site_changes(conn, done["site_id"])
+    assert list(log["action"]) == ["insert"]
+    # reshaping keeps the site (same external id) and its attributes
+    bigger = {"type": "Polygon", "coordinates": [[[px - 2 * d, py - d], [px + d, py - d], [px + d, py + d],
+                                                  [px - 2 * d, py + d], [px - 2 * d, py - d]]]}
+    editing.save_site_shape(conn, "street5", bigger, {}, community=COMMUNITY, site_id=done["site_id"])
+    assert query(url, "SELECT households, round(ST_Area(geom::geography)) > 0 FROM sites WHERE id = %s",
+                 (done["site_id"],))[0][0] == 40
+    # another street's community is not this user's to draw in
+    with pytest.raises(InputError, match="not one you may change"):
+        editing.save_site_shape(conn, "street5", square, attrs, community="370202009001")
+    assert existing_id

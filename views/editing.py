@@ -129,3 +129,62 @@ def site_table(conn, s: ui.State, user: users.User | None) -> None:
         if cols[1].button(t("reload", lang), key="sites_reload"):
             st.session_state.pop(key, None)
             st.rerun()
+
+
+def draw_toggle(s: ui.State, user: users.User | None) -> bool:
+    """Drawing on the map: for editors, with a community chosen."""
+    if not s.community or (user and not user.may_edit):
+        return False
+    return st.toggle(t("draw_mode", s.lang), key="draw_mode")
+
+
+def drawn_site_form(conn, s: ui.State, user: users.User | None, drawing: dict | None) -> None:
+    """After drawing a polygon: save it as a new site, or as the selected site's new outline."""
+    lang = s.lang
+    if not drawing or (drawing.get("geometry") or {}).get("type") != "Polygon":
+        st.caption(t("draw_hint", lang))
+        return
+    geometry = drawing["geometry"]
+    if basemap_crs(s) == "gcj02":  # drawn on a GCJ-02 basemap: back to WGS84
+        from geo import coords
+
+        ring = geometry["coordinates"][0]
+        xs, ys = coords.gcj02_to_wgs84([p[0] for p in ring], [p[1] for p in ring])
+        geometry = {"type": "Polygon", "coordinates": [[[float(x), float(y)] for x, y in zip(xs, ys)]]}
+    choices = ["new"] + (["reshape"] if s.site else [])
+    with st.form("drawn_site"):
+        what = st.radio(t("drawn_as", lang), choices, horizontal=True,
+                        format_func=lambda c: t(f"drawn_{c}", lang))
+        name = st.text_input(t("col_name", lang), max_chars=100)
+        kind = st.selectbox(t("kind", lang), ["open_courtyard", "compound", "building_cluster"],
+                            format_func=lambda k: t(f"kind_{k}", lang))
+        households = st.number_input(t("col_households", lang), 0, 100_000, 0)
+        buildings = st.number_input(t("buildings", lang), 0, 10_000, 0)
+        built_year = st.number_input(t("built_year", lang), 1800, dt.date.today().year, 1990)
+        committee = st.checkbox(t("owners_committee", lang))
+        party_org = st.checkbox(t("party_org", lang))
+        demonstration = st.checkbox(t("demonstration", lang))
+        submitted = st.form_submit_button(t("save_site", lang))
+    if not submitted:
+        return
+    attrs = ({} if what == "reshape" else {
+        "name": name.strip(), "kind": kind, "households": int(households),
+        "buildings": int(buildings), "built_year": int(built_year), "owners_committee": committee,
+        "party_org": party_org, "demonstration": demonstration})
+    if what == "new" and not attrs["name"]:
+        st.error(t("name_required", lang))
+        return
+    try:
+        done = editing.save_site_shape(conn, user.name if user else None, geometry, attrs,
+                                       community=s.community,
+                                       site_id=s.site if what == "reshape" else None)
+        st.cache_data.clear()
+        st.success(t("site_saved", lang).format(id=done["site_id"]))
+    except InputError as refused:
+        st.error("\n".join(refused.lines()))
+
+
+def basemap_crs(s: ui.State) -> str:
+    from layers import basemap
+
+    return basemap.display_crs(s.basemap)
