@@ -258,6 +258,21 @@ def cmd_privacy(args) -> int:
     return 0
 
 
+def _scope_and_filters(p: argparse.ArgumentParser) -> None:
+    """DESIGN.md's SCOPE and FILTERS, the date and --as-user: shared by stats and export."""
+    scope = p.add_mutually_exclusive_group()
+    scope.add_argument("--street", metavar="CODE")
+    scope.add_argument("--community", metavar="CODE")
+    p.add_argument("--as-of", type=_date)
+    p.add_argument("--from", dest="date_from", type=_date)
+    p.add_argument("--to", dest="date_to", type=_date)
+    p.add_argument("--category", action="append")
+    p.add_argument("--source", action="append")
+    p.add_argument("--status", choices=["open", "closed"])
+    p.add_argument("--escalation", choices=["community", "street", "district"])
+    p.add_argument("--as-user", metavar="NAME", help="run in that user's scope (row-level security)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from geo.importing.fields import KINDS, SITE_KINDS
 
@@ -294,42 +309,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("stats", help="coverage and case figures as JSON")
     s.add_argument("what", choices=["coverage", "cases"])
-    scope = s.add_mutually_exclusive_group()
-    scope.add_argument("--street", metavar="CODE")
-    scope.add_argument("--community", metavar="CODE")
+    _scope_and_filters(s)
     s.add_argument("--kind", action="append", choices=SITE_KINDS)
     s.add_argument("--by", choices=["street", "community", "site", "category", "source", "month"])
-    s.add_argument("--as-of", type=_date)
-    s.add_argument("--from", dest="date_from", type=_date)
-    s.add_argument("--to", dest="date_to", type=_date)
-    s.add_argument("--category", action="append")
-    s.add_argument("--source", action="append")
-    s.add_argument("--status", choices=["open", "closed"])
-    s.add_argument("--escalation", choices=["community", "street", "district"])
-    s.add_argument("--as-user", metavar="NAME", help="run in that user's scope (row-level security)")
     s.set_defaults(func=cmd_stats)
 
     e = sub.add_parser("export", help="map snapshots, tables and the community atlas")
     e.add_argument("what", choices=["map", "table", "atlas"])
     e.add_argument("--view", choices=["coverage", "cases", "gaps"])
     e.add_argument("--link", metavar="URL", help="an app link: export exactly its view")
-    scope = e.add_mutually_exclusive_group()
-    scope.add_argument("--street", metavar="CODE")
-    scope.add_argument("--community", metavar="CODE")
-    e.add_argument("--as-of", type=_date)
-    e.add_argument("--from", dest="date_from", type=_date)
-    e.add_argument("--to", dest="date_to", type=_date)
-    e.add_argument("--category", action="append")
-    e.add_argument("--source", action="append")
-    e.add_argument("--status", choices=["open", "closed"])
-    e.add_argument("--escalation", choices=["community", "street", "district"])
+    _scope_and_filters(e)
     e.add_argument("--paper", choices=["A4", "A3"], default="A4")
     e.add_argument("--orientation", choices=["landscape", "portrait"], default="landscape")
     e.add_argument("--dpi", choices=["screen", "150", "300"], default="150")
     e.add_argument("--public", action="store_true", help="cases as counts per cell, no personal data")
     e.add_argument("--lang", choices=["zh", "en"])
     e.add_argument("--out", required=True, metavar="FILE")
-    e.add_argument("--as-user", metavar="NAME", help="run in that user's scope (row-level security)")
     e.set_defaults(func=cmd_export)
 
     u = sub.add_parser("users", help="users of the app")

@@ -13,7 +13,7 @@ import pydeck as pdk
 from geo import coords
 from geo.heat import cell_lonlat
 from geo.i18n import t
-from layers import offline, styles
+from layers import offline
 from layers.coverage import Legend
 
 # Cold to hot, readable for the common colour-vision deficiencies (viridis-like ramp ending in

@@ -29,6 +29,16 @@ def app_for(url, monkeypatch, site):
     return at
 
 
+def signed_in_leader(url, monkeypatch, site):
+    """The app after a district user ("leader", added by the test) signed in."""
+    at = app_for(url, monkeypatch, site)
+    at.run()
+    at.text_input(key="sign_in_name").input("leader")
+    at.text_input(key="sign_in_password").input("correct horse 42")
+    at.button[0].click().run()
+    return at
+
+
 def test_record_and_undo_a_change_in_the_app(demo_copy_url, monkeypatch, site):
     at = app_for(demo_copy_url, monkeypatch, site)
     at.run()
@@ -55,11 +65,7 @@ def test_record_and_undo_a_change_in_the_app(demo_copy_url, monkeypatch, site):
 def test_district_users_see_no_edit_form(demo_copy_url, monkeypatch, site):
     run_cli(demo_copy_url, "users", "add", "leader", "--role", "district", "--password-stdin",
             input="correct horse 42\n")
-    at = app_for(demo_copy_url, monkeypatch, site)
-    at.run()
-    at.text_input(key="sign_in_name").input("leader")
-    at.text_input(key="sign_in_password").input("correct horse 42")
-    at.button[0].click().run()
+    at = signed_in_leader(demo_copy_url, monkeypatch, site)
     assert not at.exception and at.metric
     assert not any(b.label == "记录变更" for b in at.button)
 
@@ -108,9 +114,5 @@ def test_table_editor_lists_the_community_sites_for_editors_only(demo_copy_url, 
     # a district user gets no editor
     run_cli(demo_copy_url, "users", "add", "leader", "--role", "district", "--password-stdin",
             input="correct horse 42\n")
-    at = app_for(demo_copy_url, monkeypatch, site)
-    at.run()
-    at.text_input(key="sign_in_name").input("leader")
-    at.text_input(key="sign_in_password").input("correct horse 42")
-    at.button[0].click().run()
+    at = signed_in_leader(demo_copy_url, monkeypatch, site)
     assert at.metric and not any(b.label == "保存修改" for b in at.button)

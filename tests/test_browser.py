@@ -143,6 +143,7 @@ def test_clicking_a_site_opens_its_panel(server, browser, demo_url):
     while "site=" not in page.url and time.time() < deadline:
         page.wait_for_timeout(250)
     page.screenshot(path=str(ARTIFACTS / "coverage_map_clicked.png"))
+    assert "site=" in page.url, page.locator("[data-testid='stException']").all_inner_texts()
     site_id = int(page.url.split("site=")[1].split("&")[0])
     conn = psycopg2.connect(demo_url)
     with conn.cursor() as cur:

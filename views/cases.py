@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import ui
-from geo import heat, mapdata, users
+from geo import export, heat, mapdata, users
 from geo.i18n import t
 from geo.stats import CaseFilters, Scope
 from layers import coverage, maps
@@ -45,21 +45,6 @@ def load_hotspots(cells: pd.DataFrame, size: int) -> pd.DataFrame:
 @ui.cached(ttl=600)
 def load_outlines(conn, view: mapdata.View):
     return mapdata.communities(conn, view)
-
-
-def filters_in_words(s: ui.State, filters: CaseFilters) -> str:
-    """The active filters as one line of text (the caption, and later the export's)."""
-    lang = s.lang
-    parts = [f"{filters.date_from} – {filters.date_to}"]
-    if s.categories:
-        parts.append(f"{t('category', lang)}: {', '.join(s.categories)}")
-    if s.sources:
-        parts.append(f"{t('source', lang)}: {', '.join(s.sources)}")
-    if s.status:
-        parts.append(f"{t('status', lang)}: {t('status_' + s.status, lang)}")
-    if s.escalation:
-        parts.append(f"{t('escalation', lang)}: {t('escalation_' + s.escalation, lang)}")
-    return " · ".join(parts)
 
 
 def _share(part: int, whole: int) -> str:
@@ -204,7 +189,7 @@ def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
     today = ui.today(conn)
     filters = state.case_filters(today)
     st.title(t("cases_title", lang))
-    st.caption(filters_in_words(state, filters))
+    st.caption(export.describe(replace(state, month=None), today))
     summary, monthly = load_figures(conn, state.scope, filters)
     figure_cards(summary, lang)
     left, right = st.columns([3, 2])

@@ -173,15 +173,16 @@ def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
             st.warning(t("truncated", lang).format(n=mapdata.SITE_LIMIT))
         fitted, (center, zoom), state = ui.map_view(state, bounds)
         fmap = maps.coverage_map(state, data, *fitted)
-        drawing = editing_view.draw_toggle(state, user)
+        drawing = editing_view.drawing_on(state, user)
         if drawing:
             offline.Draw(draw_options={"polyline": False, "circle": False, "marker": False,
                                        "circlemarker": False},
                          edit_options={"edit": False, "remove": False}).add_to(fmap)
         out = st_folium(fmap, height=620, use_container_width=True, key="map",
                         center=list(center), zoom=zoom,
-                        returned_objects=["last_object_clicked", "center", "zoom", "bounds"]
+                        returned_objects=["last_object_clicked", "center", "zoom"]
                         + (["last_active_drawing"] if drawing else []))
+        editing_view.draw_toggle(state, user)  # below the map: above it, it took the map's clicks
         if drawing:
             editing_view.drawn_site_form(conn, state, user, (out or {}).get("last_active_drawing"))
         state = ui.track_view(out, state, center, zoom)

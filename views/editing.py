@@ -131,11 +131,19 @@ def site_table(conn, s: ui.State, user: users.User | None) -> None:
             st.rerun()
 
 
-def draw_toggle(s: ui.State, user: users.User | None) -> bool:
-    """Drawing on the map: for editors, with a community chosen."""
-    if not s.community or (user and not user.may_edit):
-        return False
-    return st.toggle(t("draw_mode", s.lang), key="draw_mode")
+def _may_draw(s: ui.State, user: users.User | None) -> bool:
+    return bool(s.community) and not (user and not user.may_edit)
+
+
+def drawing_on(s: ui.State, user: users.User | None) -> bool:
+    """Whether the map carries the drawing tools (the switch below it, from the last run)."""
+    return _may_draw(s, user) and bool(st.session_state.get("draw_mode"))
+
+
+def draw_toggle(s: ui.State, user: users.User | None) -> None:
+    """The switch for drawing on the map: for editors, with a community chosen."""
+    if _may_draw(s, user):
+        st.toggle(t("draw_mode", s.lang), key="draw_mode")
 
 
 def drawn_site_form(conn, s: ui.State, user: users.User | None, drawing: dict | None) -> None:
