@@ -53,6 +53,11 @@ def sites_of_community(conn, site_id: int) -> pd.DataFrame:
 
 def _log(cur, batch: str, user: str | None, row: dict, table: str, action: str,
          before: dict | None, after: dict | None) -> None:
+    """One changed row in the change log; the audit log gets one entry per batch."""
+    cur.execute("""INSERT INTO audit_log (user_name, action, detail)
+                   SELECT %s, 'edit', jsonb_build_object('batch', %s::text, 'table', %s::text)
+                   WHERE NOT EXISTS (SELECT 1 FROM change_log WHERE batch = %s)""",
+                (user, batch, table, batch))
     cur.execute("""INSERT INTO change_log (batch, user_name, street_code, community_code,
                        table_name, row_id, site_id, action, before, after)
                    VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""",
@@ -155,6 +160,8 @@ def undo_last(conn, user: str | None) -> str | None:
                 cur.execute(f"UPDATE {table} SET valid_to = %s WHERE id = %s",
                             (before["valid_to"], row_id))
         cur.execute("UPDATE change_log SET undone = true WHERE batch = %s", (batch,))
+        cur.execute("""INSERT INTO audit_log (user_name, action, detail)
+                       VALUES (%s, 'undo', jsonb_build_object('batch', %s::text))""", (user, str(batch)))
     return str(batch)
 
 

@@ -51,6 +51,7 @@ def test_a_change_closes_the_previous_record_and_counts_in_coverage(street_user)
     assert yesterday["managed"] == before["managed"]
     log = editing.site_changes(conn, ids[0])
     assert list(log["action"]) == ["insert", "update"] and set(log["user_name"]) == {"street5"}
+    assert query(url, "SELECT user_name, count(*) FROM audit_log WHERE action = 'edit' GROUP BY 1") == [("street5", 1)]
 
 
 def test_dates_before_the_last_change_are_refused(street_user):
