@@ -140,6 +140,9 @@ def undo_last(conn, user: str | None) -> str | None:
                        WHERE batch = %s ORDER BY id DESC""", (batch,))
         entries = cur.fetchall()
         for _, table, row_id, action, before, after in entries:
+            if action == "delete":
+                raise InputError("undo: a deleted site is not brought back by undo; "
+                                 "draw or import it again")
             if table == "sites":
                 cur.execute(f"SELECT {', '.join(SITE_FIELDS)} FROM sites WHERE id = %s", (row_id,))
                 current = cur.fetchone()
@@ -349,3 +352,30 @@ def _site_row(conn, site_id: int) -> dict | None:
     row = db.row(conn, """SELECT to_jsonb(s) - 'geom' || jsonb_build_object('geom', ST_AsText(s.geom))
                           FROM sites s WHERE id = %s""", (site_id,))
     return row[0] if row else None
+
+
+def delete_site(conn, user: str | None, site_id: int) -> str:
+    """Delete a site (its management history goes with it; its cases stay, no longer located
+    in a site). Logged with everything it held; not undoable."""
+    batch = str(uuid.uuid4())
+    try:
+        with db.transaction(conn) as cur:
+            cur.execute("""SELECT to_jsonb(s) - 'geom' || jsonb_build_object('geom', ST_AsText(s.geom))
+                           FROM sites s WHERE id = %s FOR UPDATE""", (site_id,))
+            found = cur.fetchone()
+            if found is None:
+                raise InputError("site: not a site you may change")
+            before = found[0]
+            cur.execute("SELECT coalesce(jsonb_agg(to_jsonb(m) ORDER BY valid_from), '[]') "
+                        "FROM management m WHERE site_id = %s", (site_id,))
+            before["management"] = cur.fetchone()[0]
+            cur.execute("DELETE FROM sites WHERE id = %s", (site_id,))
+            if cur.rowcount != 1:
+                raise InputError(f"{before['name']}: not a site you may change")
+            _log(cur, batch, user, {"id": site_id, "site_id": site_id,
+                                    "street_code": before["street_code"],
+                                    "community_code": before["community_code"]},
+                 "sites", "delete", before, None)
+    except psycopg2.errors.InsufficientPrivilege:
+        raise InputError("site: outside the area you may change") from None
+    return batch

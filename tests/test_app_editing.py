@@ -116,3 +116,15 @@ def test_table_editor_lists_the_community_sites_for_editors_only(demo_copy_url, 
             input="correct horse 42\n")
     at = signed_in_leader(demo_copy_url, monkeypatch, site)
     assert at.metric and not any(b.label == "保存修改" for b in at.button)
+
+
+def test_delete_a_site_in_the_app_after_confirming(demo_copy_url, monkeypatch, site):
+    at = app_for(demo_copy_url, monkeypatch, site)
+    at.run()
+    delete = next(b for b in at.button if b.label == "删除")
+    assert delete.disabled  # not before the confirmation
+    next(c for c in at.checkbox if c.label.startswith("确认删除")).check().run()
+    next(b for b in at.button if b.label == "删除").click().run()
+    assert not at.exception
+    assert any("已删除" in s.value for s in at.success)
+    assert query(demo_copy_url, "SELECT count(*) FROM sites WHERE id = %s", (site,)) == [(0,)]

@@ -186,3 +186,22 @@ def test_drawn_sites_pass_the_import_checks(street_user):
     with pytest.raises(InputError, match="not one you may change"):
         editing.save_site_shape(conn, "street5", square, attrs, community="370202009001")
     assert existing_id
+
+
+def test_deleting_a_site_keeps_its_cases_and_is_logged(street_user):
+    url, conn = street_user
+    site_id, n_cases = query(url, """SELECT s.id, count(c.id) FROM sites s JOIN cases c ON c.site_id = s.id
+                                     WHERE s.street_code = %s GROUP BY s.id ORDER BY s.id LIMIT 1""", (STREET,))[0]
+    total = query(url, "SELECT count(*) FROM cases")[0][0]
+    editing.delete_site(conn, "street5", site_id)
+    assert query(url, "SELECT count(*) FROM sites WHERE id = %s", (site_id,))[0][0] == 0
+    assert query(url, "SELECT count(*) FROM management WHERE site_id = %s", (site_id,))[0][0] == 0
+    assert query(url, "SELECT count(*) FROM cases")[0][0] == total  # the cases stay
+    logged = query(url, "SELECT before FROM change_log WHERE site_id = %s AND action = 'delete'", (site_id,))[0][0]
+    assert logged["management"] and logged["geom"].startswith("MULTIPOLYGON")
+    with pytest.raises(InputError, match="not brought back"):
+        editing.undo_last(conn, "street5")
+    other = query(url, "SELECT min(id) FROM sites WHERE street_code = %s", (OTHER_STREET,))[0][0]
+    with pytest.raises(InputError, match="not a site you may change"):
+        editing.delete_site(conn, "street5", other)
+    assert n_cases > 0

@@ -205,4 +205,6 @@ def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
             editing_view.management_form(conn, state, user, state.site)
             editing_view.assignment_form(conn, state, user, state.site)
             editing_view.change_history(conn, state, state.site)
+            if editing_view.delete_form(conn, state, user, state.site):
+                state = replace(state, site=None)
     return state

@@ -87,6 +87,24 @@ def assignment_form(conn, s: ui.State, user: users.User | None, site_id: int) ->
                 st.error(str(refused))
 
 
+def delete_form(conn, s: ui.State, user: users.User | None, site_id: int) -> bool:
+    """Delete the site, after an explicit confirmation. Returns True when it was deleted."""
+    if user and not user.may_edit:
+        return False
+    lang = s.lang
+    with st.expander(t("delete_site", lang)):
+        sure = st.checkbox(t("delete_confirm", lang), key=f"delete_sure_{site_id}")
+        if st.button(t("delete", lang), key=f"delete_{site_id}", disabled=not sure):
+            try:
+                editing.delete_site(conn, user.name if user else None, site_id)
+                st.cache_data.clear()
+                st.success(t("deleted", lang))
+                return True
+            except InputError as refused:
+                st.error(str(refused))
+    return False
+
+
 def change_history(conn, s: ui.State, site_id: int) -> None:
     history = editing.site_changes(conn, site_id)
     if history.empty:
