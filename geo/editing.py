@@ -143,14 +143,15 @@ def undo_last(conn, user: str | None) -> str | None:
             if action == "delete":
                 raise InputError("undo: a deleted site is not brought back by undo; "
                                  "draw or import it again")
-            if table == "sites":
-                cur.execute(f"SELECT {', '.join(SITE_FIELDS)} FROM sites WHERE id = %s", (row_id,))
+            if table in ("sites", "people"):  # corrections of fields: put the old values back
+                fields = SITE_FIELDS if table == "sites" else PEOPLE_FIELDS
+                cur.execute(f"SELECT {', '.join(fields)} FROM {table} WHERE id = %s", (row_id,))
                 current = cur.fetchone()
-                if current is None or json.loads(json.dumps(dict(zip(SITE_FIELDS, current)),
+                if current is None or json.loads(json.dumps(dict(zip(fields, current)),
                                                              default=str)) != after:
-                    raise StaleEdit("undo: the site changed since; nothing was undone")
-                cur.execute(f"UPDATE sites SET {', '.join(f'{f} = %s' for f in SITE_FIELDS)} "
-                            "WHERE id = %s", [before[f] for f in SITE_FIELDS] + [row_id])
+                    raise StaleEdit(f"undo: the {table} row changed since; nothing was undone")
+                cur.execute(f"UPDATE {table} SET {', '.join(f'{f} = %s' for f in fields)} "
+                            "WHERE id = %s", [before[f] for f in fields] + [row_id])
                 continue
             if table not in PERIOD_TABLES:
                 raise InputError(f"undo: changes of {table} cannot be undone here")
@@ -379,3 +380,57 @@ def delete_site(conn, user: str | None, site_id: int) -> str:
     except psycopg2.errors.InsufficientPrivilege:
         raise InputError("site: outside the area you may change") from None
     return batch
+
+
+PEOPLE_FIELDS = ("name", "role", "title", "phone")
+
+
+def community_people(conn, community: str) -> pd.DataFrame:
+    """The people of a community (its grid and social workers, and the street's cadres who
+    work in it): the table the people editor corrects."""
+    return db.frame(conn, f"""SELECT id, external_id, {', '.join(PEOPLE_FIELDS)} FROM people
+                              WHERE community_code = %s ORDER BY role, name""", (community,))
+
+
+def update_people(conn, user: str | None, seen: pd.DataFrame, edited: pd.DataFrame) -> int:
+    """Write changed people (name, role, title, phone), each checked; refused whole when a
+    person changed in the database since ``seen``. Returns how many changed."""
+    from geo.importing.fields import PERSON_ROLES
+
+    before = {int(r["id"]): {f: _plain(r[f]) for f in PEOPLE_FIELDS} for _, r in seen.iterrows()}
+    after = {int(r["id"]): {f: _plain(r[f]) for f in PEOPLE_FIELDS} for _, r in edited.iterrows()
+             if _plain(r["id"]) is not None}
+    changed = {i: v for i, v in after.items() if i in before and v != before[i]}
+    for person_id, values in changed.items():
+        label = str(before[person_id]["name"])
+        if not str(values["name"] or "").strip() or len(str(values["name"])) > 50:
+            raise InputError(f"{label}: name: 1 to 50 characters")
+        if values["role"] not in PERSON_ROLES:
+            raise InputError(f"{label}: role: one of {', '.join(PERSON_ROLES)}")
+        if values["phone"] and not all(c.isdigit() or c in "+- " for c in str(values["phone"])):
+            raise InputError(f"{label}: phone: digits only")
+    if not changed:
+        return 0
+    batch = str(uuid.uuid4())
+    try:
+        with db.transaction(conn) as cur:
+            for person_id, values in changed.items():
+                cur.execute(f"SELECT {', '.join(PEOPLE_FIELDS)}, street_code, community_code "
+                            "FROM people WHERE id = %s FOR UPDATE", (person_id,))
+                row = cur.fetchone()
+                if row is None:
+                    raise InputError(f"{before[person_id]['name']}: not a person you may change")
+                if dict(zip(PEOPLE_FIELDS, row[:len(PEOPLE_FIELDS)])) != before[person_id]:
+                    raise StaleEdit(f"{before[person_id]['name']}: changed by someone else since "
+                                    "you loaded the table; reload to see it")
+                cur.execute(f"UPDATE people SET {', '.join(f'{f} = %s' for f in PEOPLE_FIELDS)} "
+                            "WHERE id = %s", [values[f] for f in PEOPLE_FIELDS] + [person_id])
+                _log(cur, batch, user, {"id": person_id, "site_id": None,
+                                        "street_code": row[-2] or "",
+                                        "community_code": row[-1] or ""},
+                     "people", "update", before[person_id], values)
+    except psycopg2.errors.InsufficientPrivilege:
+        raise InputError("people: outside the area you may change") from None
+    except psycopg2.errors.CheckViolation as exc:
+        raise InputError(f"people: {exc.diag.message_primary}") from None
+    return len(changed)

@@ -128,3 +128,17 @@ def test_delete_a_site_in_the_app_after_confirming(demo_copy_url, monkeypatch, s
     assert not at.exception
     assert any("已删除" in s.value for s in at.success)
     assert query(demo_copy_url, "SELECT count(*) FROM sites WHERE id = %s", (site,)) == [(0,)]
+
+
+def test_assign_a_worker_in_the_app(demo_copy_url, monkeypatch, site):
+    at = app_for(demo_copy_url, monkeypatch, site)
+    at.run()
+    assert next(s for s in at.selectbox if s.label == "人员").options  # the street's people; the first
+    next(b for b in at.button if b.label == "指派").click().run()
+    assert not at.exception
+    assert any("已指派" in s.value for s in at.success)
+    assert query(demo_copy_url, "SELECT count(*) FROM assignments WHERE site_id = %s AND valid_from = %s",
+                 (site, dt.date.today()))[0][0] == 1
+    people = next(d.value for d in at.dataframe if list(d.value.columns)[:3] == ["id", "external_id", "name"])
+    assert len(people) == query(demo_copy_url, "SELECT count(*) FROM people WHERE community_code = %s",
+                                (COMMUNITY,))[0][0]

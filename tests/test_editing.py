@@ -126,6 +126,8 @@ def test_table_edits_are_checked_logged_undoable_and_stale_aware(street_user):
     again.loc[0, "buildings"] = 99
     with pytest.raises(editing.StaleEdit, match="changed by someone else"):
         editing.update_sites(conn, "street5", seen_table, again)
+    # a message of the undo names the table now
+
     assert editing.undo_last(conn, "street5")
     assert query(url, "SELECT households FROM sites WHERE id = %s", (site0,))[0][0] == int(seen_table.loc[0, "households"])
     assert query(url, "SELECT name FROM sites WHERE id = %s", (int(seen_table.loc[1, "id"]),))[0][0] == seen_table.loc[1, "name"]
@@ -205,3 +207,24 @@ def test_deleting_a_site_keeps_its_cases_and_is_logged(street_user):
     with pytest.raises(InputError, match="not a site you may change"):
         editing.delete_site(conn, "street5", other)
     assert n_cases > 0
+
+
+def test_people_corrections_are_checked_logged_and_undoable(street_user):
+    url, conn = street_user
+    seen_people = editing.community_people(conn, COMMUNITY)
+    assert len(seen_people)
+    edited = seen_people.copy()
+    edited.loc[0, "phone"] = "13900000000"
+    edited.loc[0, "title"] = "网格长"
+    assert editing.update_people(conn, "street5", seen_people, edited) == 1
+    pid = int(seen_people.loc[0, "id"])
+    assert query(url, "SELECT phone, title FROM people WHERE id = %s", (pid,)) == [("13900000000", "网格长")]
+    bad = editing.community_people(conn, COMMUNITY)
+    wrong = bad.copy()
+    wrong.loc[0, "role"] = "mayor"
+    with pytest.raises(InputError, match="role"):
+        editing.update_people(conn, "street5", bad, wrong)
+    with pytest.raises(editing.StaleEdit):
+        editing.update_people(conn, "street5", seen_people, edited)  # seen is stale now
+    assert editing.undo_last(conn, "street5")
+    assert query(url, "SELECT phone FROM people WHERE id = %s", (pid,))[0][0] == seen_people.loc[0, "phone"]

@@ -199,6 +199,7 @@ def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
         st.line_chart(trend.set_index("day")[["rate", "rate_households"]].rename(columns={
             "rate": t("coverage_count", lang), "rate_households": t("coverage_households", lang)}))
         editing_view.site_table(conn, state, user)
+        editing_view.people_table(conn, state, user)
     if state.site:
         with right:
             site_panel(conn, state, state.site)

@@ -115,27 +115,43 @@ def change_history(conn, s: ui.State, site_id: int) -> None:
 
 def site_table(conn, s: ui.State, user: users.User | None) -> None:
     """The table editor: bulk corrections to the sites of the selected community."""
+    _table_editor(conn, s, user, "sites", t("edit_sites_table", s.lang),
+                  editing.community_sites, editing.update_sites, {
+                      "kind": st.column_config.SelectboxColumn(
+                          options=["compound", "open_courtyard", "building_cluster"], required=True),
+                      "households": st.column_config.NumberColumn(min_value=0, max_value=100_000, step=1),
+                      "buildings": st.column_config.NumberColumn(min_value=0, max_value=10_000, step=1),
+                      "built_year": st.column_config.NumberColumn(min_value=1800, step=1)})
+
+
+def people_table(conn, s: ui.State, user: users.User | None) -> None:
+    """The table editor for the community's people (names, roles, titles, phones)."""
+    _table_editor(conn, s, user, "people", t("edit_people_table", s.lang),
+                  editing.community_people, editing.update_people, {
+                      "role": st.column_config.SelectboxColumn(
+                          options=["district_leader", "street_cadre", "grid_worker",
+                                   "social_worker"], required=True)},
+                  disabled=["id", "external_id"])
+
+
+def _table_editor(conn, s: ui.State, user: users.User | None, what: str, title: str,
+                  load, save, column_config: dict, disabled=("id",)) -> None:
+    """A community's rows in st.data_editor; saved rows are checked, refused when they changed
+    in the database since the table was loaded, logged and undoable."""
     if not s.community or (user and not user.may_edit):
         return
     lang = s.lang
-    name = user.name if user else None
-    with st.expander(t("edit_sites_table", lang)):
-        key = f"sites_seen_{s.community}"
+    with st.expander(title):
+        key = f"{what}_seen_{s.community}"
         if key not in st.session_state:  # the table as loaded: edits are checked against it
-            st.session_state[key] = editing.community_sites(conn, s.community)
+            st.session_state[key] = load(conn, s.community)
         seen = st.session_state[key]
-        edited = st.data_editor(
-            seen, hide_index=True, width="stretch", disabled=["id"], key=f"sites_editor_{s.community}",
-            column_config={
-                "kind": st.column_config.SelectboxColumn(
-                    options=["compound", "open_courtyard", "building_cluster"], required=True),
-                "households": st.column_config.NumberColumn(min_value=0, max_value=100_000, step=1),
-                "buildings": st.column_config.NumberColumn(min_value=0, max_value=10_000, step=1),
-                "built_year": st.column_config.NumberColumn(min_value=1800, step=1)})
+        edited = st.data_editor(seen, hide_index=True, width="stretch", disabled=list(disabled),
+                                key=f"{what}_editor_{s.community}", column_config=column_config)
         cols = st.columns(2)
-        if cols[0].button(t("save_changes", lang), key="sites_save"):
+        if cols[0].button(t("save_changes", lang), key=f"{what}_save"):
             try:
-                n = editing.update_sites(conn, name, seen, edited)
+                n = save(conn, user.name if user else None, seen, edited)
                 st.session_state.pop(key, None)
                 st.cache_data.clear()
                 st.success(t("sites_saved", lang).format(n=n))
@@ -144,7 +160,7 @@ def site_table(conn, s: ui.State, user: users.User | None) -> None:
                 st.warning(str(stale))
             except InputError as refused:
                 st.error(str(refused))
-        if cols[1].button(t("reload", lang), key="sites_reload"):
+        if cols[1].button(t("reload", lang), key=f"{what}_reload"):
             st.session_state.pop(key, None)
             st.rerun()
 
