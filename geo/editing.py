@@ -226,38 +226,52 @@ def update_sites(conn, user: str | None, seen: pd.DataFrame, edited: pd.DataFram
     """Write the rows of ``edited`` that differ from ``seen`` (both as community_sites gave
     them), each checked; refused whole when a site changed in the database since ``seen``.
     Returns the number of sites changed."""
-    before = {int(r["id"]): {f: _plain(r[f]) for f in SITE_FIELDS} for _, r in seen.iterrows()}
-    after = {int(r["id"]): {f: _plain(r[f]) for f in SITE_FIELDS} for _, r in edited.iterrows()}
+    this_year = dt.date.today().year
+    return _correct_rows(conn, user, "sites", SITE_FIELDS, seen, edited, "site",
+                         lambda label, values: _check_site(label, values, this_year))
+
+
+def _correct_rows(conn, user: str | None, table: str, fields: tuple[str, ...],
+                  seen: pd.DataFrame, edited: pd.DataFrame, noun: str, check) -> int:
+    """The table editors' save: the rows of ``edited`` differing from ``seen`` are checked
+    (``check(label, values)``), locked, compared with the database (a row changed since
+    ``seen`` refuses the whole save), updated and logged. ``table`` and ``fields`` come from
+    this module's allow-lists."""
+    before = {int(r["id"]): {f: _plain(r[f]) for f in fields} for _, r in seen.iterrows()}
+    after = {int(r["id"]): {f: _plain(r[f]) for f in fields} for _, r in edited.iterrows()
+             if _plain(r["id"]) is not None}
     changed = {i: v for i, v in after.items() if i in before and v != before[i]}
+    for row_id, values in changed.items():
+        check(str(before[row_id]["name"]), values)
     if not changed:
         return 0
-    this_year = dt.date.today().year
-    for site_id, values in changed.items():
-        _check_site(str(before[site_id]["name"]), values, this_year)
     batch = str(uuid.uuid4())
     try:
         with db.transaction(conn) as cur:
-            for site_id, values in changed.items():
-                cur.execute(f"SELECT {', '.join(SITE_FIELDS)}, street_code, community_code "
-                            "FROM sites WHERE id = %s FOR UPDATE", (site_id,))
+            for row_id, values in changed.items():
+                label = before[row_id]["name"]
+                cur.execute(f"SELECT {', '.join(fields)}, street_code, community_code "
+                            f"FROM {table} WHERE id = %s FOR UPDATE", (row_id,))
                 row = cur.fetchone()
                 if row is None:
-                    raise InputError(f"{before[site_id]['name']}: not a site you may change")
-                now = dict(zip(SITE_FIELDS, row[:len(SITE_FIELDS)]))
-                if now != before[site_id]:
-                    raise StaleEdit(f"{before[site_id]['name']}: changed by someone else since "
-                                    "you loaded the table; reload to see it")
-                cur.execute(f"UPDATE sites SET {', '.join(f'{f} = %s' for f in SITE_FIELDS)} "
-                            "WHERE id = %s", [values[f] for f in SITE_FIELDS] + [site_id])
+                    raise InputError(f"{label}: not a {noun} you may change")
+                now = dict(zip(fields, row[:len(fields)]))
+                if now != before[row_id]:
+                    raise StaleEdit(f"{label}: changed by someone else since you loaded the "
+                                    "table; reload to see it")
+                cur.execute(f"UPDATE {table} SET {', '.join(f'{f} = %s' for f in fields)} "
+                            "WHERE id = %s", [values[f] for f in fields] + [row_id])
                 if cur.rowcount != 1:
-                    raise InputError(f"{before[site_id]['name']}: not a site you may change")
-                _log(cur, batch, user, {"id": site_id, "site_id": site_id, "street_code": row[-2],
-                                        "community_code": row[-1]}, "sites", "update",
-                     now, values)
+                    raise InputError(f"{label}: not a {noun} you may change")
+                _log(cur, batch, user, {"id": row_id,
+                                        "site_id": row_id if table == "sites" else None,
+                                        "street_code": row[-2] or "",
+                                        "community_code": row[-1] or ""},
+                     table, "update", now, values)
     except psycopg2.errors.InsufficientPrivilege:
-        raise InputError("sites: outside the area you may change") from None
+        raise InputError(f"{table}: outside the area you may change") from None
     except psycopg2.errors.CheckViolation as exc:
-        raise InputError(f"sites: {exc.diag.message_primary}") from None
+        raise InputError(f"{table}: {exc.diag.message_primary}") from None
     return len(changed)
 
 
@@ -395,42 +409,16 @@ def community_people(conn, community: str) -> pd.DataFrame:
 def update_people(conn, user: str | None, seen: pd.DataFrame, edited: pd.DataFrame) -> int:
     """Write changed people (name, role, title, phone), each checked; refused whole when a
     person changed in the database since ``seen``. Returns how many changed."""
+    return _correct_rows(conn, user, "people", PEOPLE_FIELDS, seen, edited, "person",
+                         _check_person)
+
+
+def _check_person(label: str, values: dict) -> None:
     from geo.importing.fields import PERSON_ROLES
 
-    before = {int(r["id"]): {f: _plain(r[f]) for f in PEOPLE_FIELDS} for _, r in seen.iterrows()}
-    after = {int(r["id"]): {f: _plain(r[f]) for f in PEOPLE_FIELDS} for _, r in edited.iterrows()
-             if _plain(r["id"]) is not None}
-    changed = {i: v for i, v in after.items() if i in before and v != before[i]}
-    for person_id, values in changed.items():
-        label = str(before[person_id]["name"])
-        if not str(values["name"] or "").strip() or len(str(values["name"])) > 50:
-            raise InputError(f"{label}: name: 1 to 50 characters")
-        if values["role"] not in PERSON_ROLES:
-            raise InputError(f"{label}: role: one of {', '.join(PERSON_ROLES)}")
-        if values["phone"] and not all(c.isdigit() or c in "+- " for c in str(values["phone"])):
-            raise InputError(f"{label}: phone: digits only")
-    if not changed:
-        return 0
-    batch = str(uuid.uuid4())
-    try:
-        with db.transaction(conn) as cur:
-            for person_id, values in changed.items():
-                cur.execute(f"SELECT {', '.join(PEOPLE_FIELDS)}, street_code, community_code "
-                            "FROM people WHERE id = %s FOR UPDATE", (person_id,))
-                row = cur.fetchone()
-                if row is None:
-                    raise InputError(f"{before[person_id]['name']}: not a person you may change")
-                if dict(zip(PEOPLE_FIELDS, row[:len(PEOPLE_FIELDS)])) != before[person_id]:
-                    raise StaleEdit(f"{before[person_id]['name']}: changed by someone else since "
-                                    "you loaded the table; reload to see it")
-                cur.execute(f"UPDATE people SET {', '.join(f'{f} = %s' for f in PEOPLE_FIELDS)} "
-                            "WHERE id = %s", [values[f] for f in PEOPLE_FIELDS] + [person_id])
-                _log(cur, batch, user, {"id": person_id, "site_id": None,
-                                        "street_code": row[-2] or "",
-                                        "community_code": row[-1] or ""},
-                     "people", "update", before[person_id], values)
-    except psycopg2.errors.InsufficientPrivilege:
-        raise InputError("people: outside the area you may change") from None
-    except psycopg2.errors.CheckViolation as exc:
-        raise InputError(f"people: {exc.diag.message_primary}") from None
-    return len(changed)
+    if not str(values["name"] or "").strip() or len(str(values["name"])) > 50:
+        raise InputError(f"{label}: name: 1 to 50 characters")
+    if values["role"] not in PERSON_ROLES:
+        raise InputError(f"{label}: role: one of {', '.join(PERSON_ROLES)}")
+    if values["phone"] and not all(c.isdigit() or c in "+- " for c in str(values["phone"])):
+        raise InputError(f"{label}: phone: digits only")
