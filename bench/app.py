@@ -7,19 +7,16 @@ Appends its section to docs/benchmarks.md.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.doc import replace_section  # noqa: E402
+from bench.server import app_server  # noqa: E402
 from geo import db, mapdata, places  # noqa: E402
 
 def view_work(conn, view: mapdata.View) -> None:
@@ -106,21 +103,7 @@ def _switch_communities(page, url: str, n: int = 5) -> list[float]:
 def browser_timings(url: str) -> dict:
     from playwright.sync_api import sync_playwright
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "DATABASE_URL": url, "ATLAS_BASEMAP": "none"}
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
-                             "--server.port", str(port)], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(base + "/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
+    with app_server(url) as base:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
@@ -149,8 +132,6 @@ def browser_timings(url: str) -> dict:
         return {"first_map_s": first_map, "community_s": community,
                 "district_doc": district_doc, "community_doc": community_doc,
                 "switches": switches}
-    finally:
-        proc.terminate()
 
 
 def main() -> None:

@@ -9,22 +9,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.doc import replace_section  # noqa: E402
+from bench.server import app_server  # noqa: E402
 from geo import db, heat, mapdata, stats, users  # noqa: E402
+from geo.errors import InputError  # noqa: E402
 
 PASSWORD = "load-test-password-1"
 
@@ -116,39 +114,25 @@ def main() -> None:
                               ("load_community", "community", comms[0][0])):
         try:
             users.get(conn, name)
-        except Exception:
+        except InputError:  # not there yet
             users.add(conn, name, role, PASSWORD, scope=scope)
         roles.append(users.get(conn, name))
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
-                             "--server.port", str(port)], cwd=ROOT,
-                            env={**os.environ, "DATABASE_URL": url, "ATLAS_BASEMAP": "none"},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(base + "/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
     results: list = []
     errors: list = []
-    stop = time.time() + args.seconds
-    threads = [threading.Thread(target=light_client,
-                                args=(url, roles[i % 3] if i % 4 else None, comms, stop, i,
-                                      results, errors)) for i in range(args.clients)]
     names = [name for _, name in db.frame(conn, "SELECT code, name FROM communities", ())
              .itertuples(index=False)]
-    threads += [threading.Thread(target=browser_session,
-                                 args=(base, names, stop, 100 + i, results, errors))
-                for i in range(args.browsers)]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
-    proc.terminate()
+    with app_server(url) as base:
+        stop = time.time() + args.seconds
+        threads = [threading.Thread(target=light_client,
+                                    args=(url, roles[i % 3] if i % 4 else None, comms, stop, i,
+                                          results, errors)) for i in range(args.clients)]
+        threads += [threading.Thread(target=browser_session,
+                                     args=(base, names, stop, 100 + i, results, errors))
+                    for i in range(args.browsers)]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
     n_sites, n_cases = db.row(conn, "SELECT (SELECT count(*) FROM sites), (SELECT count(*) FROM cases)", ())
     lines = [f"## Load ({n_sites:,} sites, {n_cases:,} cases; {dt.date.today()})", "",
              f"{args.clients} light clients (threads calling the pages' data functions, each on "
