@@ -45,7 +45,12 @@ def paper_px(paper: str, orientation: str, dpi: int) -> tuple[int, int]:
 
 
 def scope_name(conn, s: State) -> str:
-    code, name = stats.scope_label(conn.cursor(), s.scope)
+    return _scope_name(conn, s.scope)
+
+
+def _scope_name(conn, scope: stats.Scope) -> str:
+    with conn.cursor() as cur:
+        code, name = stats.scope_label(cur, scope)
     conn.rollback()
     return name or code
 
@@ -184,8 +189,7 @@ def _page(heading: str, frame_src: str, footer: str, side: str = "") -> str:
 
 def _footer(conn, s: State, today: dt.date) -> str:
     now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-    district = stats.scope_label(conn.cursor(), stats.Scope())[1]
-    conn.rollback()
+    district = _scope_name(conn, stats.Scope())
     return (f"{html.escape(describe(s, today))}<br>{t('export_source', s.lang)}: "
             f"{html.escape(district)} · {t('app_title', s.lang)} · "
             f"{t('export_time', s.lang)}: {now}")
