@@ -198,6 +198,49 @@ def test_unknown_street_of_a_community(district, tmp_path):
     assert res.returncode == 2 and "row 1" in res.stderr and "unknown street code 'T9'" in res.stderr
 
 
+BAD_BOUNDARIES = {
+    # C1 redrawn to reach into the neighbouring community C2
+    "community overlapping its neighbour": (
+        "communities", {"code": "C1", "name": "西社区", "street_code": "T1"},
+        "POLYGON((120.30 36.06, 120.315 36.06, 120.315 36.08, 120.30 36.08, 120.30 36.06))",
+        "overlaps community 'C2'"),
+    "community outside its street": (
+        "communities", {"code": "C1", "name": "西社区", "street_code": "T1"},
+        "POLYGON((120.29 36.06, 120.31 36.06, 120.31 36.08, 120.29 36.08, 120.29 36.06))",
+        "reaches outside its street T1"),
+    # C1 shrunk to its north half: S1 and S2 would lie outside every community
+    "community leaving its sites outside": (
+        "communities", {"code": "C1", "name": "西社区", "street_code": "T1"},
+        "POLYGON((120.30 36.07, 120.31 36.07, 120.31 36.08, 120.30 36.08, 120.30 36.07))",
+        "would leave its site 'S1院' outside"),
+    "grid outside its community": (
+        "grids", {"code": "G9", "name": "九网格", "community_code": "C1"},
+        "POLYGON((120.305 36.06, 120.315 36.06, 120.315 36.07, 120.305 36.07, 120.305 36.06))",
+        "reaches outside its community C1"),
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_BOUNDARIES))
+def test_bad_boundaries(district, tmp_path, name):
+    kind, props, wkt, message = BAD_BOUNDARIES[name]
+    path = sd.geojson(tmp_path / f"{kind}.geojson", [props], [wkt])
+    before = table_counts(district)
+    res = run_cli(district, "import", kind, str(path))
+    assert res.returncode == 2, res.stderr
+    assert "row 1" in res.stderr and "'geometry'" in res.stderr and message in res.stderr
+    assert table_counts(district) == before
+
+
+def test_overlapping_grids(district, tmp_path):
+    path = sd.geojson(tmp_path / "grids.geojson",
+                      [{"code": "G1", "name": "一网格", "community_code": "C1"},
+                       {"code": "G2", "name": "二网格", "community_code": "C1"}],
+                      ["POLYGON((120.30 36.06, 120.306 36.06, 120.306 36.08, 120.30 36.08, 120.30 36.06))",
+                       "POLYGON((120.304 36.06, 120.31 36.06, 120.31 36.08, 120.304 36.08, 120.304 36.06))"])
+    res = run_cli(district, "import", "grids", str(path))
+    assert res.returncode == 2 and "row 2" in res.stderr and "overlaps grid 'G1'" in res.stderr
+
+
 def test_unknown_mode(district, tmp_path):
     path = sd.csv(tmp_path / "m.csv", "site_external_id,mode,valid_from\nS1,magic,2024-01-01")
     res = run_cli(district, "import", "management", str(path))

@@ -17,8 +17,8 @@ from psycopg2.extras import execute_values
 
 from geo.errors import RowError
 
-OVERLAP_SHARE = 0.01  # a site may overlap another by at most 1 % of the smaller one's area
-OUTSIDE_SHARE = 0.01  # ... and lie outside its community by at most 1 % of its own area
+OVERLAP_SHARE = 0.01  # an area may overlap another of its kind by at most 1 % of the smaller one
+OUTSIDE_SHARE = 0.01  # ... and lie outside its parent by at most 1 % of its own area
 
 
 @dataclass
@@ -98,6 +98,33 @@ def _row_errors(cur, sql: str, field: str, message: str) -> list[RowError]:
     return [RowError(r[0], field, message.format(*r[1:])) for r in cur.fetchall()]
 
 
+def _outside_errors(cur, stage: str, key: str, parent: str, parent_key: str, noun: str,
+                    parent_noun: str) -> list[RowError]:
+    """Staged areas reaching outside their parent (``stage.parent_key`` = ``parent.code``)
+    by more than OUTSIDE_SHARE of their own area. Names come from the writers, never users."""
+    return _row_errors(cur, f"""
+        SELECT s.row_no, s.{key}, p.code FROM {stage} s JOIN {parent} p ON p.code = s.{parent_key}
+        WHERE NOT ST_CoveredBy(s.geom, p.geom)
+          AND ST_Area(ST_Difference(s.geom, p.geom)) > {OUTSIDE_SHARE} * ST_Area(s.geom)
+        ORDER BY 1""", "geometry", f"{noun} '{{}}' reaches outside its {parent_noun} {{}} by more than 1 %")
+
+
+def _overlap_errors(cur, stage: str, table: str, key: str, noun: str) -> list[RowError]:
+    """Staged areas overlapping each other, or a stored area the file does not replace, by
+    more than OVERLAP_SHARE of the smaller one."""
+    share = f"> {OVERLAP_SHARE} * LEAST(ST_Area(a.geom), ST_Area(b.geom))"
+    return _row_errors(cur, f"""
+        SELECT a.row_no, a.{key}, b.{key} FROM {stage} a
+        JOIN {stage} b ON a.row_no > b.row_no AND ST_Intersects(a.geom, b.geom)
+        WHERE ST_Area(ST_Intersection(a.geom, b.geom)) {share}
+        UNION ALL
+        SELECT a.row_no, a.{key}, b.{key} FROM {stage} a
+        JOIN {table} b ON b.{key} <> a.{key} AND ST_Intersects(a.geom, b.geom)
+        WHERE NOT EXISTS (SELECT 1 FROM {stage} o WHERE o.{key} = b.{key})
+          AND ST_Area(ST_Intersection(a.geom, b.geom)) {share}
+        ORDER BY 1""", "geometry", f"{noun} '{{}}' overlaps {noun} '{{}}' by more than 1 % of the smaller one")
+
+
 def _counts(cur, sql: str, params=None) -> tuple[int, int]:
     """Run an upsert ``... RETURNING (xmax = 0)`` and count (inserted, updated)."""
     cur.execute(sql, params)
@@ -154,6 +181,18 @@ def load_communities(cur, frame: pd.DataFrame) -> LoadResult:
         "street_code", "unknown street code '{}' (import streets first)")
     if errors:
         return LoadResult(errors=errors)
+    errors = _outside_errors(cur, "stage_communities", "code", "streets", "street_code",
+                             "community", "street")
+    errors += _overlap_errors(cur, "stage_communities", "communities", "code", "community")
+    # a redrawn boundary keeps its own sites: they would otherwise lie outside every community
+    errors += _row_errors(cur, f"""
+        SELECT s.row_no, s.code, t.name FROM stage_communities s
+        JOIN sites t ON t.community_code = s.code
+        WHERE NOT ST_CoveredBy(t.geom, s.geom)
+          AND ST_Area(ST_Difference(t.geom, s.geom)) > {OUTSIDE_SHARE} * ST_Area(t.geom)
+        ORDER BY 1""", "geometry", "community '{}' would leave its site '{}' outside")
+    if errors:
+        return LoadResult(errors=sorted(errors, key=lambda e: e.row or 0))
     ins, upd = _counts(cur, """
         INSERT INTO communities (code, name, name_en, street_code, geom)
         SELECT code, name, name_en, street_code, geom FROM stage_communities
@@ -174,6 +213,11 @@ def load_grids(cur, frame: pd.DataFrame) -> LoadResult:
         ORDER BY row_no""", "community_code", "unknown community code '{}'")
     if errors:
         return LoadResult(errors=errors)
+    errors = _outside_errors(cur, "stage_grids", "code", "communities", "community_code",
+                             "grid", "community")
+    errors += _overlap_errors(cur, "stage_grids", "grids", "code", "grid")
+    if errors:
+        return LoadResult(errors=sorted(errors, key=lambda e: e.row or 0))
     ins, upd = _counts(cur, """
         INSERT INTO grids (code, name, community_code, street_code, geom)
         SELECT s.code, s.name, s.community_code, c.street_code, s.geom
@@ -213,23 +257,9 @@ def load_sites(cur, frame: pd.DataFrame) -> LoadResult:
     errors += _row_errors(cur, """
         SELECT row_no, external_id FROM stage_sites WHERE community_code IS NULL""",
         "geometry", "site '{}' lies outside every community")
-    errors += _row_errors(cur, f"""
-        SELECT s.row_no, s.external_id, c.code FROM stage_sites s
-        JOIN communities c ON c.code = s.community_code
-        WHERE ST_Area(ST_Difference(s.geom, c.geom)) > {OUTSIDE_SHARE} * ST_Area(s.geom)
-        """, "geometry", "site '{}' reaches outside its community {} by more than 1 %")
-    errors += _row_errors(cur, f"""
-        SELECT a.row_no, a.external_id, b.external_id FROM stage_sites a
-        JOIN stage_sites b ON a.row_no > b.row_no AND ST_Intersects(a.geom, b.geom)
-        WHERE ST_Area(ST_Intersection(a.geom, b.geom))
-              > {OVERLAP_SHARE} * LEAST(ST_Area(a.geom), ST_Area(b.geom))
-        UNION ALL
-        SELECT a.row_no, a.external_id, t.external_id FROM stage_sites a
-        JOIN sites t ON t.external_id <> a.external_id AND ST_Intersects(a.geom, t.geom)
-        WHERE NOT EXISTS (SELECT 1 FROM stage_sites o WHERE o.external_id = t.external_id)
-          AND ST_Area(ST_Intersection(a.geom, t.geom))
-              > {OVERLAP_SHARE} * LEAST(ST_Area(a.geom), ST_Area(t.geom))
-        ORDER BY 1""", "geometry", "site '{}' overlaps site '{}' by more than 1 % of the smaller one")
+    errors += _outside_errors(cur, "stage_sites", "external_id", "communities",
+                              "community_code", "site", "community")
+    errors += _overlap_errors(cur, "stage_sites", "sites", "external_id", "site")
     if errors:
         return LoadResult(errors=sorted(errors, key=lambda e: e.row or 0))
     ins, upd = _counts(cur, """
