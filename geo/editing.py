@@ -143,7 +143,7 @@ def undo_last(conn, user: str | None) -> str | None:
             if action == "delete":
                 raise InputError("undo: a deleted site is not brought back by undo; "
                                  "draw or import it again")
-            if table in ("sites", "people"):  # corrections of fields: put the old values back
+            if table in ("sites", "people") and action == "update":  # put the old values back
                 fields = SITE_FIELDS if table == "sites" else PEOPLE_FIELDS
                 cur.execute(f"SELECT {', '.join(fields)} FROM {table} WHERE id = %s", (row_id,))
                 current = cur.fetchone()
@@ -153,11 +153,11 @@ def undo_last(conn, user: str | None) -> str | None:
                 cur.execute(f"UPDATE {table} SET {', '.join(f'{f} = %s' for f in fields)} "
                             "WHERE id = %s", [before[f] for f in fields] + [row_id])
                 continue
-            if table not in PERIOD_TABLES:
+            if table not in PERIOD_TABLES + ("people",):
                 raise InputError(f"undo: changes of {table} cannot be undone here")
             now = _record(cur, table, row_id)
             if json.loads(json.dumps(now, default=str)) != after:
-                raise StaleEdit("undo: the site changed since; nothing was undone")
+                raise StaleEdit(f"undo: the {table} row changed since; nothing was undone")
             if action == "insert":
                 cur.execute(f"DELETE FROM {table} WHERE id = %s", (row_id,))
             elif action == "update":
@@ -316,17 +316,37 @@ def assign_person(conn, user: str | None, person_id: int, site_id: int,
     return batch
 
 
+OUTLINE_TABLES = ("sites", "communities", "grids")  # what the map's outline editing changes
+
+
+def _import_drawn(kind: str, props: dict, geometry: dict, url: str, label: str) -> dict:
+    """Write one drawn feature through the import of ``kind``: the same checks as a file.
+    Refusals name ``label`` (what the user drew) instead of a temporary file."""
+    import tempfile
+    from pathlib import Path
+
+    from geo.importing import run
+
+    props = {k: ("" if v is None else str(v).lower() if isinstance(v, bool) else str(v))
+             for k, v in props.items()}
+    with tempfile.TemporaryDirectory(prefix="atlas-draw-") as folder:
+        path = Path(folder) / f"{kind}.geojson"
+        path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": props, "geometry": geometry}]}, ensure_ascii=False),
+            encoding="utf-8")
+        try:
+            return run.import_file(kind, path, url=url)
+        except InputError as refused:
+            refused.file = label
+            raise
+
+
 def save_site_shape(conn, user: str | None, geometry: dict, attrs: dict, *,
                     community: str, site_id: int | None = None) -> dict:
     """A site drawn in the app, new or reshaped (``site_id``), written through the sites
     import (the same checks: a valid polygon, inside ``community``, not overlapping another
     site by more than 1 % of the smaller one). ``community`` is one the user may see, which
     row-level security has checked by letting the user choose it."""
-    import tempfile
-    from pathlib import Path
-
-    from geo.importing import run
-
     if db.row(conn, "SELECT 1 FROM communities WHERE code = %s", (community,)) is None:
         raise InputError(f"community: '{community}' is not one you may change")
     if site_id is not None:
@@ -341,15 +361,9 @@ def save_site_shape(conn, user: str | None, geometry: dict, attrs: dict, *,
         attrs = {**dict(zip(keys, current)), **{k: v for k, v in attrs.items() if v is not None}}
     else:
         attrs = {**attrs, "external_id": f"APP-{uuid.uuid4().hex[:10]}"}
-    props = {k: ("" if v is None else str(v).lower() if isinstance(v, bool) else str(v))
-             for k, v in {**attrs, "community_code": community}.items()}
-    folder = Path(tempfile.mkdtemp(prefix="atlas-draw-"))
-    path = folder / "site.geojson"
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": props, "geometry": geometry}]}, ensure_ascii=False),
-        encoding="utf-8")
     before = _site_row(conn, site_id) if site_id else None
-    summary = run.import_file("sites", path, url=conn.dsn)
+    summary = _import_drawn("sites", {**attrs, "community_code": community}, geometry,
+                            conn.dsn, f"site '{attrs['name']}'")
     new_id = db.row(conn, "SELECT id FROM sites WHERE external_id = %s", (attrs["external_id"],))
     if new_id is None:
         raise InputError("site: saved, but outside what you may see")
@@ -361,6 +375,91 @@ def save_site_shape(conn, user: str | None, geometry: dict, attrs: dict, *,
                                 "community_code": after["community_code"]},
              "site_shapes", "update" if site_id else "insert", before, after)
     return {**summary, "site_id": new_id[0]}
+
+
+def save_boundary(conn, user: str | None, table: str, geometry: dict, *, community: str,
+                  code: str | None = None, name: str | None = None) -> dict:
+    """A community's boundary (``table`` 'communities', ``code`` = community) or a grid of it
+    ('grids': ``code`` to reshape, or a new grid with ``name``) drawn in the app, written
+    through its import: inside its parent, not overlapping a neighbour by more than 1 %, and a
+    community still holding its sites. Row-level security decides first whether the user may
+    change the community (a SELECT ... FOR UPDATE sees only rows the user may update)."""
+    if table not in ("communities", "grids"):
+        raise InputError(f"boundary: '{table}' is not a boundary")
+    with db.transaction(conn) as cur:
+        cur.execute("""SELECT name, street_code, name_en FROM communities WHERE code = %s
+                       FOR UPDATE""", (community,))
+        found = cur.fetchone()
+        if found is None:
+            raise InputError(f"community: '{community}' is not one you may change")
+        if table == "grids" and code is not None:
+            cur.execute("SELECT name FROM grids WHERE code = %s AND community_code = %s FOR UPDATE",
+                        (code, community))
+            grid = cur.fetchone()
+            if grid is None:
+                raise InputError(f"grid: '{code}' is not a grid of this community you may change")
+            name = grid[0]
+    if table == "communities":
+        code = community
+        props = {"code": code, "name": found[0], "street_code": found[1], "name_en": found[2]}
+    else:
+        if not (name or "").strip():
+            raise InputError("grid: a new grid needs a name")
+        code = code or f"{community}-APP-{uuid.uuid4().hex[:6]}"
+        props = {"code": code, "name": name.strip(), "community_code": community}
+    before = _boundary_row(conn, table, code)
+    summary = _import_drawn(table, props, geometry, conn.dsn,
+                            f"{'community' if table == 'communities' else 'grid'} '{props['name']}'")
+    after = _boundary_row(conn, table, code)
+    with db.transaction(conn) as cur:
+        _log(cur, str(uuid.uuid4()), user, {"id": 0, "site_id": None, "street_code": found[1],
+                                            "community_code": community},
+             table, "update" if before else "insert", before, after)
+    return {**summary, "code": code}
+
+
+def _boundary_row(conn, table: str, code: str) -> dict | None:
+    row = db.row(conn, f"""SELECT to_jsonb(t) - 'geom' || jsonb_build_object('geom', ST_AsText(t.geom))
+                           FROM {table} t WHERE code = %s""", (code,))
+    return row[0] if row else None
+
+
+def outline(conn, table: str, key) -> dict | None:
+    """The outline of a site (id), community or grid (code) as one GeoJSON polygon, for
+    editing in place; None when it is missing or has several parts (those are redrawn)."""
+    if table not in OUTLINE_TABLES:
+        raise ValueError(table)
+    column = "id" if table == "sites" else "code"
+    row = db.row(conn, f"""SELECT ST_AsGeoJSON(ST_GeometryN(geom, 1), 7), ST_NumGeometries(geom)
+                           FROM {table} WHERE {column} = %s""", (key,))
+    if row is None or row[1] != 1:
+        return None
+    return json.loads(row[0])
+
+
+def community_grids(conn, community: str) -> pd.DataFrame:
+    """The grids of a community (code, name)."""
+    return db.frame(conn, "SELECT code, name FROM grids WHERE community_code = %s ORDER BY name",
+                    (community,))
+
+
+def overlapping_sites(conn, geometry: dict, exclude: int | None = None) -> dict:
+    """The stored sites a drawn polygon overlaps by more than the import allows, as a GeoJSON
+    FeatureCollection (id, name): what the map highlights when a drawing is refused."""
+    from geo.importing.load import OVERLAP_SHARE
+
+    found = db.row(conn, f"""
+        WITH d AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON(%s), 4326) AS g)
+        SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(
+                   json_build_object('type', 'Feature', 'geometry', ST_AsGeoJSON(t.geom, 7)::json,
+                                     'properties', json_build_object('id', t.id, 'name', t.name))),
+                   '[]'))
+        FROM sites t, d
+        WHERE ST_IsValid(d.g) AND ST_Intersects(t.geom, d.g) AND t.id IS DISTINCT FROM %s
+          AND ST_Area(ST_Intersection(t.geom, d.g))
+              > {OVERLAP_SHARE} * LEAST(ST_Area(t.geom), ST_Area(d.g))""",
+        (json.dumps(geometry), exclude))
+    return found[0]
 
 
 def _site_row(conn, site_id: int) -> dict | None:
@@ -411,6 +510,32 @@ def update_people(conn, user: str | None, seen: pd.DataFrame, edited: pd.DataFra
     person changed in the database since ``seen``. Returns how many changed."""
     return _correct_rows(conn, user, "people", PEOPLE_FIELDS, seen, edited, "person",
                          _check_person)
+
+
+def add_person(conn, user: str | None, community: str, values: dict) -> int:
+    """A new person of ``community`` (name, role, title, phone), checked, logged and undoable;
+    row-level security decides whether the user may add people there. Returns the id."""
+    values = {f: (str(values.get(f)).strip() or None) if values.get(f) is not None else None
+              for f in PEOPLE_FIELDS}
+    _check_person(values["name"] or "person", values)
+    try:
+        with db.transaction(conn) as cur:
+            cur.execute("SELECT street_code FROM communities WHERE code = %s", (community,))
+            found = cur.fetchone()
+            if found is None:
+                raise InputError(f"community: '{community}' is not one you may change")
+            cur.execute("""INSERT INTO people (external_id, name, role, title, street_code,
+                               community_code, phone)
+                           VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING id""",
+                        (f"APP-P-{uuid.uuid4().hex[:10]}", values["name"], values["role"],
+                         values["title"], found[0], community, values["phone"]))
+            new_id = cur.fetchone()[0]
+            after = _record(cur, "people", new_id)
+            _log(cur, str(uuid.uuid4()), user, {**after, "site_id": None}, "people", "insert",
+                 None, after)
+    except psycopg2.errors.InsufficientPrivilege:
+        raise InputError(f"people: {community} is outside the area you may change") from None
+    return new_id
 
 
 def _check_person(label: str, values: dict) -> None:

@@ -78,7 +78,9 @@ def search_sites(conn, text: str) -> pd.DataFrame:
 
 
 def gaps(conn, view: View, limit: int = LIST_LIMIT) -> pd.DataFrame:
-    return db.frame(conn, sql.GAPS, view.params(limit=limit))
+    # numeric columns as floats: a site without households has no rate (NULL, not a Decimal)
+    return db.frame(conn, sql.GAPS, view.params(limit=limit)).astype(
+        {"cases_per_100": float, "priority": float})
 
 
 def sites_without_cadre(conn, view: View, limit: int = LIST_LIMIT) -> pd.DataFrame:

@@ -130,11 +130,13 @@ def run_cli(url: str, *args: str, input: str | None = None, cwd: Path | None = N
 
 
 def query(url: str, sql: str, params=None) -> list[tuple]:
-    """All rows of one query on a fresh connection (tests read what the app wrote)."""
+    """All rows of one query on a fresh connection (tests read what the app wrote), committed
+    (a test's own ``UPDATE ... RETURNING`` sets the scene)."""
     conn = psycopg2.connect(url)
     with conn.cursor() as cur:
         cur.execute(sql, params)
         rows = cur.fetchall()
+    conn.commit()
     conn.close()
     return rows
 

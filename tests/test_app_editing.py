@@ -142,3 +142,68 @@ def test_assign_a_worker_in_the_app(demo_copy_url, monkeypatch, site):
     people = next(d.value for d in at.dataframe if list(d.value.columns)[:3] == ["id", "external_id", "name"])
     assert len(people) == query(demo_copy_url, "SELECT count(*) FROM people WHERE community_code = %s",
                                 (COMMUNITY,))[0][0]
+
+
+def test_bulk_edit_in_the_sites_table(demo_copy_url, monkeypatch, site):
+    at = app_for(demo_copy_url, monkeypatch, site)
+    at.run()
+    editor = at.data_editor(key=f"sites_editor_{COMMUNITY}")
+    table = editor.value
+    first, second = int(table.loc[0, "id"]), int(table.loc[1, "id"])
+    # two rows corrected in the editor, as the grid's cell edits reach the script
+    at.session_state[f"sites_editor_{COMMUNITY}"] = {
+        "edited_rows": {0: {"households": 777}, 1: {"built_year": 1988, "buildings": 9}},
+        "added_rows": [], "deleted_rows": []}
+    at.run()
+    next(b for b in at.button if b.label == "保存修改").click().run()
+    assert not at.exception
+    assert any("2" in s.value for s in at.success)
+    assert query(demo_copy_url, "SELECT households FROM sites WHERE id = %s", (first,)) == [(777,)]
+    assert query(demo_copy_url, "SELECT built_year, buildings FROM sites WHERE id = %s", (second,)) == [(1988, 9)]
+    assert query(demo_copy_url, "SELECT count(*) FROM change_log WHERE table_name = 'sites'")[0][0] == 2
+    # an implausible value is refused with the site named, and nothing is written
+    at.session_state[f"sites_editor_{COMMUNITY}"] = {
+        "edited_rows": {0: {"households": 777}, 2: {"built_year": 1066}},
+        "added_rows": [], "deleted_rows": []}
+    at.run()
+    next(b for b in at.button if b.label == "保存修改").click().run()
+    assert any("built_year" in e.value for e in at.error)
+    assert query(demo_copy_url, "SELECT count(*) FROM change_log WHERE table_name = 'sites'")[0][0] == 2
+
+
+def test_add_a_person_in_the_app(demo_copy_url, monkeypatch, site):
+    at = app_for(demo_copy_url, monkeypatch, site)
+    at.run()
+    name = next(t for t in at.text_input if t.label == "名称" and t.form_id == "add_person")
+    name.input("王新")
+    next(s for s in at.selectbox if s.label == "角色" and s.form_id == "add_person").set_value("social_worker")
+    next(t for t in at.text_input if t.label == "电话" and t.form_id == "add_person").input("13955556666")
+    next(b for b in at.button if b.label == "新增人员").click().run()
+    assert not at.exception
+    assert any("已新增：王新" in s.value for s in at.success)
+    assert query(demo_copy_url, "SELECT role, phone, community_code FROM people WHERE name = '王新'") == [
+        ("social_worker", "13955556666", COMMUNITY)]
+
+
+def test_drawing_offers_the_outlines_to_reshape(demo_copy_url, monkeypatch, site):
+    at = app_for(demo_copy_url, monkeypatch, site)
+    at.run()
+    at.toggle(key="draw_mode").set_value(True).run()
+    assert not at.exception
+    choices = at.selectbox(key="edit_outline")
+    grids = query(demo_copy_url, "SELECT count(*) FROM grids WHERE community_code = %s", (COMMUNITY,))[0][0]
+    assert choices.options[:3] == ["（不修改已有范围）",
+                                   f"所选小区/楼院 · {history_site_name(demo_copy_url, site)}", "本社区边界"]
+    assert len(choices.options) == 3 + grids
+    assert any("多边形或矩形工具" in c.value for c in at.caption)
+
+
+def test_a_gap_site_without_households_is_listed_without_a_rate(demo_copy_url, monkeypatch, site):
+    # a site drawn in the app starts with 0 households: no rate per 100 households, no crash
+    query(demo_copy_url, "UPDATE sites SET households = 0 WHERE id = %s RETURNING id", (site,))
+    at = app_for(demo_copy_url, monkeypatch, site)
+    at.run()
+    assert not at.exception
+    gaps = next(d.value for d in at.dataframe if "优先级" in d.value.columns)
+    row = gaps[gaps["名称"] == history_site_name(demo_copy_url, site)]
+    assert len(row) == 1 and row["每百户诉求（近12月）"].isna().all()

@@ -12,6 +12,7 @@ import psycopg2
 import pytest
 from playwright.sync_api import sync_playwright
 
+from layers.editing import EDIT_COLOUR
 from tests.conftest import DEMO_NOW, ROOT
 
 pytestmark = pytest.mark.browser
@@ -320,6 +321,66 @@ def test_hostile_names_are_shown_as_text(browser, demo_copy_url):
         serving.close()
 
 
+DRAW_SWITCH = "在地图上绘制或修改范围"
+
+
+def _drawing_frame(page, selector: str, timeout: float = 60):
+    """The map's frame once it carries the drawing tool ``selector`` (the map reloads)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        for f in page.frames:
+            try:
+                if f.locator(selector).count():
+                    page.wait_for_timeout(1500)  # let the reloaded map settle
+                    return next(f for f in page.frames if f.locator(selector).count())
+            except Exception:
+                continue
+        page.wait_for_timeout(200)
+    page.screenshot(path=str(ARTIFACTS / "missing-on-map.png"), full_page=True)
+    raise AssertionError(f"no {selector} on the map (screenshot: missing-on-map.png)")
+
+
+def _choose(page, label: str, option: str, attempts: int = 5) -> None:
+    """Pick ``option`` in the select box ``label``; again if a rerun closed the list."""
+    for attempt in range(attempts):
+        page.locator("[data-testid='stSelectbox']").filter(has_text=label).click()
+        try:
+            page.get_by_role("option", name=option).click(timeout=5_000)
+            return
+        except Exception:
+            if attempt == attempts - 1:
+                raise
+            page.keyboard.press("Escape")
+            page.wait_for_timeout(1000)
+
+
+def _to_pixel(frame, lat: float, lon: float) -> dict:
+    return frame.evaluate("""([lat, lon]) => {
+        const map = Object.values(window).find(v => v && v.latLngToContainerPoint && v._container);
+        const p = map.latLngToContainerPoint([lat, lon]); return {x: p.x, y: p.y}; }""", [lat, lon])
+
+
+def _draw_rectangle(page, lat: float, lon: float, half: int = 6) -> None:
+    """A small rectangle drawn with the mouse around a point, with the map's rectangle tool."""
+    frame = _drawing_frame(page, ".leaflet-draw-draw-rectangle")
+    point = _to_pixel(frame, lat, lon)
+    frame.locator(".leaflet-draw-draw-rectangle").click()
+    box = page.locator("iframe").first.bounding_box()
+    x, y = box["x"] + point["x"], box["y"] + point["y"]
+    page.mouse.move(x - half, y - half)
+    page.mouse.down()
+    page.mouse.move(x + half, y + half, steps=5)
+    page.mouse.up()
+
+
+def _save_drawn_site(page, name: str) -> None:
+    page.get_by_text("保存为").first.wait_for(timeout=60_000)
+    form = page.locator("[data-testid='stForm']").filter(
+        has=page.get_by_role("button", name="保存", exact=True))
+    form.get_by_label("名称").fill(name)
+    form.get_by_role("button", name="保存").click()
+
+
 def test_drawing_a_new_site_on_the_map(browser, demo_copy_url):
     conn = psycopg2.connect(demo_copy_url)
     with conn.cursor() as cur:
@@ -329,6 +390,10 @@ def test_drawing_a_new_site_on_the_map(browser, demo_copy_url):
             WHERE NOT EXISTS (SELECT 1 FROM sites s WHERE ST_DWithin(s.geom, pts.p, 0.0005)) LIMIT 1""",
                     (COMMUNITY,))
         lon, lat = cur.fetchone()
+        cur.execute("""SELECT name, ST_X(ST_PointOnSurface(geom)), ST_Y(ST_PointOnSurface(geom))
+                       FROM sites WHERE community_code = %s ORDER BY households DESC LIMIT 1""",
+                    (COMMUNITY,))
+        taken_name, taken_lon, taken_lat = cur.fetchone()
         cur.execute("SELECT count(*) FROM sites WHERE community_code = %s", (COMMUNITY,))
         before = cur.fetchone()[0]
     conn.close()
@@ -338,34 +403,17 @@ def test_drawing_a_new_site_on_the_map(browser, demo_copy_url):
         page, outside = open_page(browser, f"{base}/?community={COMMUNITY}&street=370202005"
                                            f"&as_of={DEMO_NOW.date()}&basemap=none")
         assert count_in_map(page, "path.atlas-site") > 0
-        page.get_by_text("在地图上绘制小区/楼院范围").click()
-        deadline = time.time() + 60
-        frame = None
-        while frame is None and time.time() < deadline:
-            for f in page.frames:
-                try:
-                    if f.locator(".leaflet-draw-draw-rectangle").count():
-                        frame = f
-                except Exception:
-                    continue
-            page.wait_for_timeout(200)
-        assert frame is not None, "no drawing tools"
-        page.wait_for_timeout(1500)
-        frame = next(f for f in page.frames if f.locator(".leaflet-draw-draw-rectangle").count())
-        point = frame.evaluate("""([lat, lon]) => {
-            const map = Object.values(window).find(v => v && v.latLngToContainerPoint && v._container);
-            const p = map.latLngToContainerPoint([lat, lon]); return {x: p.x, y: p.y}; }""", [lat, lon])
-        frame.locator(".leaflet-draw-draw-rectangle").click()
-        box = page.locator("iframe").first.bounding_box()
-        x, y = box["x"] + point["x"], box["y"] + point["y"]
-        page.mouse.move(x - 6, y - 6)
-        page.mouse.down()
-        page.mouse.move(x + 6, y + 6, steps=5)
-        page.mouse.up()
-        page.get_by_text("保存为").first.wait_for(timeout=60_000)
-        form = page.locator("[data-testid='stForm']").filter(has_text="保存为")
-        form.get_by_label("名称").fill("浏览器画的院")
-        form.get_by_role("button", name="保存").click()
+        page.get_by_text(DRAW_SWITCH).click()
+        # on top of an existing site: refused, that site named and highlighted on the map
+        _draw_rectangle(page, taken_lat, taken_lon, half=3)
+        _save_drawn_site(page, "压在别人上面的院")
+        page.get_by_text("overlaps site").first.wait_for(timeout=60_000)
+        highlighted = _drawing_frame(page, f"path[stroke='{EDIT_COLOUR}'][stroke-width='5']")
+        assert highlighted.locator(f"path[stroke='{EDIT_COLOUR}'][stroke-width='5']").count() == 1
+        page.screenshot(path=str(ARTIFACTS / "drawn_site_refused.png"))
+        # a free spot: saved, and on the map
+        _draw_rectangle(page, lat, lon)
+        _save_drawn_site(page, "浏览器画的院")
         page.get_by_text("已保存").first.wait_for(timeout=60_000)
         page.screenshot(path=str(ARTIFACTS / "drawn_site.png"))
         conn = psycopg2.connect(demo_copy_url)
@@ -377,6 +425,57 @@ def test_drawing_a_new_site_on_the_map(browser, demo_copy_url):
             cur.execute("SELECT count(*) FROM sites WHERE community_code = %s", (COMMUNITY,))
             assert cur.fetchone()[0] == before + 1
         conn.close()
+        assert outside == [] and taken_name
+    finally:
+        serving.close()
+
+
+def test_reshaping_a_site_in_place_on_the_map(browser, demo_copy_url):
+    conn = psycopg2.connect(demo_copy_url)
+    with conn.cursor() as cur:  # a one-part site of the community
+        cur.execute("""SELECT s.id, s.name, s.external_id, s.households, ST_Area(s.geom),
+                              ST_Y(ST_Centroid(s.geom)), ST_X(ST_Centroid(s.geom)) FROM sites s
+                       WHERE s.community_code = %s AND ST_NumGeometries(s.geom) = 1
+                       ORDER BY s.households DESC LIMIT 1""", (COMMUNITY,))
+        site_id, name, external_id, households, area, lat, lon = cur.fetchone()
+    conn.close()
+    serving = _serve(demo_copy_url)
+    base = next(serving)
+    try:
+        page, outside = open_page(browser, f"{base}/?community={COMMUNITY}&street=370202005"
+                                           f"&site={site_id}&as_of={DEMO_NOW.date()}&basemap=none")
+        assert count_in_map(page, "path.atlas-site") > 0
+        page.get_by_text(DRAW_SWITCH).click()
+        page.get_by_text("要修改的范围").first.wait_for(timeout=60_000)
+        _choose(page, "要修改的范围", f"所选小区/楼院 · {name}")
+        frame = _drawing_frame(page, ".leaflet-draw-edit-edit:not(.leaflet-disabled)")
+        frame.locator(".leaflet-draw-edit-edit").click()
+        vertex = frame.locator(".leaflet-editing-icon").first
+        vertex.wait_for(timeout=30_000)
+        box = vertex.bounding_box()
+        frame_box = page.locator("iframe").first.bounding_box()
+        assert box is not None and frame_box is not None
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        centre = _to_pixel(frame, lat, lon)
+        cx, cy = frame_box["x"] + centre["x"], frame_box["y"] + centre["y"]
+        page.mouse.move(x, y)
+        page.mouse.down()  # the vertex pulled halfway to the centre: inside, overlapping nothing
+        page.mouse.move(x + (cx - x) / 2, y + (cy - y) / 2, steps=8)
+        page.mouse.up()
+        frame.locator(".leaflet-draw-actions a", has_text="Save").first.click()
+        page.get_by_role("button", name="保存修改后的范围").click(timeout=60_000)
+        page.get_by_text("已保存").first.wait_for(timeout=60_000)
+        page.screenshot(path=str(ARTIFACTS / "reshaped_site.png"))
+        conn = psycopg2.connect(demo_copy_url)
+        with conn.cursor() as cur:
+            cur.execute("SELECT external_id, households, ST_Area(geom) FROM sites WHERE id = %s", (site_id,))
+            now_id, now_households, now_area = cur.fetchone()
+            cur.execute("SELECT action FROM change_log WHERE site_id = %s AND table_name = 'site_shapes'",
+                        (site_id,))
+            logged = [r[0] for r in cur.fetchall()]
+        conn.close()
+        assert (now_id, now_households) == (external_id, households)  # the same site, reshaped
+        assert abs(now_area - area) > 0.001 * area and logged == ["update"]
         assert outside == []
     finally:
         serving.close()

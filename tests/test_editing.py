@@ -228,3 +228,82 @@ def test_people_corrections_are_checked_logged_and_undoable(street_user):
         editing.update_people(conn, "street5", seen_people, edited)  # seen is stale now
     assert editing.undo_last(conn, "street5")
     assert query(url, "SELECT phone FROM people WHERE id = %s", (pid,))[0][0] == seen_people.loc[0, "phone"]
+
+
+def _shifted(geometry: dict, dx: float, dy: float = 0.0) -> dict:
+    return {"type": "Polygon", "coordinates": [[[x + dx, y + dy] for x, y in ring]
+                                               for ring in geometry["coordinates"]]}
+
+
+def test_overlapping_sites_are_found_for_the_map_to_highlight(street_user):
+    url, conn = street_user
+    site_id, name = query(url, "SELECT id, name FROM sites WHERE community_code = %s ORDER BY id LIMIT 1",
+                          (COMMUNITY,))[0]
+    shape = editing.outline(conn, "sites", site_id)
+    found = editing.overlapping_sites(conn, shape)
+    assert [(f["properties"]["id"], f["properties"]["name"]) for f in found["features"]] == [(site_id, name)]
+    assert editing.overlapping_sites(conn, shape, exclude=site_id)["features"] == []
+    far = _shifted(shape, 1.0)  # a degree east, in the sea: nothing there
+    assert editing.overlapping_sites(conn, far)["features"] == []
+
+
+def test_community_boundaries_and_grids_are_redrawn_through_the_import_checks(street_user):
+    url, conn = street_user
+    boundary = editing.outline(conn, "communities", COMMUNITY)
+    assert boundary is not None
+    before = query(url, "SELECT ST_Area(geom) FROM communities WHERE code = %s", (COMMUNITY,))[0][0]
+    # moved 5 km east it leaves its sites and its street: refused, nothing written
+    with pytest.raises(InputError) as refused:
+        editing.save_boundary(conn, "street5", "communities", _shifted(boundary, 0.05), community=COMMUNITY)
+    text = "\n".join(refused.value.lines())
+    assert "would leave its site" in text and "community '" in text
+    assert query(url, "SELECT ST_Area(geom) FROM communities WHERE code = %s", (COMMUNITY,))[0][0] == before
+    # the same outline with one vertex nudged is saved and logged
+    ring = boundary["coordinates"][0]
+    same = {"type": "Polygon", "coordinates": [ring]}
+    done = editing.save_boundary(conn, "street5", "communities", same, community=COMMUNITY)
+    assert done["code"] == COMMUNITY
+    assert query(url, """SELECT table_name, action FROM change_log WHERE community_code = %s
+                         AND table_name = 'communities'""", (COMMUNITY,)) == [("communities", "update")]
+    # a grid shrunk to its west half, then a new grid on the freed east half; the old
+    # outline as a new grid again overlaps
+    import json
+    code = query(url, """SELECT code FROM grids WHERE community_code = %s AND ST_NumGeometries(geom) = 1
+                         ORDER BY code LIMIT 1""", (COMMUNITY,))[0][0]
+    whole = editing.outline(conn, "grids", code)
+    west, east = (json.loads(g) for g in query(url, """
+        WITH g AS (SELECT geom, ST_Envelope(geom) e FROM grids WHERE code = %s),
+             h AS (SELECT geom, ST_MakeEnvelope(ST_XMin(e), ST_YMin(e), (ST_XMin(e) + ST_XMax(e)) / 2,
+                                                ST_YMax(e), 4326) w FROM g)
+        SELECT ST_AsGeoJSON(ST_GeometryN(ST_Multi(ST_Intersection(geom, w)), 1), 9),
+               ST_AsGeoJSON(ST_GeometryN(ST_Multi(ST_Difference(geom, w)), 1), 9) FROM h""", (code,))[0])
+    editing.save_boundary(conn, "street5", "grids", west, community=COMMUNITY, code=code)
+    made = editing.save_boundary(conn, "street5", "grids", east, community=COMMUNITY, name="新网格")
+    assert query(url, "SELECT name, community_code FROM grids WHERE code = %s", (made["code"],)) == [
+        ("新网格", COMMUNITY)]
+    with pytest.raises(InputError) as overlapping:
+        editing.save_boundary(conn, "street5", "grids", whole, community=COMMUNITY, name="重叠网格")
+    assert "overlaps grid" in "\n".join(overlapping.value.lines())
+    grid = whole
+    with pytest.raises(InputError, match="needs a name"):
+        editing.save_boundary(conn, "street5", "grids", grid, community=COMMUNITY, name=" ")
+    # another street's community is refused by row-level security before anything is read
+    with pytest.raises(InputError, match="not one you may change"):
+        editing.save_boundary(conn, "street5", "communities", same, community="370202009001")
+
+
+def test_adding_a_person_is_checked_logged_and_undoable(street_user):
+    url, conn = street_user
+    pid = editing.add_person(conn, "street5", COMMUNITY,
+                             {"name": "新网格员", "role": "grid_worker", "phone": "13911112222"})
+    assert query(url, "SELECT name, role, street_code, community_code FROM people WHERE id = %s",
+                 (pid,)) == [("新网格员", "grid_worker", STREET, COMMUNITY)]
+    assert pid in set(editing.community_people(conn, COMMUNITY)["id"])
+    with pytest.raises(InputError, match="role"):
+        editing.add_person(conn, "street5", COMMUNITY, {"name": "某人", "role": "mayor"})
+    with pytest.raises(InputError, match="phone"):
+        editing.add_person(conn, "street5", COMMUNITY, {"name": "某人", "role": "grid_worker", "phone": "call me"})
+    with pytest.raises(InputError, match="not one you may change|outside"):
+        editing.add_person(conn, "street5", "370202009001", {"name": "某人", "role": "grid_worker"})
+    assert editing.undo_last(conn, "street5")
+    assert query(url, "SELECT count(*) FROM people WHERE id = %s", (pid,))[0][0] == 0

@@ -1,4 +1,6 @@
 """layers/ builders: what they render (colours per mode, legend entries, the GCJ-02 shift)."""
+import json
+
 import folium
 import geopandas as gpd
 import pytest
@@ -152,3 +154,42 @@ def test_deck_views_use_the_local_style_and_the_cells():
         assert spec["mapStyle"] == "/app/static/vendor/blank-style.json"
         layer = next(x for x in spec["layers"] if x["@@type"] == kind)
         assert len(layer["data"]) == 3
+
+
+def test_drawing_tools_carry_the_outline_to_reshape():
+    from layers import editing as edit_layers
+
+    outline = {"type": "Polygon", "coordinates": [[[120.30, 36.06], [120.301, 36.06], [120.301, 36.061],
+                                                   [120.30, 36.06]]]}
+    m = coverage.new_map((36.06, 120.30), 15)
+    edit_layers.add_drawing_tools(m, "zh", outline=outline, outline_props={"table": "sites", "key": "7"})
+    html = m.get_root().render()
+    assert '"edit": true' in html and '"remove": false' in html
+    assert '"key": "7"' in html and '"table": "sites"' in html  # toGeoJSON() says which outline
+    assert "[36.06, 120.3]" in html  # Leaflet's lat/lon order
+    plain = coverage.new_map((36.06, 120.30), 15)
+    edit_layers.add_drawing_tools(plain, "zh")
+    assert '"edit": false' in plain.get_root().render()
+
+
+def test_refused_drawing_and_overlapped_sites_are_red_and_named():
+    from layers import editing as edit_layers
+
+    drawn = shapely.geometry.mapping(shapely.from_wkt(SQUARE))
+    html = render(edit_layers.refused_layer(drawn, [
+        {"type": "Feature", "geometry": drawn, "properties": {"id": 3, "name": "被压的院<b>"}}], "zh"))
+    assert html.count(edit_layers.EDIT_COLOUR) >= 2 and '"weight": 5' in html
+    assert json.dumps("被压的院")[1:-1] in html and "lt;b" in html and "<b>" not in html
+
+
+def test_drawn_outlines_shift_to_gcj02_and_back():
+    from layers import editing as edit_layers
+
+    drawn = {"type": "Polygon", "coordinates": [[[120.30, 36.06], [120.301, 36.06], [120.301, 36.061],
+                                                 [120.30, 36.06]]]}
+    shown = edit_layers.to_display(drawn, "gcj02")
+    assert abs(shown["coordinates"][0][0][0] - 120.30) > 1e-4  # Amap's offset, hundreds of metres
+    back = edit_layers.from_display(shown, "gcj02")
+    assert all(abs(a - b) < 1e-6 for p, q in zip(back["coordinates"][0], drawn["coordinates"][0])
+               for a, b in zip(p, q))
+    assert edit_layers.to_display(drawn, "wgs84") is drawn

@@ -11,7 +11,7 @@ import ui
 from views import editing as editing_view
 from geo import mapdata, users
 from geo.i18n import t
-from layers import basemap, coverage, maps, offline
+from layers import basemap, coverage, maps
 
 @ui.cached(ttl=120)
 def load_map_data(conn, view: mapdata.View, layers: tuple[str, ...]) -> dict:
@@ -174,17 +174,13 @@ def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
         fitted, (center, zoom), state = ui.map_view(state, bounds)
         fmap = maps.coverage_map(state, data, *fitted)
         drawing = editing_view.drawing_on(state, user)
-        if drawing:
-            offline.Draw(draw_options={"polyline": False, "circle": False, "marker": False,
-                                       "circlemarker": False},
-                         edit_options={"edit": False, "remove": False}).add_to(fmap)
+        editing_view.add_drawing_layers(conn, state, user, fmap)
         out = st_folium(fmap, height=620, use_container_width=True, key="map",
                         center=list(center), zoom=zoom,
                         returned_objects=["last_object_clicked", "center", "zoom"]
-                        + (["last_active_drawing"] if drawing else []))
-        editing_view.draw_toggle(state, user)  # below the map: above it, it took the map's clicks
-        if drawing:
-            editing_view.drawn_site_form(conn, state, user, (out or {}).get("last_active_drawing"))
+                        + (["last_active_drawing", "all_drawings"] if drawing else []))
+        editing_view.draw_controls(conn, state, user)
+        editing_view.drawn_forms(conn, state, user, out)
         state = ui.track_view(out, state, center, zoom)
         ui.remember_bounds(out, state)
         clicked = (out or {}).get("last_object_clicked")
@@ -200,6 +196,7 @@ def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
             "rate": t("coverage_count", lang), "rate_households": t("coverage_households", lang)}))
         editing_view.site_table(conn, state, user)
         editing_view.people_table(conn, state, user)
+        editing_view.add_person_form(conn, state, user)
     if state.site:
         with right:
             site_panel(conn, state, state.site)

@@ -3,14 +3,16 @@ community from a date, undo the last change, and each site's change history."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
+import shapely
 import streamlit as st
 
 import ui
 from geo import editing, users
 from geo.errors import InputError
 from geo.i18n import t
-from geo.importing.fields import MODES
+from geo.importing.fields import MODES, PERSON_ROLES
 
 
 def management_form(conn, s: ui.State, user: users.User | None, site_id: int) -> None:
@@ -134,6 +136,30 @@ def people_table(conn, s: ui.State, user: users.User | None) -> None:
                   disabled=["id", "external_id"])
 
 
+def add_person_form(conn, s: ui.State, user: users.User | None) -> None:
+    """A new leader, cadre or worker of the community, then assignable from a site's panel."""
+    if not s.community or (user and not user.may_edit):
+        return
+    lang = s.lang
+    with st.expander(t("add_person", lang)):
+        with st.form("add_person"):
+            name = st.text_input(t("col_name", lang), max_chars=50)
+            role = st.selectbox(t("role", lang), list(PERSON_ROLES),
+                                format_func=lambda r: t(f"role_{r}", lang))
+            title = st.text_input(t("title", lang), max_chars=100)
+            phone = st.text_input(t("phone", lang), max_chars=30)
+            submitted = st.form_submit_button(t("add_person", lang))
+        if submitted:
+            try:
+                editing.add_person(conn, user.name if user else None, s.community,
+                                   {"name": name, "role": role, "title": title, "phone": phone})
+                st.session_state.pop(f"people_seen_{s.community}", None)  # the table reloads
+                st.cache_data.clear()
+                st.success(t("person_added", lang).format(name=name.strip()))
+            except InputError as refused:
+                st.error(str(refused))
+
+
 def _table_editor(conn, s: ui.State, user: users.User | None, what: str, title: str,
                   load, save, column_config: dict, disabled=("id",)) -> None:
     """A community's rows in st.data_editor; saved rows are checked, refused when they changed
@@ -174,56 +200,177 @@ def drawing_on(s: ui.State, user: users.User | None) -> bool:
     return _may_draw(s, user) and bool(st.session_state.get("draw_mode"))
 
 
-def draw_toggle(s: ui.State, user: users.User | None) -> None:
-    """The switch for drawing on the map: for editors, with a community chosen."""
-    if _may_draw(s, user):
-        st.toggle(t("draw_mode", s.lang), key="draw_mode")
-
-
-def drawn_site_form(conn, s: ui.State, user: users.User | None, drawing: dict | None) -> None:
-    """After drawing a polygon: save it as a new site, or as the selected site's new outline."""
+def _outline_choices(conn, s: ui.State) -> dict[str, str]:
+    """The outlines that can be reshaped in place: the selected site, the community's
+    boundary, its grids. Keys 'table:key'; values are labels."""
     lang = s.lang
-    if not drawing or (drawing.get("geometry") or {}).get("type") != "Polygon":
-        st.caption(t("draw_hint", lang))
-        return
-    geometry = drawing["geometry"]
-    if basemap_crs(s) == "gcj02":  # drawn on a GCJ-02 basemap: back to WGS84
-        from geo import coords
+    choices = {"": t("outline_none", lang)}
+    if s.site:
+        site = editing.current_management(conn, [s.site])
+        if not site.empty:
+            choices[f"sites:{s.site}"] = f"{t('outline_site', lang)} · {site['name'].iloc[0]}"
+    choices[f"communities:{s.community}"] = t("outline_community", lang)
+    for grid in editing.community_grids(conn, s.community).itertuples():
+        choices[f"grids:{grid.code}"] = f"{t('outline_grid', lang)} · {grid.name}"
+    return choices
 
-        ring = geometry["coordinates"][0]
-        xs, ys = coords.gcj02_to_wgs84([p[0] for p in ring], [p[1] for p in ring])
-        geometry = {"type": "Polygon", "coordinates": [[[float(x), float(y)] for x, y in zip(xs, ys)]]}
-    choices = ["new"] + (["reshape"] if s.site else [])
-    with st.form("drawn_site"):
-        what = st.radio(t("drawn_as", lang), choices, horizontal=True,
-                        format_func=lambda c: t(f"drawn_{c}", lang))
+
+def _target(conn, s: ui.State) -> tuple[str, str] | None:
+    """The outline chosen for editing in place, if it still belongs to the selection."""
+    value = st.session_state.get("edit_outline") or ""
+    if not value or value not in _outline_choices(conn, s):
+        return None
+    table, key = value.split(":", 1)
+    return table, key
+
+
+def draw_controls(conn, s: ui.State, user: users.User | None) -> None:
+    """Below the map (above it, they took the map's clicks): the drawing switch and which
+    outline to reshape in place."""
+    if not _may_draw(s, user):
+        return
+    st.toggle(t("draw_mode", s.lang), key="draw_mode")
+    if not st.session_state.get("draw_mode"):
+        st.session_state.pop("drawing_refused", None)
+    else:
+        choices = _outline_choices(conn, s)
+        if st.session_state.get("edit_outline") not in choices:
+            st.session_state["edit_outline"] = ""
+        st.selectbox(t("edit_outline", s.lang), list(choices), format_func=choices.get,
+                     key="edit_outline")
+
+
+def add_drawing_layers(conn, s: ui.State, user: users.User | None, fmap) -> None:
+    """Before the map is drawn: the drawing tools, the outline chosen for reshaping, and the
+    sites a refused drawing overlaps (highlighted)."""
+    from layers import editing as edit_layers
+
+    if not drawing_on(s, user):
+        return
+    crs = basemap_crs(s)
+    target = _target(conn, s)
+    geometry = editing.outline(conn, target[0], _key(*target)) if target else None
+    edit_layers.add_drawing_tools(
+        fmap, s.lang, outline=edit_layers.to_display(geometry, crs) if geometry else None,
+        outline_props={"table": target[0], "key": target[1]} if geometry else None)
+    refused = st.session_state.get("drawing_refused")
+    if refused:  # what was drawn (the map reloads without it) and the sites it overlaps
+        edit_layers.refused_layer(
+            edit_layers.to_display(refused["geometry"], crs),
+            [{**f, "geometry": edit_layers.to_display(f["geometry"], crs)}
+             for f in refused["overlaps"]["features"]], s.lang).add_to(fmap)
+
+
+def _key(table: str, key: str):
+    return int(key) if table == "sites" else key
+
+
+def _fingerprint(table: str, geometry: dict) -> str:
+    return table + json.dumps(geometry, sort_keys=True)
+
+
+def drawn_forms(conn, s: ui.State, user: users.User | None, out: dict | None) -> None:
+    """After drawing: save a reshaped outline, or a new polygon as a site or a grid. A refusal
+    is shown with the overlapped sites highlighted on the map."""
+    from layers import editing as edit_layers
+
+    if not drawing_on(s, user):
+        return
+    lang, crs, out = s.lang, basemap_crs(s), out or {}
+    done = st.session_state.setdefault("drawings_saved", set())
+    reshaped = None
+    target = _target(conn, s)
+    for feature in out.get("all_drawings") or []:
+        props = feature.get("properties") or {}
+        if target and (props.get("table"), str(props.get("key"))) == target:
+            geometry = edit_layers.from_display(feature["geometry"], crs)
+            stored = editing.outline(conn, target[0], _key(*target))
+            if stored and not shapely.equals_exact(shapely.from_geojson(json.dumps(geometry)),
+                                                   shapely.from_geojson(json.dumps(stored)), 1e-7):
+                reshaped = (target, geometry)
+    drawing = out.get("last_active_drawing") or {}
+    new = None
+    if ((drawing.get("geometry") or {}).get("type") == "Polygon"
+            and not (drawing.get("properties") or {})):  # drawn, not a clicked map feature
+        new = edit_layers.from_display(drawing["geometry"], crs)
+    pending = {_fingerprint("new", new) if new else None,
+               _fingerprint(reshaped[0][0], reshaped[1]) if reshaped else None} - done - {None}
+    # A refusal stays on the map until a save succeeds: changing the map's layers reloads
+    # it, and the reload would lose what the user is drawing now.
+    refused = st.session_state.get("drawing_refused")
+    if refused and (not pending or refused["drawing"] in pending):
+        st.error("\n".join(refused["lines"]))
+    if pending:  # the message of the last save stays until the next drawing
+        st.session_state.pop("drawing_saved", None)
+    elif st.session_state.get("drawing_saved"):
+        st.success(st.session_state["drawing_saved"])
+    if reshaped and _fingerprint(reshaped[0][0], reshaped[1]) in pending:
+        (table, key), geometry = reshaped
+        if st.button(t("save_outline", lang), key="save_outline", type="primary"):
+            _save(conn, s, user, ("outline", table, key), geometry, {})
+    if new and _fingerprint("new", new) in pending:
+        _new_shape_form(conn, s, user, new)
+    if not pending:
+        st.caption(t("draw_hint", lang))
+
+
+def _new_shape_form(conn, s: ui.State, user: users.User | None, geometry: dict) -> None:
+    lang = s.lang
+    what = st.radio(t("drawn_as", lang), ["site", "grid"], horizontal=True,
+                    format_func=lambda c: t(f"drawn_{c}", lang), key="drawn_as")
+    with st.form("drawn_shape"):
         name = st.text_input(t("col_name", lang), max_chars=100)
-        kind = st.selectbox(t("kind", lang), ["open_courtyard", "compound", "building_cluster"],
-                            format_func=lambda k: t(f"kind_{k}", lang))
-        households = st.number_input(t("col_households", lang), 0, 100_000, 0)
-        buildings = st.number_input(t("buildings", lang), 0, 10_000, 0)
-        built_year = st.number_input(t("built_year", lang), 1800, dt.date.today().year, 1990)
-        committee = st.checkbox(t("owners_committee", lang))
-        party_org = st.checkbox(t("party_org", lang))
-        demonstration = st.checkbox(t("demonstration", lang))
+        attrs = {}
+        if what == "site":
+            attrs = {
+                "kind": st.selectbox(t("kind", lang), ["open_courtyard", "compound", "building_cluster"],
+                                     format_func=lambda k: t(f"kind_{k}", lang)),
+                "households": int(st.number_input(t("col_households", lang), 0, 100_000, 0)),
+                "buildings": int(st.number_input(t("buildings", lang), 0, 10_000, 0)),
+                "built_year": int(st.number_input(t("built_year", lang), 1800, dt.date.today().year,
+                                                  1990)),
+                "owners_committee": st.checkbox(t("owners_committee", lang)),
+                "party_org": st.checkbox(t("party_org", lang)),
+                "demonstration": st.checkbox(t("demonstration", lang))}
         submitted = st.form_submit_button(t("save_site", lang))
     if not submitted:
         return
-    attrs = ({} if what == "reshape" else {
-        "name": name.strip(), "kind": kind, "households": int(households),
-        "buildings": int(buildings), "built_year": int(built_year), "owners_committee": committee,
-        "party_org": party_org, "demonstration": demonstration})
-    if what == "new" and not attrs["name"]:
+    if not name.strip():
         st.error(t("name_required", lang))
         return
+    _save(conn, s, user, ("new", what, None), geometry, {**attrs, "name": name.strip()})
+
+
+def _save(conn, s: ui.State, user: users.User | None, what: tuple, geometry: dict,
+          attrs: dict) -> None:
+    """Write a drawn shape; on refusal keep the message and the overlapped sites for the map."""
+    action, table, key = what
+    name = user.name if user else None
+    fingerprint = _fingerprint("new" if action == "new" else table, geometry)
     try:
-        done = editing.save_site_shape(conn, user.name if user else None, geometry, attrs,
-                                       community=s.community,
-                                       site_id=s.site if what == "reshape" else None)
-        st.cache_data.clear()
-        st.success(t("site_saved", lang).format(id=done["site_id"]))
+        if table in ("site", "sites"):
+            site_id = _key("sites", key) if key else None
+            done = editing.save_site_shape(conn, name, geometry, attrs, community=s.community,
+                                           site_id=site_id)
+            message = t("site_saved", s.lang).format(id=done["site_id"])
+        else:
+            done = editing.save_boundary(conn, name, "grids" if table == "grid" else table,
+                                         geometry, community=s.community, code=key,
+                                         name=attrs.get("name"))
+            message = t("boundary_saved", s.lang)
     except InputError as refused:
-        st.error("\n".join(refused.lines()))
+        exclude = _key("sites", key) if table == "sites" else None
+        overlaps = (editing.overlapping_sites(conn, geometry, exclude)
+                    if table in ("site", "sites") else {"features": []})
+        st.session_state["drawing_refused"] = {"lines": refused.lines(), "overlaps": overlaps,
+                                               "drawing": fingerprint, "geometry": geometry}
+        st.rerun()  # the map shows the overlapped sites
+        return
+    st.session_state["drawings_saved"].add(fingerprint)
+    st.session_state.pop("drawing_refused", None)
+    st.session_state["drawing_saved"] = message
+    st.cache_data.clear()
+    st.rerun()  # the map shows the saved shape
 
 
 def basemap_crs(s: ui.State) -> str:

@@ -111,18 +111,19 @@ def _outside_errors(cur, stage: str, key: str, parent: str, parent_key: str, nou
 
 def _overlap_errors(cur, stage: str, table: str, key: str, noun: str) -> list[RowError]:
     """Staged areas overlapping each other, or a stored area the file does not replace, by
-    more than OVERLAP_SHARE of the smaller one."""
+    more than OVERLAP_SHARE of the smaller one; the other area is named by key and name."""
     share = f"> {OVERLAP_SHARE} * LEAST(ST_Area(a.geom), ST_Area(b.geom))"
     return _row_errors(cur, f"""
-        SELECT a.row_no, a.{key}, b.{key} FROM {stage} a
+        SELECT a.row_no, a.{key}, b.{key}, b.name FROM {stage} a
         JOIN {stage} b ON a.row_no > b.row_no AND ST_Intersects(a.geom, b.geom)
         WHERE ST_Area(ST_Intersection(a.geom, b.geom)) {share}
         UNION ALL
-        SELECT a.row_no, a.{key}, b.{key} FROM {stage} a
+        SELECT a.row_no, a.{key}, b.{key}, b.name FROM {stage} a
         JOIN {table} b ON b.{key} <> a.{key} AND ST_Intersects(a.geom, b.geom)
         WHERE NOT EXISTS (SELECT 1 FROM {stage} o WHERE o.{key} = b.{key})
           AND ST_Area(ST_Intersection(a.geom, b.geom)) {share}
-        ORDER BY 1""", "geometry", f"{noun} '{{}}' overlaps {noun} '{{}}' by more than 1 % of the smaller one")
+        ORDER BY 1""", "geometry",
+        f"{noun} '{{}}' overlaps {noun} '{{}}' ({{}}) by more than 1 % of the smaller one")
 
 
 def _counts(cur, sql: str, params=None) -> tuple[int, int]:
