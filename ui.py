@@ -38,9 +38,10 @@ def write_state(s: State) -> None:
 
 # ---------------------------------------------------------------- connection and caches
 def cached(**kwargs):
-    """st.cache_data keyed by whose connection it is: a user's scope never sees another's
-    cached results."""
-    return st.cache_data(hash_funcs={db.AtlasConnection: lambda c: c.scope_key}, **kwargs)
+    """st.cache_data keyed by the database and whose connection it is: a user's scope never
+    sees another's cached results, nor one database another's."""
+    return st.cache_data(hash_funcs={db.AtlasConnection: lambda c: (c.dsn, c.scope_key)},
+                         **kwargs)
 
 
 @st.cache_resource

@@ -51,6 +51,15 @@ def sites_of_community(conn, site_id: int) -> pd.DataFrame:
         ORDER BY s.name""", (site_id,))
 
 
+def sites_in_area(conn, community: str, geometry: dict) -> pd.DataFrame:
+    """The residential sites of ``community`` a drawn box touches (id, name)."""
+    return db.frame(conn, """
+        SELECT s.id, s.name FROM sites s
+        WHERE s.community_code = %s AND s.kind <> 'building_cluster'
+          AND ST_Intersects(s.geom, ST_SetSRID(ST_GeomFromGeoJSON(%s), 4326))
+        ORDER BY s.name""", (community, json.dumps(geometry)))
+
+
 def _log(cur, batch: str, user: str | None, row: dict, table: str, action: str,
          before: dict | None, after: dict | None) -> None:
     """One changed row in the change log; the audit log gets one entry per batch."""

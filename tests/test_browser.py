@@ -479,3 +479,50 @@ def test_reshaping_a_site_in_place_on_the_map(browser, demo_copy_url):
         assert outside == []
     finally:
         serving.close()
+
+
+def test_a_box_drawn_around_sites_records_their_management_change(browser, demo_copy_url):
+    conn = psycopg2.connect(demo_copy_url)
+    with conn.cursor() as cur:  # two residential sites of the community and the box around them
+        cur.execute("""WITH two AS (SELECT id, geom FROM sites WHERE community_code = %s
+                                    AND kind <> 'building_cluster' ORDER BY id LIMIT 2),
+                            e AS (SELECT ST_Extent(geom) e FROM two)
+                       SELECT (SELECT array_agg(id ORDER BY id) FROM two),
+                              ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM e""", (COMMUNITY,))
+        ids, x0, y0, x1, y1 = cur.fetchone()
+        cur.execute("""SELECT id FROM sites WHERE community_code = %s AND kind <> 'building_cluster'
+                       AND geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326) ORDER BY id""",
+                    (COMMUNITY, x0, y0, x1, y1))
+        inside = [r[0] for r in cur.fetchall()]
+    conn.close()
+    serving = _serve(demo_copy_url)
+    base = next(serving)
+    try:
+        page, outside = open_page(browser, f"{base}/?community={COMMUNITY}&street=370202005"
+                                           f"&as_of={DEMO_NOW.date()}&basemap=none")
+        assert count_in_map(page, "path.atlas-site") > 0
+        page.get_by_text(DRAW_SWITCH).click()
+        frame = _drawing_frame(page, ".leaflet-draw-draw-rectangle")
+        low, high = _to_pixel(frame, y0, x0), _to_pixel(frame, y1, x1)
+        frame.locator(".leaflet-draw-draw-rectangle").click()
+        box = page.locator("iframe").first.bounding_box()
+        page.mouse.move(box["x"] + low["x"] - 2, box["y"] + low["y"] + 2)
+        page.mouse.down()
+        page.mouse.move(box["x"] + high["x"] + 2, box["y"] + high["y"] - 2, steps=6)
+        page.mouse.up()
+        page.get_by_text("选中框内小区/楼院，记录物管变更").click(timeout=60_000)
+        form = page.locator("[data-testid='stForm']").filter(
+            has=page.get_by_role("button", name="记录变更", exact=True))
+        form.wait_for(timeout=60_000)
+        form.get_by_label("物业服务单位").fill("框选物业")
+        form.get_by_role("button", name="记录变更", exact=True).click()
+        page.get_by_text(f"已记录 {len(inside)} 处变更").first.wait_for(timeout=60_000)
+        conn = psycopg2.connect(demo_copy_url)
+        with conn.cursor() as cur:
+            cur.execute("""SELECT site_id FROM management WHERE provider = '框选物业'
+                           AND valid_to IS NULL ORDER BY site_id""")
+            assert [r[0] for r in cur.fetchall()] == inside and set(ids) <= set(inside)
+        conn.close()
+        assert outside == []
+    finally:
+        serving.close()

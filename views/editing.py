@@ -16,53 +16,60 @@ from geo.importing.fields import MODES, PERSON_ROLES
 
 
 def management_form(conn, s: ui.State, user: users.User | None, site_id: int) -> None:
-    """Shown with a site's panel to users who may edit (everyone in the open demo)."""
+    """Shown with a site's panel to users who may edit (everyone in the open demo): the
+    site and any others of its community."""
     if user and not user.may_edit:
         return
+    with st.expander(t("record_change", s.lang), expanded=False):
+        _management_change(conn, s, user, editing.sites_of_community(conn, site_id), [site_id],
+                           str(site_id))
+
+
+def _management_change(conn, s: ui.State, user: users.User | None, options, default: list[int],
+                       form_key: str) -> None:
+    """Record a management change for the chosen sites (``options``: id, name)."""
     lang = s.lang
     name = user.name if user else None
-    with st.expander(t("record_change", lang), expanded=False):
-        options = editing.sites_of_community(conn, site_id)
-        labels = dict(zip(options["id"], options["name"]))
-        chosen = st.multiselect(t("sites_to_change", lang), list(labels), default=[site_id],
-                                format_func=labels.get, key=f"change_sites_{site_id}")
-        current = editing.current_management(conn, chosen)
-        # what the user saw when choosing: a change by someone else meanwhile is detected
-        key = f"change_seen_{site_id}_{'-'.join(map(str, sorted(chosen)))}"
-        if key not in st.session_state:
-            st.session_state[key] = {int(r.site_id): (None if r.management_id != r.management_id
-                                                      else int(r.management_id))
-                                     for r in current.itertuples()}
-        st.dataframe(current.assign(mode=[t(f"mode_{m}", lang) for m in current["mode"]])
-                     .drop(columns=["site_id", "management_id"]), hide_index=True, width="stretch")
-        with st.form(f"change_form_{site_id}"):
-            mode = st.selectbox(t("col_mode", lang), MODES, format_func=lambda m: t(f"mode_{m}", lang))
-            provider = st.text_input(t("provider", lang), max_chars=200)
-            party_led = st.checkbox(t("party_led", lang))
-            valid_from = st.date_input(t("valid_from_date", lang), value=dt.date.today())
-            submitted = st.form_submit_button(t("record", lang))
-        if submitted:
-            try:
-                editing.record_management_change(
-                    conn, name, chosen, editing.ManagementChange(mode, valid_from,
-                                                                provider.strip() or None,
-                                                                party_led),
-                    st.session_state[key])
-                st.session_state.pop(key, None)
-                st.cache_data.clear()  # coverage, KPIs and gaps read the new history
-                st.success(t("change_recorded", lang).format(n=len(chosen)))
-            except editing.StaleEdit as stale:
-                st.session_state.pop(key, None)  # show the new state; the user decides again
-                st.warning(str(stale))
-            except InputError as refused:
-                st.error(str(refused))
-        if st.button(t("undo_last", lang), key=f"undo_{site_id}"):
-            try:
-                undone = editing.undo_last(conn, name)
-                st.cache_data.clear()
-                st.info(t("undone" if undone else "nothing_to_undo", lang))
-            except InputError as refused:
-                st.warning(str(refused))
+    labels = dict(zip(options["id"], options["name"]))
+    chosen = st.multiselect(t("sites_to_change", lang), list(labels), default=default,
+                            format_func=labels.get, key=f"change_sites_{form_key}")
+    current = editing.current_management(conn, chosen)
+    # what the user saw when choosing: a change by someone else meanwhile is detected
+    key = f"change_seen_{form_key}_{'-'.join(map(str, sorted(chosen)))}"
+    if key not in st.session_state:
+        st.session_state[key] = {int(r.site_id): (None if r.management_id != r.management_id
+                                                  else int(r.management_id))
+                                 for r in current.itertuples()}
+    st.dataframe(current.assign(mode=[t(f"mode_{m}", lang) for m in current["mode"]])
+                 .drop(columns=["site_id", "management_id"]), hide_index=True, width="stretch")
+    with st.form(f"change_form_{form_key}"):
+        mode = st.selectbox(t("col_mode", lang), MODES, format_func=lambda m: t(f"mode_{m}", lang))
+        provider = st.text_input(t("provider", lang), max_chars=200)
+        party_led = st.checkbox(t("party_led", lang))
+        valid_from = st.date_input(t("valid_from_date", lang), value=dt.date.today())
+        submitted = st.form_submit_button(t("record", lang))
+    if submitted:
+        try:
+            editing.record_management_change(
+                conn, name, chosen, editing.ManagementChange(mode, valid_from,
+                                                            provider.strip() or None,
+                                                            party_led),
+                st.session_state[key])
+            st.session_state.pop(key, None)
+            st.cache_data.clear()  # coverage, KPIs and gaps read the new history
+            st.success(t("change_recorded", lang).format(n=len(chosen)))
+        except editing.StaleEdit as stale:
+            st.session_state.pop(key, None)  # show the new state; the user decides again
+            st.warning(str(stale))
+        except InputError as refused:
+            st.error(str(refused))
+    if st.button(t("undo_last", lang), key=f"undo_{form_key}"):
+        try:
+            undone = editing.undo_last(conn, name)
+            st.cache_data.clear()
+            st.info(t("undone" if undone else "nothing_to_undo", lang))
+        except InputError as refused:
+            st.warning(str(refused))
 
 
 def assignment_form(conn, s: ui.State, user: users.User | None, site_id: int) -> None:
@@ -316,8 +323,15 @@ def drawn_forms(conn, s: ui.State, user: users.User | None, out: dict | None) ->
 
 def _new_shape_form(conn, s: ui.State, user: users.User | None, geometry: dict) -> None:
     lang = s.lang
-    what = st.radio(t("drawn_as", lang), ["site", "grid"], horizontal=True,
+    what = st.radio(t("drawn_as", lang), ["site", "grid", "select"], horizontal=True,
                     format_func=lambda c: t(f"drawn_{c}", lang), key="drawn_as")
+    if what == "select":  # a box around sites: their management changed together
+        boxed = editing.sites_in_area(conn, s.community, geometry)
+        if boxed.empty:
+            st.info(t("no_sites_in_box", lang))
+        else:
+            _management_change(conn, s, user, boxed, list(boxed["id"]), "box")
+        return
     with st.form("drawn_shape"):
         name = st.text_input(t("col_name", lang), max_chars=100)
         attrs = {}
