@@ -325,6 +325,40 @@ def assign_person(conn, user: str | None, person_id: int, site_id: int,
     return batch
 
 
+def open_assignments(conn, site_id: int) -> pd.DataFrame:
+    """The people assigned to a site now (assignment id, name, role, from)."""
+    return db.frame(conn, """
+        SELECT a.id, p.name, p.role, a.valid_from FROM assignments a
+        JOIN people p ON p.id = a.person_id
+        WHERE a.site_id = %s AND a.valid_to IS NULL ORDER BY p.role, p.name""", (site_id,))
+
+
+def end_assignment(conn, user: str | None, assignment_id: int, valid_to: dt.date) -> str:
+    """Close an assignment on ``valid_to`` (kept as history, never deleted); logged, undoable."""
+    batch = str(uuid.uuid4())
+    try:
+        with db.transaction(conn) as cur:
+            cur.execute("""SELECT a.valid_from, p.name FROM assignments a
+                           JOIN people p ON p.id = a.person_id
+                           WHERE a.id = %s AND a.valid_to IS NULL FOR UPDATE OF a""",
+                        (assignment_id,))
+            found = cur.fetchone()
+            if found is None:
+                raise StaleEdit("assignment: already ended, or not one you may change")
+            if valid_to <= found[0]:
+                raise InputError(f"{found[1]}: the end {valid_to} is not after the start ({found[0]})")
+            before = _record(cur, "assignments", assignment_id)
+            cur.execute("UPDATE assignments SET valid_to = %s WHERE id = %s",
+                        (valid_to, assignment_id))
+            if cur.rowcount != 1:
+                raise InputError(f"{found[1]}: not an assignment you may change")
+            _log(cur, batch, user, before, "assignments", "update", before,
+                 _record(cur, "assignments", assignment_id))
+    except psycopg2.errors.InsufficientPrivilege:
+        raise InputError("assignment: outside the area you may change") from None
+    return batch
+
+
 OUTLINE_TABLES = ("sites", "communities", "grids")  # what the map's outline editing changes
 
 

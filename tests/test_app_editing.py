@@ -207,3 +207,19 @@ def test_a_gap_site_without_households_is_listed_without_a_rate(demo_copy_url, m
     gaps = next(d.value for d in at.dataframe if "优先级" in d.value.columns)
     row = gaps[gaps["名称"] == history_site_name(demo_copy_url, site)]
     assert len(row) == 1 and row["每百户诉求（近12月）"].isna().all()
+
+
+def test_end_an_assignment_in_the_app(demo_copy_url, monkeypatch, site):
+    person = query(demo_copy_url, """SELECT p.id FROM people p JOIN sites s ON s.street_code = p.street_code
+                                     WHERE s.id = %s AND p.role = 'grid_worker' ORDER BY p.id LIMIT 1""", (site,))[0][0]
+    query(demo_copy_url, """INSERT INTO assignments (person_id, target_kind, community_code, street_code,
+                                                     site_id, valid_from)
+                            SELECT %s, 'site', community_code, street_code, id, %s FROM sites WHERE id = %s
+                            RETURNING id""", (person, dt.date.today() - dt.timedelta(days=60), site))
+    at = app_for(demo_copy_url, monkeypatch, site)
+    at.run()
+    next(b for b in at.button if b.label == "结束包联/定岗").click().run()
+    assert not at.exception
+    assert any("已结束" in s.value for s in at.success)
+    assert query(demo_copy_url, "SELECT valid_to FROM assignments WHERE person_id = %s AND site_id = %s",
+                 (person, site)) == [(dt.date.today(),)]

@@ -307,3 +307,27 @@ def test_adding_a_person_is_checked_logged_and_undoable(street_user):
         editing.add_person(conn, "street5", "370202009001", {"name": "某人", "role": "grid_worker"})
     assert editing.undo_last(conn, "street5")
     assert query(url, "SELECT count(*) FROM people WHERE id = %s", (pid,))[0][0] == 0
+
+
+def test_ending_an_assignment_reopens_the_gap_keeps_history_and_can_be_undone(street_user):
+    from geo import mapdata
+
+    url, conn = street_user
+    owner = db.connect(url)
+    today = dt.date.today()
+    view = mapdata.View("370202005", None, today)
+    site_id = int(mapdata.sites_without_cadre(owner, view)["id"].iloc[0])
+    people = editing.assignable_people(conn, site_id)
+    cadre = int(people[people["role"] == "street_cadre"]["id"].iloc[0])
+    editing.assign_person(conn, "street5", cadre, site_id, today - dt.timedelta(days=30))
+    assert site_id not in set(mapdata.sites_without_cadre(owner, view)["id"])
+    assignment = int(editing.open_assignments(conn, site_id)["id"].iloc[0])
+    with pytest.raises(InputError, match="not after the start"):
+        editing.end_assignment(conn, "street5", assignment, today - dt.timedelta(days=31))
+    editing.end_assignment(conn, "street5", assignment, today)
+    assert site_id in set(mapdata.sites_without_cadre(owner, view)["id"])  # the gap is back
+    assert query(url, "SELECT valid_to FROM assignments WHERE id = %s", (assignment,)) == [(today,)]
+    with pytest.raises(editing.StaleEdit):  # ended already
+        editing.end_assignment(conn, "street5", assignment, today)
+    assert editing.undo_last(conn, "street5")
+    assert query(url, "SELECT valid_to FROM assignments WHERE id = %s", (assignment,)) == [(None,)]

@@ -73,25 +73,42 @@ def _management_change(conn, s: ui.State, user: users.User | None, options, defa
 
 
 def assignment_form(conn, s: ui.State, user: users.User | None, site_id: int) -> None:
-    """Assign a cadre or worker to the site: closes a "site without a cadre" gap where it is seen."""
+    """Assign a cadre or worker to the site (closes a "site without a cadre" gap where it is
+    seen), or end an assignment from a date."""
     if user and not user.may_edit:
         return
     lang = s.lang
+    name = user.name if user else None
     people = editing.assignable_people(conn, site_id)
-    if people.empty:
+    if not people.empty:
+        labels = {int(r.id): f"{r.name} · {t('role_' + r.role, lang)}" for r in people.itertuples()}
+        with st.expander(t("assign_person", lang)):
+            with st.form(f"assign_form_{site_id}"):
+                person = st.selectbox(t("person", lang), list(labels), format_func=labels.get)
+                valid_from = st.date_input(t("valid_from_date", lang), value=dt.date.today())
+                submitted = st.form_submit_button(t("assign", lang))
+            if submitted:
+                try:
+                    editing.assign_person(conn, name, person, site_id, valid_from)
+                    st.cache_data.clear()
+                    st.success(t("assigned", lang).format(name=labels[person]))
+                except InputError as refused:
+                    st.error(str(refused))
+    current = editing.open_assignments(conn, site_id)
+    if current.empty:
         return
-    labels = {int(r.id): f"{r.name} · {t('role_' + r.role, lang)}" for r in people.itertuples()}
-    with st.expander(t("assign_person", lang)):
-        with st.form(f"assign_form_{site_id}"):
-            person = st.selectbox(t("person", lang), list(labels), format_func=labels.get)
-            valid_from = st.date_input(t("valid_from_date", lang), value=dt.date.today())
-            submitted = st.form_submit_button(t("assign", lang))
+    ends = {int(r.id): f"{r.name} · {t('role_' + r.role, lang)} · {r.valid_from}"
+            for r in current.itertuples()}
+    with st.expander(t("end_assignment", lang)):
+        with st.form(f"end_assignment_{site_id}"):
+            which = st.selectbox(t("person", lang), list(ends), format_func=ends.get)
+            valid_to = st.date_input(t("valid_to_date", lang), value=dt.date.today())
+            submitted = st.form_submit_button(t("end_assignment", lang))
         if submitted:
             try:
-                editing.assign_person(conn, user.name if user else None, person, site_id,
-                                      valid_from)
+                editing.end_assignment(conn, name, which, valid_to)
                 st.cache_data.clear()
-                st.success(t("assigned", lang).format(name=labels[person]))
+                st.success(t("assignment_ended", lang).format(name=ends[which]))
             except InputError as refused:
                 st.error(str(refused))
 
