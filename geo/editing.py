@@ -200,6 +200,12 @@ SITE_FIELDS = ("name", "kind", "households", "buildings", "built_year", "owners_
                "owners_committee_party", "party_org", "demonstration")
 
 
+def site_fields(conn, site_id: int) -> pd.DataFrame:
+    """One site's row as community_sites gives it: what the site's form edits."""
+    return db.frame(conn, f"SELECT id, {', '.join(SITE_FIELDS)} FROM sites WHERE id = %s",
+                    (site_id,))
+
+
 def community_sites(conn, community: str) -> pd.DataFrame:
     """The sites of a community with the fields the table editor corrects."""
     return db.frame(conn, f"""SELECT id, {', '.join(SITE_FIELDS)} FROM sites

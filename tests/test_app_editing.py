@@ -223,3 +223,25 @@ def test_end_an_assignment_in_the_app(demo_copy_url, monkeypatch, site):
     assert any("已结束" in s.value for s in at.success)
     assert query(demo_copy_url, "SELECT valid_to FROM assignments WHERE person_id = %s AND site_id = %s",
                  (person, site)) == [(dt.date.today(),)]
+
+
+def test_edit_a_site_in_its_form(demo_copy_url, monkeypatch, site):
+    at = app_for(demo_copy_url, monkeypatch, site)
+    at.run()
+    form = f"site_form_{site}"
+    next(n for n in at.number_input if n.label == "户数" and n.form_id == form).set_value(432)
+    next(c for c in at.checkbox if c.label == "示范点" and c.form_id == form).check()
+    next(b for b in at.button if b.form_id == form).click().run()
+    assert not at.exception
+    assert any("已保存" in s.value for s in at.success)
+    assert query(demo_copy_url, "SELECT households, demonstration FROM sites WHERE id = %s",
+                 (site,)) == [(432, True)]
+    assert query(demo_copy_url, "SELECT count(*) FROM change_log WHERE site_id = %s AND table_name = 'sites'",
+                 (site,)) == [(1,)]
+    # a committee's party organisation without a committee is refused, nothing written
+    next(c for c in at.checkbox if c.label == "有党组织" and c.form_id == form).check()
+    next(c for c in at.checkbox if c.label == "业委会" and c.form_id == form).uncheck()
+    next(b for b in at.button if b.form_id == form).click().run()
+    assert any("owners_committee_party" in e.value for e in at.error)
+    assert query(demo_copy_url, "SELECT count(*) FROM change_log WHERE site_id = %s AND table_name = 'sites'",
+                 (site,)) == [(1,)]

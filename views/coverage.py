@@ -200,6 +200,7 @@ def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
     if state.site:
         with right:
             site_panel(conn, state, state.site)
+            editing_view.site_form(conn, state, user, state.site)
             editing_view.management_form(conn, state, user, state.site)
             editing_view.assignment_form(conn, state, user, state.site)
             editing_view.change_history(conn, state, state.site)

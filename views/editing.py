@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pandas as pd
 import shapely
 import streamlit as st
 
@@ -109,6 +110,54 @@ def assignment_form(conn, s: ui.State, user: users.User | None, site_id: int) ->
                 editing.end_assignment(conn, name, which, valid_to)
                 st.cache_data.clear()
                 st.success(t("assignment_ended", lang).format(name=ends[which]))
+            except InputError as refused:
+                st.error(str(refused))
+
+
+def site_form(conn, s: ui.State, user: users.User | None, site_id: int) -> None:
+    """The site's own fields in a form (the table editor's checks; refused when the site
+    changed since the form was shown)."""
+    if user and not user.may_edit:
+        return
+    lang = s.lang
+    key = f"site_seen_{site_id}"
+    if key not in st.session_state:
+        st.session_state[key] = editing.site_fields(conn, site_id)
+    seen = st.session_state[key]
+    if seen.empty:
+        return
+    row = seen.iloc[0]
+    kinds = ["compound", "open_courtyard", "building_cluster"]
+    with st.expander(t("edit_site", lang)):
+        with st.form(f"site_form_{site_id}"):
+            values = {
+                "name": st.text_input(t("col_name", lang), row["name"], max_chars=100),
+                "kind": st.selectbox(t("kind", lang), kinds, kinds.index(row["kind"]),
+                                     format_func=lambda k: t(f"kind_{k}", lang)),
+                "households": st.number_input(t("col_households", lang), 0, 100_000,
+                                              int(row["households"])),
+                "buildings": st.number_input(t("buildings", lang), 0, 10_000,
+                                             None if pd.isna(row["buildings"]) else int(row["buildings"])),
+                "built_year": st.number_input(t("built_year", lang), 1800, dt.date.today().year,
+                                              None if pd.isna(row["built_year"]) else int(row["built_year"])),
+                "owners_committee": st.checkbox(t("owners_committee", lang), bool(row["owners_committee"])),
+                "owners_committee_party": st.checkbox(t("with_party_org", lang),
+                                                      bool(row["owners_committee_party"])),
+                "party_org": st.checkbox(t("party_org", lang), bool(row["party_org"])),
+                "demonstration": st.checkbox(t("demonstration", lang), bool(row["demonstration"]))}
+            submitted = st.form_submit_button(t("save_site", lang))
+        if submitted:
+            edited = seen.copy()
+            for field, value in values.items():
+                edited.loc[edited.index[0], field] = value
+            try:
+                editing.update_sites(conn, user.name if user else None, seen, edited)
+                st.session_state.pop(key, None)
+                st.cache_data.clear()
+                st.success(t("site_saved", lang).format(id=site_id))
+            except editing.StaleEdit as stale:
+                st.session_state.pop(key, None)
+                st.warning(str(stale))
             except InputError as refused:
                 st.error(str(refused))
 
