@@ -1,4 +1,5 @@
 """The running app in a real headless Chromium, with every request outside localhost blocked."""
+import contextlib
 import datetime as dt
 import os
 import socket
@@ -324,6 +325,22 @@ def test_hostile_names_are_shown_as_text(browser, demo_copy_url):
 DRAW_SWITCH = "在地图上绘制或修改范围"
 
 
+@contextlib.contextmanager
+def _drawing_page(browser, url: str, extra: str = ""):
+    """The app against ``url`` on the community's page (``extra`` query), drawing switched on;
+    yields (page, outside requests)."""
+    serving = _serve(url)
+    base = next(serving)
+    try:
+        page, outside = open_page(browser, f"{base}/?community={COMMUNITY}&street=370202005"
+                                           f"&as_of={DEMO_NOW.date()}&basemap=none{extra}")
+        assert count_in_map(page, "path.atlas-site") > 0
+        page.get_by_text(DRAW_SWITCH).click()
+        yield page, outside
+    finally:
+        serving.close()
+
+
 def _drawing_frame(page, selector: str, timeout: float = 60):
     """The map's frame once it carries the drawing tool ``selector`` (the map reloads)."""
     deadline = time.time() + timeout
@@ -397,13 +414,7 @@ def test_drawing_a_new_site_on_the_map(browser, demo_copy_url):
         cur.execute("SELECT count(*) FROM sites WHERE community_code = %s", (COMMUNITY,))
         before = cur.fetchone()[0]
     conn.close()
-    serving = _serve(demo_copy_url)
-    base = next(serving)
-    try:
-        page, outside = open_page(browser, f"{base}/?community={COMMUNITY}&street=370202005"
-                                           f"&as_of={DEMO_NOW.date()}&basemap=none")
-        assert count_in_map(page, "path.atlas-site") > 0
-        page.get_by_text(DRAW_SWITCH).click()
+    with _drawing_page(browser, demo_copy_url) as (page, outside):
         # on top of an existing site: refused, that site named and highlighted on the map
         _draw_rectangle(page, taken_lat, taken_lon, half=3)
         _save_drawn_site(page, "压在别人上面的院")
@@ -426,8 +437,6 @@ def test_drawing_a_new_site_on_the_map(browser, demo_copy_url):
             assert cur.fetchone()[0] == before + 1
         conn.close()
         assert outside == [] and taken_name
-    finally:
-        serving.close()
 
 
 def test_reshaping_a_site_in_place_on_the_map(browser, demo_copy_url):
@@ -439,13 +448,7 @@ def test_reshaping_a_site_in_place_on_the_map(browser, demo_copy_url):
                        ORDER BY s.households DESC LIMIT 1""", (COMMUNITY,))
         site_id, name, external_id, households, area, lat, lon = cur.fetchone()
     conn.close()
-    serving = _serve(demo_copy_url)
-    base = next(serving)
-    try:
-        page, outside = open_page(browser, f"{base}/?community={COMMUNITY}&street=370202005"
-                                           f"&site={site_id}&as_of={DEMO_NOW.date()}&basemap=none")
-        assert count_in_map(page, "path.atlas-site") > 0
-        page.get_by_text(DRAW_SWITCH).click()
+    with _drawing_page(browser, demo_copy_url, f"&site={site_id}") as (page, outside):
         page.get_by_text("要修改的范围").first.wait_for(timeout=60_000)
         _choose(page, "要修改的范围", f"所选小区/楼院 · {name}")
         frame = _drawing_frame(page, ".leaflet-draw-edit-edit:not(.leaflet-disabled)")
@@ -477,8 +480,6 @@ def test_reshaping_a_site_in_place_on_the_map(browser, demo_copy_url):
         assert (now_id, now_households) == (external_id, households)  # the same site, reshaped
         assert abs(now_area - area) > 0.001 * area and logged == ["update"]
         assert outside == []
-    finally:
-        serving.close()
 
 
 def test_a_box_drawn_around_sites_records_their_management_change(browser, demo_copy_url):
@@ -495,13 +496,7 @@ def test_a_box_drawn_around_sites_records_their_management_change(browser, demo_
                     (COMMUNITY, x0, y0, x1, y1))
         inside = [r[0] for r in cur.fetchall()]
     conn.close()
-    serving = _serve(demo_copy_url)
-    base = next(serving)
-    try:
-        page, outside = open_page(browser, f"{base}/?community={COMMUNITY}&street=370202005"
-                                           f"&as_of={DEMO_NOW.date()}&basemap=none")
-        assert count_in_map(page, "path.atlas-site") > 0
-        page.get_by_text(DRAW_SWITCH).click()
+    with _drawing_page(browser, demo_copy_url) as (page, outside):
         frame = _drawing_frame(page, ".leaflet-draw-draw-rectangle")
         low, high = _to_pixel(frame, y0, x0), _to_pixel(frame, y1, x1)
         frame.locator(".leaflet-draw-draw-rectangle").click()
@@ -524,5 +519,3 @@ def test_a_box_drawn_around_sites_records_their_management_change(browser, demo_
             assert [r[0] for r in cur.fetchall()] == inside and set(ids) <= set(inside)
         conn.close()
         assert outside == []
-    finally:
-        serving.close()

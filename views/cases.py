@@ -13,6 +13,7 @@ from streamlit_folium import st_folium
 import ui
 from geo import export, heat, mapdata, users
 from geo.i18n import t
+from views import charts
 from geo.stats import CaseFilters, Scope
 from layers import coverage, maps
 from layers import cases as case_layers
@@ -145,7 +146,7 @@ def deck_view(conn, s: ui.State, cells: pd.DataFrame, size: int) -> None:
     st.caption(t("deck_caption", s.lang).format(m=f"{size * 0.8:.0f}"))
 
 
-def charts(conn, s: ui.State, filters: CaseFilters, monthly: pd.DataFrame, today: dt.date) -> None:
+def figures_panel(conn, s: ui.State, filters: CaseFilters, monthly: pd.DataFrame, today: dt.date) -> None:
     lang = s.lang
     st.subheader(t("cases_by_month", lang))
     if monthly.empty:
@@ -153,9 +154,8 @@ def charts(conn, s: ui.State, filters: CaseFilters, monthly: pd.DataFrame, today
     else:
         names = dict((code, (en if lang == "en" and en else name))
                      for code, name, en, _, _ in ui.case_codes(conn)[0])
-        st.bar_chart(monthly.assign(category=[names.get(c, c) for c in monthly["category"]])
-                     .pivot_table(index="month", columns="category", values="cases",
-                                  fill_value=0))
+        charts.stacked_bars(monthly.assign(category=[names.get(c, c) for c in monthly["category"]]),
+                            "month", "category", "cases")
     top, modes = load_sites_and_modes(conn, s.scope, filters, today)
     st.subheader(t("top_sites", lang))
     st.dataframe(pd.DataFrame({
@@ -179,7 +179,8 @@ def charts(conn, s: ui.State, filters: CaseFilters, monthly: pd.DataFrame, today
         hide_index=True, width="stretch")
     per_quarter = (modes[modes["mode"].isin(["managed", "none"])]
                    .pivot_table(index="quarter", columns="mode", values="rate"))
-    st.line_chart(per_quarter.rename(columns=lambda m: t(f"mode_{m}", lang)))
+    charts.lines(per_quarter.reset_index(), "quarter",
+                 {m: t(f"mode_{m}", lang) for m in per_quarter.columns}, temporal=False)
     st.caption(t("coverage_x_cases_note", lang))
 
 
@@ -203,7 +204,7 @@ def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
         else:
             deck_view(conn, state, cells, size)
     with right:
-        charts(conn, state, filters, monthly, today)
+        figures_panel(conn, state, filters, monthly, today)
     if st.session_state.get("playing"):
         ui.write_state(state)
         time.sleep(PLAY_SECONDS)

@@ -8,6 +8,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import ui
+from views import charts
 from views import editing as editing_view
 from geo import mapdata, users
 from geo.i18n import t
@@ -123,8 +124,7 @@ def site_panel(conn, s: ui.State, site_id: int) -> None:
     if cases.empty:
         st.caption(t("no_cases", s.lang))
     else:
-        st.bar_chart(cases.pivot_table(index="month", columns="category", values="cases",
-                                       fill_value=0))
+        charts.stacked_bars(cases, "month", "category", "cases")
 
 
 def search_box(conn, s: ui.State) -> int | None:
@@ -192,8 +192,8 @@ def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
                 state = replace(state, site=site_id)
         st.subheader(t("trend_title", lang))
         trend = load_trend(conn, state.view)
-        st.line_chart(trend.set_index("day")[["rate", "rate_households"]].rename(columns={
-            "rate": t("coverage_count", lang), "rate_households": t("coverage_households", lang)}))
+        charts.lines(trend, "day", {"rate": t("coverage_count", lang),
+                                    "rate_households": t("coverage_households", lang)}, percent=True)
         editing_view.site_table(conn, state, user)
         editing_view.people_table(conn, state, user)
         editing_view.add_person_form(conn, state, user)

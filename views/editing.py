@@ -82,34 +82,34 @@ def assignment_form(conn, s: ui.State, user: users.User | None, site_id: int) ->
     name = user.name if user else None
     people = editing.assignable_people(conn, site_id)
     if not people.empty:
-        labels = {int(r.id): f"{r.name} · {t('role_' + r.role, lang)}" for r in people.itertuples()}
-        with st.expander(t("assign_person", lang)):
-            with st.form(f"assign_form_{site_id}"):
-                person = st.selectbox(t("person", lang), list(labels), format_func=labels.get)
-                valid_from = st.date_input(t("valid_from_date", lang), value=dt.date.today())
-                submitted = st.form_submit_button(t("assign", lang))
-            if submitted:
-                try:
-                    editing.assign_person(conn, name, person, site_id, valid_from)
-                    st.cache_data.clear()
-                    st.success(t("assigned", lang).format(name=labels[person]))
-                except InputError as refused:
-                    st.error(str(refused))
+        _person_and_date(
+            lang, t("assign_person", lang), f"assign_form_{site_id}",
+            {int(r.id): f"{r.name} · {t('role_' + r.role, lang)}" for r in people.itertuples()},
+            "valid_from_date", "assign", "assigned",
+            lambda person, day: editing.assign_person(conn, name, person, site_id, day))
     current = editing.open_assignments(conn, site_id)
-    if current.empty:
-        return
-    ends = {int(r.id): f"{r.name} · {t('role_' + r.role, lang)} · {r.valid_from}"
-            for r in current.itertuples()}
-    with st.expander(t("end_assignment", lang)):
-        with st.form(f"end_assignment_{site_id}"):
-            which = st.selectbox(t("person", lang), list(ends), format_func=ends.get)
-            valid_to = st.date_input(t("valid_to_date", lang), value=dt.date.today())
-            submitted = st.form_submit_button(t("end_assignment", lang))
+    if not current.empty:
+        _person_and_date(
+            lang, t("end_assignment", lang), f"end_assignment_{site_id}",
+            {int(r.id): f"{r.name} · {t('role_' + r.role, lang)} · {r.valid_from}"
+             for r in current.itertuples()},
+            "valid_to_date", "end_assignment", "assignment_ended",
+            lambda assignment, day: editing.end_assignment(conn, name, assignment, day))
+
+
+def _person_and_date(lang: str, title: str, form_key: str, labels: dict[int, str],
+                     date_label: str, button: str, done: str, act) -> None:
+    """An expander with a form: one of ``labels`` and a date, then ``act(choice, date)``."""
+    with st.expander(title):
+        with st.form(form_key):
+            chosen = st.selectbox(t("person", lang), list(labels), format_func=labels.get)
+            day = st.date_input(t(date_label, lang), value=dt.date.today())
+            submitted = st.form_submit_button(t(button, lang))
         if submitted:
             try:
-                editing.end_assignment(conn, name, which, valid_to)
+                act(chosen, day)
                 st.cache_data.clear()
-                st.success(t("assignment_ended", lang).format(name=ends[which]))
+                st.success(t(done, lang).format(name=labels[chosen]))
             except InputError as refused:
                 st.error(str(refused))
 
