@@ -302,33 +302,68 @@ def assignable_people(conn, site_id: int) -> pd.DataFrame:
 def assign_person(conn, user: str | None, person_id: int, site_id: int,
                   valid_from: dt.date) -> str:
     """Assign a person to a site from a date (a cadre's 直通, a worker's 定岗); logged, undoable."""
+    return _assign(conn, user, person_id, valid_from, site_id=site_id)
+
+
+def district_leaders(conn) -> pd.DataFrame:
+    """The district's leaders (id, name, title): who may be assigned to a community."""
+    return db.frame(conn, """SELECT id, name, title FROM people WHERE role = %s
+                             ORDER BY name""", ("district_leader",))
+
+
+def assign_leader(conn, user: str | None, person_id: int, community: str,
+                  valid_from: dt.date) -> str:
+    """A district leader covering a community from a date (包联); logged, undoable."""
+    return _assign(conn, user, person_id, valid_from, community=community)
+
+
+def _assign(conn, user: str | None, person_id: int, valid_from: dt.date, *,
+            site_id: int | None = None, community: str | None = None) -> str:
+    """One new assignment: of a street's cadre or worker to a site (``site_id``), or of a
+    district leader to a ``community``. Refused when it exists already for the date."""
     batch = str(uuid.uuid4())
     try:
         with db.transaction(conn) as cur:
-            cur.execute("SELECT name, street_code, community_code FROM sites WHERE id = %s",
-                        (site_id,))
-            site = cur.fetchone()
-            cur.execute("SELECT name, street_code FROM people WHERE id = %s", (person_id,))
+            if site_id is not None:
+                cur.execute("SELECT name, street_code, community_code FROM sites WHERE id = %s",
+                            (site_id,))
+            else:
+                cur.execute("SELECT name, street_code, code FROM communities WHERE code = %s",
+                            (community,))
+            target = cur.fetchone()
+            cur.execute("SELECT name, street_code, role FROM people WHERE id = %s", (person_id,))
             person = cur.fetchone()
-            if site is None or person is None:
-                raise InputError("assignment: not a site or person you may change")
-            if person[1] != site[1]:
-                raise InputError(f"{person[0]}: works in another street than {site[0]}")
-            cur.execute("""SELECT 1 FROM assignments WHERE person_id = %s AND site_id = %s
+            if target is None or person is None:
+                raise InputError("assignment: not a site, community or person you may change")
+            if site_id is not None and person[1] != target[1]:
+                raise InputError(f"{person[0]}: works in another street than {target[0]}")
+            if site_id is None and person[2] != "district_leader":
+                raise InputError(f"{person[0]}: only district leaders cover a community")
+            kind = "site" if site_id is not None else "community"
+            cur.execute("""SELECT 1 FROM assignments WHERE person_id = %s AND target_kind = %s
+                           AND community_code = %s AND site_id IS NOT DISTINCT FROM %s
                            AND (valid_to IS NULL OR valid_to > %s)""",
-                        (person_id, site_id, valid_from))
+                        (person_id, kind, target[2], site_id, valid_from))
             if cur.fetchone():
-                raise InputError(f"{person[0]}: already assigned to {site[0]}")
+                raise InputError(f"{person[0]}: already assigned to {target[0]}")
             cur.execute("""INSERT INTO assignments (person_id, target_kind, community_code,
                                street_code, site_id, valid_from)
-                           VALUES (%s, 'site', %s, %s, %s, %s) RETURNING id""",
-                        (person_id, site[2], site[1], site_id, valid_from))
+                           VALUES (%s, %s, %s, %s, %s, %s) RETURNING id""",
+                        (person_id, kind, target[2], target[1], site_id, valid_from))
             new_id = cur.fetchone()[0]
             after = _record(cur, "assignments", new_id)
             _log(cur, batch, user, after, "assignments", "insert", None, after)
     except psycopg2.errors.InsufficientPrivilege:
         raise InputError("assignment: outside the area you may change") from None
     return batch
+
+
+def community_leaders(conn, community: str) -> pd.DataFrame:
+    """The district leaders covering a community now (assignment id, name, from)."""
+    return db.frame(conn, """
+        SELECT a.id, p.name, a.valid_from FROM assignments a JOIN people p ON p.id = a.person_id
+        WHERE a.community_code = %s AND a.target_kind = 'community' AND a.valid_to IS NULL
+        ORDER BY p.name""", (community,))
 
 
 def open_assignments(conn, site_id: int) -> pd.DataFrame:

@@ -134,7 +134,7 @@ def test_assign_a_worker_in_the_app(demo_copy_url, monkeypatch, site):
     at = app_for(demo_copy_url, monkeypatch, site)
     at.run()
     assert next(s for s in at.selectbox if s.label == "人员").options  # the street's people; the first
-    next(b for b in at.button if b.label == "指派").click().run()
+    next(b for b in at.button if b.form_id == f"assign_form_{site}").click().run()
     assert not at.exception
     assert any("已指派" in s.value for s in at.success)
     assert query(demo_copy_url, "SELECT count(*) FROM assignments WHERE site_id = %s AND valid_from = %s",
@@ -218,7 +218,7 @@ def test_end_an_assignment_in_the_app(demo_copy_url, monkeypatch, site):
                             RETURNING id""", (person, dt.date.today() - dt.timedelta(days=60), site))
     at = app_for(demo_copy_url, monkeypatch, site)
     at.run()
-    next(b for b in at.button if b.label == "结束包联/定岗").click().run()
+    next(b for b in at.button if b.form_id == f"end_assignment_{site}").click().run()
     assert not at.exception
     assert any("已结束" in s.value for s in at.success)
     assert query(demo_copy_url, "SELECT valid_to FROM assignments WHERE person_id = %s AND site_id = %s",
@@ -245,3 +245,23 @@ def test_edit_a_site_in_its_form(demo_copy_url, monkeypatch, site):
     assert any("owners_committee_party" in e.value for e in at.error)
     assert query(demo_copy_url, "SELECT count(*) FROM change_log WHERE site_id = %s AND table_name = 'sites'",
                  (site,)) == [(1,)]
+
+
+def test_assign_a_district_leader_to_the_community_in_the_app(demo_copy_url, monkeypatch, site):
+    # the community loses its leaders: it shows in the "communities without a leader" list
+    query(demo_copy_url, """UPDATE assignments SET valid_to = valid_from + 1
+                            WHERE community_code = %s AND target_kind = 'community' RETURNING id""",
+          (COMMUNITY,))
+    at = app_for(demo_copy_url, monkeypatch, site)
+    at.run()
+    no_leader = next(d.value for d in at.dataframe if list(d.value.columns) == ["code", "name"])
+    assert list(no_leader["code"]) == [COMMUNITY]
+    next(b for b in at.button if b.form_id == "assign_leader").click().run()
+    assert not at.exception
+    assert any("已指派" in s.value for s in at.success)
+    assert query(demo_copy_url, """SELECT p.role FROM assignments a JOIN people p ON p.id = a.person_id
+                                   WHERE a.community_code = %s AND a.target_kind = 'community'
+                                   AND a.valid_to IS NULL""", (COMMUNITY,)) == [("district_leader",)]
+    at.run()
+    no_leader = next(d.value for d in at.dataframe if list(d.value.columns) == ["code", "name"])
+    assert no_leader.empty

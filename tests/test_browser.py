@@ -49,9 +49,11 @@ def _serve(url):
     else:
         proc.kill()
         raise RuntimeError("streamlit did not start: " + proc.stderr.read().decode()[-2000:])
-    yield base
-    proc.terminate()
-    proc.wait(timeout=20)
+    try:
+        yield base
+    finally:  # also when the generator is closed (GeneratorExit is raised at the yield)
+        proc.terminate()
+        proc.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")

@@ -331,3 +331,27 @@ def test_ending_an_assignment_reopens_the_gap_keeps_history_and_can_be_undone(st
         editing.end_assignment(conn, "street5", assignment, today)
     assert editing.undo_last(conn, "street5")
     assert query(url, "SELECT valid_to FROM assignments WHERE id = %s", (assignment,)) == [(None,)]
+
+
+def test_district_leaders_cover_communities_logged_and_undoable(street_user):
+    from geo import mapdata
+
+    url, conn = street_user
+    owner = db.connect(url)
+    today = dt.date.today()
+    view = mapdata.View("370202005", None, today)
+    for assignment in editing.community_leaders(conn, COMMUNITY)["id"]:
+        editing.end_assignment(conn, "street5", int(assignment), today)
+    assert COMMUNITY in set(mapdata.communities_without_leader(owner, view)["code"])
+    leader = int(editing.district_leaders(conn)["id"].iloc[0])
+    editing.assign_leader(conn, "street5", leader, COMMUNITY, today)
+    assert COMMUNITY not in set(mapdata.communities_without_leader(owner, view)["code"])
+    with pytest.raises(InputError, match="already assigned"):
+        editing.assign_leader(conn, "street5", leader, COMMUNITY, today)
+    worker = int(editing.community_people(conn, COMMUNITY).query("role == 'grid_worker'")["id"].iloc[0])
+    with pytest.raises(InputError, match="only district leaders"):
+        editing.assign_leader(conn, "street5", worker, COMMUNITY, today)
+    with pytest.raises(InputError, match="may change|outside"):
+        editing.assign_leader(conn, "street5", leader, "370202009001", today)
+    assert editing.undo_last(conn, "street5")
+    assert COMMUNITY in set(mapdata.communities_without_leader(owner, view)["code"])

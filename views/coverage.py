@@ -197,6 +197,7 @@ def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
         editing_view.site_table(conn, state, user)
         editing_view.people_table(conn, state, user)
         editing_view.add_person_form(conn, state, user)
+        editing_view.leader_form(conn, state, user)
     if state.site:
         with right:
             site_panel(conn, state, state.site)

@@ -97,6 +97,30 @@ def assignment_form(conn, s: ui.State, user: users.User | None, site_id: int) ->
             lambda assignment, day: editing.end_assignment(conn, name, assignment, day))
 
 
+def leader_form(conn, s: ui.State, user: users.User | None) -> None:
+    """The district leaders covering the selected community (包联): assign one, or end one;
+    closes a "community without a leader" gap where it is seen."""
+    if not s.community or (user and not user.may_edit):
+        return
+    lang = s.lang
+    name = user.name if user else None
+    leaders = editing.district_leaders(conn)
+    if not leaders.empty:
+        _person_and_date(
+            lang, t("assign_leader", lang), "assign_leader",
+            {int(r.id): f"{r.name} · {r.title or t('role_district_leader', lang)}"
+             for r in leaders.itertuples()},
+            "valid_from_date", "assign", "assigned",
+            lambda person, day: editing.assign_leader(conn, name, person, s.community, day))
+    current = editing.community_leaders(conn, s.community)
+    if not current.empty:
+        _person_and_date(
+            lang, t("end_leader", lang), "end_leader",
+            {int(r.id): f"{r.name} · {r.valid_from}" for r in current.itertuples()},
+            "valid_to_date", "end_assignment", "assignment_ended",
+            lambda assignment, day: editing.end_assignment(conn, name, assignment, day))
+
+
 def _person_and_date(lang: str, title: str, form_key: str, labels: dict[int, str],
                      date_label: str, button: str, done: str, act) -> None:
     """An expander with a form: one of ``labels`` and a date, then ``act(choice, date)``."""
