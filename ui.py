@@ -248,7 +248,10 @@ def display_bounds(bounds, s: State):
 def map_view(s: State, bounds) -> tuple[tuple, tuple, State]:
     """The selection's fitted view (the map is built on it, so that panning, which only moves
     st_folium's centre and zoom, does not rebuild it) and the user's view on top of it."""
-    fitted = fit_view(display_bounds(bounds, s), *MAP_SIZE)
+    (lat, lng), zoom = fit_view(display_bounds(bounds, s), *MAP_SIZE)
+    # at the URL's precision: the next run reads the centre back from the URL, and a centre
+    # differing in the sixth decimal would move the map, which reports back and reruns again
+    fitted = ((round(lat, 5), round(lng, 5)), zoom)
     if s.center and s.zoom:
         return fitted, (s.center, s.zoom), s
     return fitted, fitted, replace(s, center=fitted[0], zoom=fitted[1])

@@ -140,6 +140,39 @@ def search_box(conn, s: ui.State) -> int | None:
                                 format_func=labels.get, key="search_pick")
 
 
+@st.fragment
+def map_panel(conn, state: ui.State, user: users.User | None, data: dict, bounds) -> ui.State:
+    """The map with its drawing tools, and what it reports back (its view, a clicked site,
+    drawings). A fragment: after every load and pan the map reports its view, and only this
+    part reruns for it, not the whole page; a click on a site reruns the page for its panel.
+    Returns the state with the map's view and the chosen site (on the page's own runs)."""
+    full_run = st.session_state.get("coverage_full_run", False)
+    fitted, (center, zoom), state = ui.map_view(state, bounds)
+    fmap = maps.coverage_map(state, data, *fitted)
+    drawing = editing_view.drawing_on(state, user)
+    editing_view.add_drawing_layers(conn, state, user, fmap)
+    out = st_folium(fmap, height=620, use_container_width=True, key="map",
+                    center=list(center), zoom=zoom,
+                    returned_objects=["last_object_clicked", "center", "zoom"]
+                    + (["last_active_drawing", "all_drawings"] if drawing else []))
+    editing_view.draw_controls(conn, state, user)
+    editing_view.drawn_forms(conn, state, user, out)
+    moved = ui.track_view(out, state, center, zoom)
+    ui.remember_bounds(out, moved)
+    clicked = (out or {}).get("last_object_clicked")
+    if clicked and clicked != st.session_state.get("last_click"):
+        st.session_state["last_click"] = clicked
+        lon, lat = ui.clicked_lonlat(clicked, moved)
+        site_id = mapdata.site_at(conn, lon, lat)
+        if site_id:
+            moved = replace(moved, site=site_id)
+    if not full_run:  # this part alone reran: the URL follows the map
+        ui.write_state(moved)
+        if moved.site != state.site:
+            st.rerun()  # the whole page, for the site's panel
+    return moved
+
+
 def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
     """The coverage page; returns the state with the map's view and the chosen site."""
     focus = None  # a site picked from the search or the gap list: the map zooms to it
@@ -171,25 +204,11 @@ def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
             st.caption(t("basemap_missing", lang))
         if data.get("truncated"):
             st.warning(t("truncated", lang).format(n=mapdata.SITE_LIMIT))
-        fitted, (center, zoom), state = ui.map_view(state, bounds)
-        fmap = maps.coverage_map(state, data, *fitted)
-        drawing = editing_view.drawing_on(state, user)
-        editing_view.add_drawing_layers(conn, state, user, fmap)
-        out = st_folium(fmap, height=620, use_container_width=True, key="map",
-                        center=list(center), zoom=zoom,
-                        returned_objects=["last_object_clicked", "center", "zoom"]
-                        + (["last_active_drawing", "all_drawings"] if drawing else []))
-        editing_view.draw_controls(conn, state, user)
-        editing_view.drawn_forms(conn, state, user, out)
-        state = ui.track_view(out, state, center, zoom)
-        ui.remember_bounds(out, state)
-        clicked = (out or {}).get("last_object_clicked")
-        if clicked and clicked != st.session_state.get("last_click"):
-            st.session_state["last_click"] = clicked
-            lon, lat = ui.clicked_lonlat(clicked, state)
-            site_id = mapdata.site_at(conn, lon, lat)
-            if site_id:
-                state = replace(state, site=site_id)
+        st.session_state["coverage_full_run"] = True
+        try:
+            state = map_panel(conn, state, user, data, bounds)
+        finally:
+            st.session_state["coverage_full_run"] = False
         st.subheader(t("trend_title", lang))
         trend = load_trend(conn, state.view)
         charts.lines(trend, "day", {"rate": t("coverage_count", lang),
