@@ -426,7 +426,7 @@ def _import_drawn(kind: str, props: dict, geometry: dict, url: str, label: str) 
 
 
 def save_site_shape(conn, user: str | None, geometry: dict, attrs: dict, *,
-                    community: str, site_id: int | None = None) -> dict:
+                    community: str, site_id: int | None = None, seen: str | None = None) -> dict:
     """A site drawn in the app, new or reshaped (``site_id``), written through the sites
     import (the same checks: a valid polygon, inside ``community``, not overlapping another
     site by more than 1 % of the smaller one). ``community`` is one the user may see, which
@@ -440,6 +440,7 @@ def save_site_shape(conn, user: str | None, geometry: dict, attrs: dict, *,
                                   FROM sites WHERE id = %s""", (site_id,))
         if current is None or current[-1] != community:
             raise InputError("site: not a site of this community you may change")
+        check_outline_unchanged(conn, "sites", site_id, seen)
         keys = ("external_id", "name", "kind", "households", "buildings", "built_year",
                 "owners_committee", "owners_committee_party", "party_org", "demonstration")
         attrs = {**dict(zip(keys, current)), **{k: v for k, v in attrs.items() if v is not None}}
@@ -462,7 +463,8 @@ def save_site_shape(conn, user: str | None, geometry: dict, attrs: dict, *,
 
 
 def save_boundary(conn, user: str | None, table: str, geometry: dict, *, community: str,
-                  code: str | None = None, name: str | None = None) -> dict:
+                  code: str | None = None, name: str | None = None,
+                  seen: str | None = None) -> dict:
     """A community's boundary (``table`` 'communities', ``code`` = community) or a grid of it
     ('grids': ``code`` to reshape, or a new grid with ``name``) drawn in the app, written
     through its import: inside its parent, not overlapping a neighbour by more than 1 %, and a
@@ -483,6 +485,8 @@ def save_boundary(conn, user: str | None, table: str, geometry: dict, *, communi
             if grid is None:
                 raise InputError(f"grid: '{code}' is not a grid of this community you may change")
             name = grid[0]
+    if table == "communities" or code is not None:
+        check_outline_unchanged(conn, table, community if table == "communities" else code, seen)
     if table == "communities":
         code = community
         props = {"code": code, "name": found[0], "street_code": found[1], "name_en": found[2]}
@@ -519,6 +523,23 @@ def outline(conn, table: str, key) -> dict | None:
     if row is None or row[1] != 1:
         return None
     return json.loads(row[0])
+
+
+def outline_version(geometry: dict | None) -> str | None:
+    """A short fingerprint of an outline as outline() gives it: an edit carries the version it
+    started from, and is refused when the stored outline changed meanwhile."""
+    import hashlib
+
+    if geometry is None:
+        return None
+    return hashlib.sha1(json.dumps(geometry, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def check_outline_unchanged(conn, table: str, key, seen: str | None) -> None:
+    """Refuse (StaleEdit) when the stored outline is no longer the version ``seen``."""
+    if seen is not None and outline_version(outline(conn, table, key)) != seen:
+        raise StaleEdit("outline: changed by someone else since you began; its current outline "
+                        "is shown now")
 
 
 def community_grids(conn, community: str) -> pd.DataFrame:

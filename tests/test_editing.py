@@ -355,3 +355,35 @@ def test_district_leaders_cover_communities_logged_and_undoable(street_user):
         editing.assign_leader(conn, "street5", leader, "370202009001", today)
     assert editing.undo_last(conn, "street5")
     assert COMMUNITY in set(mapdata.communities_without_leader(owner, view)["code"])
+
+
+def test_two_reshapes_of_one_outline_lose_neither(street_user):
+    url, conn = street_user
+    site_id = query(url, """SELECT id FROM sites WHERE community_code = %s AND ST_NumGeometries(geom) = 1
+                            ORDER BY id LIMIT 1""", (COMMUNITY,))[0][0]
+    start = editing.outline(conn, "sites", site_id)
+    seen = editing.outline_version(start)
+    ring = start["coordinates"][0]
+    cx = sum(x for x, _ in ring[:-1]) / (len(ring) - 1)
+    cy = sum(y for _, y in ring[:-1]) / (len(ring) - 1)
+
+    def shrunk(f):  # the outline pulled towards its centre: inside, overlapping nothing new
+        pts = [[cx + (x - cx) * f, cy + (y - cy) * f] for x, y in ring]
+        return {"type": "Polygon", "coordinates": [pts]}
+
+    other = db.connect_as(users.get(db.connect(url), "street5"), url)  # a second session
+    editing.save_site_shape(other, "street5", shrunk(0.9), {}, community=COMMUNITY, site_id=site_id,
+                            seen=seen)
+    after_first = query(url, "SELECT ST_AsText(geom) FROM sites WHERE id = %s", (site_id,))[0][0]
+    with pytest.raises(editing.StaleEdit, match="changed by someone else"):
+        editing.save_site_shape(conn, "street5", shrunk(0.8), {}, community=COMMUNITY, site_id=site_id,
+                                seen=seen)
+    assert query(url, "SELECT ST_AsText(geom) FROM sites WHERE id = %s", (site_id,))[0][0] == after_first
+    # started again from the current outline, the second edit goes through
+    editing.save_site_shape(conn, "street5", shrunk(0.8), {}, community=COMMUNITY, site_id=site_id,
+                            seen=editing.outline_version(editing.outline(conn, "sites", site_id)))
+    grid = query(url, "SELECT code FROM grids WHERE community_code = %s AND ST_NumGeometries(geom) = 1 "
+                      "ORDER BY code LIMIT 1", (COMMUNITY,))[0][0]
+    with pytest.raises(editing.StaleEdit):
+        editing.save_boundary(conn, "street5", "grids", editing.outline(conn, "grids", grid),
+                              community=COMMUNITY, code=grid, seen="not-this-version")

@@ -349,7 +349,8 @@ def add_drawing_layers(conn, s: ui.State, user: users.User | None, fmap) -> None
     geometry = editing.outline(conn, target[0], _key(*target)) if target else None
     edit_layers.add_drawing_tools(
         fmap, s.lang, outline=edit_layers.to_display(geometry, crs) if geometry else None,
-        outline_props={"table": target[0], "key": target[1]} if geometry else None)
+        outline_props={"table": target[0], "key": target[1],
+                       "seen": editing.outline_version(geometry)} if geometry else None)
     refused = st.session_state.get("drawing_refused")
     if refused:  # what was drawn (the map reloads without it) and the sites it overlaps
         edit_layers.refused_layer(
@@ -384,7 +385,7 @@ def drawn_forms(conn, s: ui.State, user: users.User | None, out: dict | None) ->
             stored = editing.outline(conn, target[0], _key(*target))
             if stored and not shapely.equals_exact(shapely.from_geojson(json.dumps(geometry)),
                                                    shapely.from_geojson(json.dumps(stored)), 1e-7):
-                reshaped = (target, geometry)
+                reshaped = (target, geometry, props.get("seen"))
     drawing = out.get("last_active_drawing") or {}
     new = None
     if ((drawing.get("geometry") or {}).get("type") == "Polygon"
@@ -402,9 +403,9 @@ def drawn_forms(conn, s: ui.State, user: users.User | None, out: dict | None) ->
     elif st.session_state.get("drawing_saved"):
         st.success(st.session_state["drawing_saved"])
     if reshaped and _fingerprint(reshaped[0][0], reshaped[1]) in pending:
-        (table, key), geometry = reshaped
+        (table, key), geometry, seen = reshaped
         if st.button(t("save_outline", lang), key="save_outline", type="primary"):
-            _save(conn, s, user, ("outline", table, key), geometry, {})
+            _save(conn, s, user, ("outline", table, key), geometry, {}, seen)
     if new and _fingerprint("new", new) in pending:
         _new_shape_form(conn, s, user, new)
     if not pending:
@@ -446,7 +447,7 @@ def _new_shape_form(conn, s: ui.State, user: users.User | None, geometry: dict) 
 
 
 def _save(conn, s: ui.State, user: users.User | None, what: tuple, geometry: dict,
-          attrs: dict) -> None:
+          attrs: dict, seen: str | None = None) -> None:
     """Write a drawn shape; on refusal keep the message and the overlapped sites for the map."""
     action, table, key = what
     name = user.name if user else None
@@ -455,12 +456,12 @@ def _save(conn, s: ui.State, user: users.User | None, what: tuple, geometry: dic
         if table in ("site", "sites"):
             site_id = _key("sites", key) if key else None
             done = editing.save_site_shape(conn, name, geometry, attrs, community=s.community,
-                                           site_id=site_id)
+                                           site_id=site_id, seen=seen)
             message = t("site_saved", s.lang).format(id=done["site_id"])
         else:
             done = editing.save_boundary(conn, name, "grids" if table == "grid" else table,
                                          geometry, community=s.community, code=key,
-                                         name=attrs.get("name"))
+                                         name=attrs.get("name"), seen=seen)
             message = t("boundary_saved", s.lang)
     except InputError as refused:
         exclude = _key("sites", key) if table == "sites" else None
