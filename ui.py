@@ -280,6 +280,16 @@ def remember_bounds(out: dict | None, s: State) -> None:
         st.session_state["map_bounds"] = (west, south, east, north)
 
 
+def new_click(out: dict | None, field: str, seen_key: str, s: State) -> tuple[float, float] | None:
+    """The WGS84 lon/lat of a click on the map not handled yet (st_folium returns the last click
+    on every rerun; ``seen_key`` in the session remembers the one handled)."""
+    clicked = (out or {}).get(field)
+    if not clicked or clicked == st.session_state.get(seen_key):
+        return None
+    st.session_state[seen_key] = clicked
+    return clicked_lonlat(clicked, s)
+
+
 def clicked_lonlat(clicked: dict, s: State) -> tuple[float, float]:
     """A click's WGS84 lon/lat (drawn shifted on a GCJ-02 basemap: shifted back)."""
     lon, lat = clicked["lng"], clicked["lat"]

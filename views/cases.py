@@ -113,11 +113,9 @@ def heat_map(conn, s: ui.State, cells: pd.DataFrame, size: int, map_filters: Cas
                     returned_objects=["last_clicked", "center", "zoom", "bounds"])
     s = ui.track_view(out, s, center, zoom)
     ui.remember_bounds(out, s)
-    clicked = (out or {}).get("last_clicked")
-    if clicked and clicked != st.session_state.get("last_cell_click"):
-        st.session_state["last_cell_click"] = clicked
-        lon, lat = ui.clicked_lonlat(clicked, s)
-        st.session_state["picked_cell"] = (*heat.cell_of(lon, lat, size), size)
+    click = ui.new_click(out, "last_clicked", "last_cell_click", s)
+    if click:
+        st.session_state["picked_cell"] = (*heat.cell_of(*click, size), size)
         st.rerun()
     if shown is not None:
         cell_cases(shown, lang, masked=not personal)

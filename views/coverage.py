@@ -159,13 +159,10 @@ def map_panel(conn, state: ui.State, user: users.User | None, data: dict, bounds
     editing_view.drawn_forms(conn, state, user, out)
     moved = ui.track_view(out, state, center, zoom)
     ui.remember_bounds(out, moved)
-    clicked = (out or {}).get("last_object_clicked")
-    if clicked and clicked != st.session_state.get("last_click"):
-        st.session_state["last_click"] = clicked
-        lon, lat = ui.clicked_lonlat(clicked, moved)
-        site_id = mapdata.site_at(conn, lon, lat)
-        if site_id:
-            moved = replace(moved, site=site_id)
+    click = ui.new_click(out, "last_object_clicked", "last_click", moved)
+    site_id = mapdata.site_at(conn, *click) if click else None
+    if site_id:
+        moved = replace(moved, site=site_id)
     if not full_run:  # this part alone reran: the URL follows the map
         ui.write_state(moved)
         if moved.site != state.site:
