@@ -27,8 +27,9 @@ def management_form(conn, s: ui.State, user: users.User | None, site_id: int) ->
 
 
 def _management_change(conn, s: ui.State, user: users.User | None, options, default: list[int],
-                       form_key: str) -> None:
-    """Record a management change for the chosen sites (``options``: id, name)."""
+                       form_key: str, on_recorded=None) -> None:
+    """Record a management change for the chosen sites (``options``: id, name); then
+    ``on_recorded(message)`` when given, else the message is shown here."""
     lang = s.lang
     name = user.name if user else None
     labels = dict(zip(options["id"], options["name"]))
@@ -58,7 +59,10 @@ def _management_change(conn, s: ui.State, user: users.User | None, options, defa
                 st.session_state[key])
             st.session_state.pop(key, None)
             st.cache_data.clear()  # coverage, KPIs and gaps read the new history
-            st.success(t("change_recorded", lang).format(n=len(chosen)))
+            message = t("change_recorded", lang).format(n=len(chosen))
+            if on_recorded:
+                on_recorded(message)
+            st.success(message)
         except editing.StaleEdit as stale:
             st.session_state.pop(key, None)  # show the new state; the user decides again
             st.warning(str(stale))
@@ -421,7 +425,8 @@ def _new_shape_form(conn, s: ui.State, user: users.User | None, geometry: dict) 
         if boxed.empty:
             st.info(t("no_sites_in_box", lang))
         else:
-            _management_change(conn, s, user, boxed, list(boxed["id"]), "box")
+            _management_change(conn, s, user, boxed, list(boxed["id"]), "box",
+                               lambda message: _saved(_fingerprint("new", geometry), message))
         return
     with st.form("drawn_shape"):
         name = st.text_input(t("col_name", lang), max_chars=100)
@@ -471,11 +476,17 @@ def _save(conn, s: ui.State, user: users.User | None, what: tuple, geometry: dic
                                                "drawing": fingerprint, "geometry": geometry}
         st.rerun()  # the map shows the overlapped sites
         return
+    _saved(fingerprint, message)
+
+
+def _saved(fingerprint: str, message: str) -> None:
+    """A drawing was used: its message stays below the map, and the whole page reruns (the
+    drawing forms live in the map's fragment; the KPIs, lists and map read the change)."""
     st.session_state["drawings_saved"].add(fingerprint)
     st.session_state.pop("drawing_refused", None)
     st.session_state["drawing_saved"] = message
     st.cache_data.clear()
-    st.rerun()  # the map shows the saved shape
+    st.rerun()
 
 
 def basemap_crs(s: ui.State) -> str:
