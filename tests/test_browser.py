@@ -521,3 +521,25 @@ def test_a_box_drawn_around_sites_records_their_management_change(browser, demo_
             assert [r[0] for r in cur.fetchall()] == inside and set(ids) <= set(inside)
         conn.close()
         assert outside == []
+
+
+def test_zooming_in_on_the_heatmap_draws_the_cases(server, browser):
+    page, outside = open_page(browser, f"{server}/?view=cases&community={COMMUNITY}"
+                                       f"&street=370202005&basemap=none&zoom=16")
+    frame = _heat_frame(page)
+    page.wait_for_timeout(1500)
+    frame = _heat_frame(page)
+    assert frame.locator("path.atlas-case").count() == 0  # zoom 16: the heatmap only
+    frame.locator(".leaflet-control-zoom-in").click()  # to 17: the cases in view appear
+    deadline = time.time() + 60
+    drawn = 0
+    while time.time() < deadline and not drawn:
+        page.wait_for_timeout(300)
+        for f in page.frames:
+            try:
+                drawn = max(drawn, f.locator("path.atlas-case").count())
+            except Exception:
+                continue
+    page.screenshot(path=str(ARTIFACTS / "case_points_zoomed_in.png"))
+    assert drawn > 0 and "zoom=17" in page.url
+    assert outside == []

@@ -89,20 +89,27 @@ def playback(s: ui.State, months: list[str]) -> ui.State:
     return replace(s, month=None if month == "all" else month)
 
 
+@st.fragment
 def heat_map(conn, s: ui.State, cells: pd.DataFrame, size: int, map_filters: CaseFilters,
              today: dt.date, user: users.User | None) -> ui.State:
-    """The folium heatmap with hotspots and, zoomed in or for a clicked cell, the cases."""
+    """The folium heatmap with hotspots and, zoomed in or for a clicked cell, the cases. A
+    fragment: the map's reports of its view rerun only this part (with the view the URL holds
+    now), not the figures beside it; a clicked cell reruns the page."""
+    full_run = st.session_state.get("cases_full_run", False)
+    if not full_run:  # this part alone reruns: the view is the one the map last reported
+        now = ui.read_state()
+        s = replace(s, center=now.center, zoom=now.zoom)
     lang = s.lang
     bounds = mapdata.extent(conn, s.view) or ui.DEFAULT_BOUNDS
     fitted, (center, zoom), s = ui.map_view(s, bounds)
     picked = st.session_state.get("picked_cell")
     shown = None
     personal = bool(user and user.sees_personal_data)
+    points_bounds = _points_bounds(s, picked, size)  # the view whose cases are drawn
     if picked and picked[2] == size:
         shown = heat.points(conn, s.scope, map_filters, cell=picked, personal=personal)
-    elif s.zoom and s.zoom >= POINT_ZOOM and st.session_state.get("map_bounds"):
-        shown = heat.points(conn, s.scope, map_filters, st.session_state["map_bounds"],
-                            personal=personal)
+    elif points_bounds:
+        shown = heat.points(conn, s.scope, map_filters, points_bounds, personal=personal)
     if personal and shown is not None and not shown.empty:
         users.audit(conn, user.name, "personal_data", {"cases": shown["external_id"].tolist()[:50]})
     spots = load_hotspots(cells, size) if "hotspots" in s.case_layers else None
@@ -113,6 +120,10 @@ def heat_map(conn, s: ui.State, cells: pd.DataFrame, size: int, map_filters: Cas
                     returned_objects=["last_clicked", "center", "zoom", "bounds"])
     s = ui.track_view(out, s, center, zoom)
     ui.remember_bounds(out, s)
+    if not full_run:
+        ui.write_state(s)
+        if _points_bounds(s, picked, size) != points_bounds:
+            st.rerun(scope="fragment")  # zoomed in (or panned zoomed in): draw the cases there
     click = ui.new_click(out, "last_clicked", "last_cell_click", s)
     if click:
         st.session_state["picked_cell"] = (*heat.cell_of(*click, size), size)
@@ -120,6 +131,15 @@ def heat_map(conn, s: ui.State, cells: pd.DataFrame, size: int, map_filters: Cas
     if shown is not None:
         cell_cases(shown, lang, masked=not personal)
     return s
+
+
+def _points_bounds(s: ui.State, picked, size: int):
+    """The map's bounds when zoomed in far enough for the individual cases (and no cell is
+    picked), else None."""
+    if (picked and picked[2] == size) or not (s.zoom and s.zoom >= POINT_ZOOM):
+        return None
+    bounds = st.session_state.get("map_bounds")
+    return tuple(round(v, 5) for v in bounds) if bounds else None  # to the metre: no jitter
 
 
 def cell_cases(shown: pd.DataFrame, lang: str, *, masked: bool) -> None:
@@ -198,7 +218,11 @@ def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
         size = heat.cell_size(state.scope)
         cells = load_bins(conn, state.scope, map_filters)
         if state.display == "heat":
-            state = heat_map(conn, state, cells, size, map_filters, today, user)
+            st.session_state["cases_full_run"] = True
+            try:
+                state = heat_map(conn, state, cells, size, map_filters, today, user)
+            finally:
+                st.session_state["cases_full_run"] = False
         else:
             deck_view(conn, state, cells, size)
     with right:
