@@ -96,9 +96,12 @@ def heat_map(conn, s: ui.State, cells: pd.DataFrame, size: int, map_filters: Cas
     fragment: the map's reports of its view rerun only this part (with the view the URL holds
     now), not the figures beside it; a clicked cell reruns the page."""
     full_run = st.session_state.get("cases_full_run", False)
-    if not full_run:  # this part alone reruns: the view is the one the map last reported
+    if full_run:
+        st.session_state.pop("case_view", None)
+    else:  # this part alone reruns: the view is the one the map last reported
         now = ui.read_state()
-        s = replace(s, center=now.center, zoom=now.zoom)
+        center, zoom = st.session_state.get("case_view") or (now.center, now.zoom)
+        s = replace(s, center=center, zoom=zoom)
     lang = s.lang
     bounds = mapdata.extent(conn, s.view) or ui.DEFAULT_BOUNDS
     fitted, (center, zoom), s = ui.map_view(s, bounds)
@@ -121,9 +124,13 @@ def heat_map(conn, s: ui.State, cells: pd.DataFrame, size: int, map_filters: Cas
     s = ui.track_view(out, s, center, zoom)
     ui.remember_bounds(out, s)
     if not full_run:
-        ui.write_state(s)
         if _points_bounds(s, picked, size) != points_bounds:
-            st.rerun(scope="fragment")  # zoomed in (or panned zoomed in): draw the cases there
+            # zoomed in (or panned zoomed in): again, drawing the cases there. The view goes to
+            # the URL from that run: a URL change made in a run cut short by a rerun was lost.
+            st.session_state["case_view"] = (s.center, s.zoom)
+            st.rerun(scope="fragment")
+        st.session_state.pop("case_view", None)
+        ui.write_state(s)
     click = ui.new_click(out, "last_clicked", "last_cell_click", s)
     if click:
         st.session_state["picked_cell"] = (*heat.cell_of(*click, size), size)
