@@ -434,15 +434,12 @@ def save_site_shape(conn, user: str | None, geometry: dict, attrs: dict, *,
     if db.row(conn, "SELECT 1 FROM communities WHERE code = %s", (community,)) is None:
         raise InputError(f"community: '{community}' is not one you may change")
     if site_id is not None:
-        current = db.row(conn, """SELECT external_id, name, kind, households, buildings,
-                                         built_year, owners_committee, owners_committee_party,
-                                         party_org, demonstration, community_code
-                                  FROM sites WHERE id = %s""", (site_id,))
+        keys = ("external_id",) + SITE_FIELDS  # kept as they are: only the outline changes
+        current = db.row(conn, f"""SELECT {', '.join(keys)}, community_code
+                                   FROM sites WHERE id = %s""", (site_id,))
         if current is None or current[-1] != community:
             raise InputError("site: not a site of this community you may change")
         check_outline_unchanged(conn, "sites", site_id, seen)
-        keys = ("external_id", "name", "kind", "households", "buildings", "built_year",
-                "owners_committee", "owners_committee_party", "party_org", "demonstration")
         attrs = {**dict(zip(keys, current)), **{k: v for k, v in attrs.items() if v is not None}}
     else:
         attrs = {**attrs, "external_id": f"APP-{uuid.uuid4().hex[:10]}"}

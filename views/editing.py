@@ -26,6 +26,25 @@ def management_form(conn, s: ui.State, user: users.User | None, site_id: int) ->
                            str(site_id))
 
 
+def _save_against_seen(seen_key: str, write, message) -> bool:
+    """Run ``write()``, a save checked against what the user saw (kept at ``seen_key``). Saved:
+    forget what was seen, clear the caches, say ``message(result)``. Stale: forget it too, so
+    the new state shows, and say why. Refused: say why. Returns whether it was saved."""
+    try:
+        result = write()
+    except editing.StaleEdit as stale:
+        st.session_state.pop(seen_key, None)  # show the new state; the user decides again
+        st.warning(str(stale))
+        return False
+    except InputError as refused:
+        st.error(str(refused))
+        return False
+    st.session_state.pop(seen_key, None)
+    st.cache_data.clear()  # coverage, KPIs and gaps read the change
+    st.success(message(result))
+    return True
+
+
 def _management_change(conn, s: ui.State, user: users.User | None, options, default: list[int],
                        form_key: str, on_recorded=None) -> None:
     """Record a management change for the chosen sites (``options``: id, name); then
@@ -51,23 +70,12 @@ def _management_change(conn, s: ui.State, user: users.User | None, options, defa
         valid_from = st.date_input(t("valid_from_date", lang), value=dt.date.today())
         submitted = st.form_submit_button(t("record", lang))
     if submitted:
-        try:
-            editing.record_management_change(
-                conn, name, chosen, editing.ManagementChange(mode, valid_from,
-                                                            provider.strip() or None,
-                                                            party_led),
-                st.session_state[key])
-            st.session_state.pop(key, None)
-            st.cache_data.clear()  # coverage, KPIs and gaps read the new history
-            message = t("change_recorded", lang).format(n=len(chosen))
-            if on_recorded:
-                on_recorded(message)
-            st.success(message)
-        except editing.StaleEdit as stale:
-            st.session_state.pop(key, None)  # show the new state; the user decides again
-            st.warning(str(stale))
-        except InputError as refused:
-            st.error(str(refused))
+        change = editing.ManagementChange(mode, valid_from, provider.strip() or None, party_led)
+        message = t("change_recorded", lang).format(n=len(chosen))
+        saved = _save_against_seen(key, lambda: editing.record_management_change(
+            conn, name, chosen, change, st.session_state[key]), lambda _: message)
+        if saved and on_recorded:
+            on_recorded(message)
     if st.button(t("undo_last", lang), key=f"undo_{form_key}"):
         try:
             undone = editing.undo_last(conn, name)
@@ -178,16 +186,9 @@ def site_form(conn, s: ui.State, user: users.User | None, site_id: int) -> None:
             edited = seen.copy()
             for field, value in values.items():
                 edited.loc[edited.index[0], field] = value
-            try:
-                editing.update_sites(conn, user.name if user else None, seen, edited)
-                st.session_state.pop(key, None)
-                st.cache_data.clear()
-                st.success(t("site_saved", lang).format(id=site_id))
-            except editing.StaleEdit as stale:
-                st.session_state.pop(key, None)
-                st.warning(str(stale))
-            except InputError as refused:
-                st.error(str(refused))
+            _save_against_seen(key, lambda: editing.update_sites(
+                conn, user.name if user else None, seen, edited),
+                lambda _: t("site_saved", lang).format(id=site_id))
 
 
 def delete_form(conn, s: ui.State, user: users.User | None, site_id: int) -> bool:
@@ -277,16 +278,8 @@ def _table_editor(conn, s: ui.State, user: users.User | None, what: str, title: 
                                 key=f"{what}_editor_{s.community}", column_config=column_config)
         cols = st.columns(2)
         if cols[0].button(t("save_changes", lang), key=f"{what}_save"):
-            try:
-                n = save(conn, user.name if user else None, seen, edited)
-                st.session_state.pop(key, None)
-                st.cache_data.clear()
-                st.success(t("sites_saved", lang).format(n=n))
-            except editing.StaleEdit as stale:
-                st.session_state.pop(key, None)
-                st.warning(str(stale))
-            except InputError as refused:
-                st.error(str(refused))
+            _save_against_seen(key, lambda: save(conn, user.name if user else None, seen, edited),
+                               lambda n: t("sites_saved", lang).format(n=n))
         if cols[1].button(t("reload", lang), key=f"{what}_reload"):
             st.session_state.pop(key, None)
             st.rerun()
