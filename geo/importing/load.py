@@ -425,7 +425,7 @@ _CASE_TYPES = ["integer", "text", "text", "text", "text", "text", "text", "bigin
 
 
 _CASE_STAGING = ("stage_cases", "located", "grid_parts", "community_parts", "grid_hits",
-                 "site_hits", "ungridded", "community_hits")
+                 "site_hits", "ungridded", "community_hits", "placed")
 
 
 def _copy_cases(cur, frame: pd.DataFrame) -> None:
@@ -498,20 +498,29 @@ WHERE NOT EXISTS (SELECT 1 FROM community_hits h WHERE h.row_no = o.row_no)
 ORDER BY l.row_no LIMIT 1000
 """
 
+# Where each case landed, as one narrow table: the wide case rows then take part in one join
+# instead of three (the three joins of wide rows took 8 s for 1,000,000 cases).
+_PLACED = """
+CREATE TEMP TABLE placed ON COMMIT DROP AS
+SELECT l.row_no, coalesce(h.community_code, c.community_code) AS community_code,
+       coalesce(h.street_code, c.street_code) AS street_code, h.grid_code, s.site_id,
+       coalesce(c.by_distance, false) AS by_distance
+FROM (SELECT row_no FROM located) l
+LEFT JOIN grid_hits h USING (row_no)
+LEFT JOIN community_hits c USING (row_no)
+LEFT JOIN site_hits s USING (row_no)
+"""
+
 # Upsert keyed by source + external id (a row that changes nothing is not rewritten), then the
 # personal data of the rows written, joined by key rather than looked up one by one.
 _UPSERT = """
 WITH rows AS (
-    SELECT l.*, coalesce(h.community_code, c.community_code) AS community_code,
-           coalesce(h.street_code, c.street_code) AS street_code, h.grid_code, s.site_id,
-           coalesce(c.by_distance, false) AS by_distance,
+    SELECT l.*, p.community_code, p.street_code, p.grid_code, p.site_id, p.by_distance,
            coalesce(cat.parent_code, cat.code) AS category_l1
     FROM located l
+    JOIN placed p USING (row_no)
     JOIN case_categories cat ON cat.code = l.category_code
-    LEFT JOIN grid_hits h USING (row_no)
-    LEFT JOIN community_hits c USING (row_no)
-    LEFT JOIN site_hits s USING (row_no)
-    ORDER BY community_code, reported_at),  -- index-friendly order
+    ORDER BY p.community_code, l.reported_at),  -- index-friendly order
 written AS (
     INSERT INTO cases AS t (source_code, external_id, category_code, category_l1, status, state,
         escalation, reported_at, closed_at, satisfaction, geom, site_id, grid_code,
@@ -554,6 +563,7 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None) ->
     """Stage by COPY, locate every case in PostGIS, then upsert keyed by source + external id."""
     clock = _Clock()
     cur.execute("DROP TABLE IF EXISTS " + ", ".join(_CASE_STAGING))  # an earlier chunk's
+    cur.execute("SET LOCAL work_mem = '256MB'")  # the joins and sorts of a large file in memory
     _copy_cases(cur, frame)
     clock.lap("copy")
     cur.execute(_LOCATE)
@@ -568,10 +578,11 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None) ->
         return LoadResult(errors=[RowError(r[0], "lon/lat",
                           f"point ({r[1]:.6f}, {r[2]:.6f}) lies outside every community{hint}")
                           for r in outside])
+    cur.execute(_PLACED)
     cur.execute(_UPSERT)
     inserted, updated, _ = cur.fetchone()
     clock.lap("upsert")
-    cur.execute("SELECT count(*) FROM community_hits WHERE by_distance")
+    cur.execute("SELECT count(*) FROM placed WHERE by_distance")
     by_distance = cur.fetchone()[0]
     result = _finish(LoadResult(), len(frame), inserted, updated)
     result.seconds = clock.laps
