@@ -160,6 +160,38 @@ def test_clicking_a_site_opens_its_panel(server, browser, demo_url):
     assert outside == []
 
 
+def _unmanaged_expected(url: str, day: dt.date) -> int:
+    from geo import db, mapdata
+    conn = db.connect(url)
+    try:
+        frame, _ = mapdata.sites(conn, mapdata.View(community=COMMUNITY, as_of=day))
+    finally:
+        conn.close()
+    return int((frame["mode"] == "none").sum())
+
+
+def test_typing_another_year_in_the_date_redraws_the_past_coverage(server, browser, demo_url):
+    page, outside = open_page(browser, f"{server}/?community={COMMUNITY}&street=370202005"
+                                       f"&as_of={DEMO_NOW.date()}&basemap=none")
+    assert count_in_map(page, "path.atlas-site") > 0
+    assert count_in_map(page, "path.atlas-mode-none", 0) == _unmanaged_expected(demo_url, DEMO_NOW.date())
+    field = page.locator('[data-testid="stSidebar"] [data-testid="stDateInput"]').first
+    field.get_by_role("spinbutton", name="year", exact=False).click()
+    page.keyboard.type("2024")
+    field.get_by_role("spinbutton", name="month", exact=False).click()
+    page.keyboard.type("01")
+    page.locator('[data-testid="stSidebar"] label').first.click()  # leaving the field commits it
+    past = dt.date(2024, 1, DEMO_NOW.day)
+    deadline = time.time() + 60
+    while f"as_of={past}" not in page.url and time.time() < deadline:
+        page.wait_for_timeout(250)
+    assert f"as_of={past}" in page.url
+    expected = _unmanaged_expected(demo_url, past)
+    assert expected > _unmanaged_expected(demo_url, DEMO_NOW.date())  # coverage grew since
+    assert count_in_map(page, "path.atlas-mode-none", expected) == expected
+    assert outside == []
+
+
 def _heat_frame(page, timeout: float = 60):
     deadline = time.time() + timeout
     while time.time() < deadline:
