@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from contextlib import contextmanager
 from dataclasses import replace
 
 import psycopg2
@@ -255,6 +256,24 @@ def map_view(s: State, bounds) -> tuple[tuple, tuple, State]:
     if s.center and s.zoom:
         return fitted, (s.center, s.zoom), s
     return fitted, fitted, replace(s, center=fitted[0], zoom=fitted[1])
+
+
+_PAGE_RUN = "map_fragment_in_page_run"
+
+
+@contextmanager
+def page_run_of_fragment():
+    """Call a map fragment inside this on the page's own run. The fragment reruns alone for
+    the map's reports of its view; it tells those runs apart with ``in_page_run()``."""
+    st.session_state[_PAGE_RUN] = True
+    try:
+        yield
+    finally:
+        st.session_state[_PAGE_RUN] = False
+
+
+def in_page_run() -> bool:
+    return st.session_state.get(_PAGE_RUN, False)
 
 
 def track_view(out: dict | None, s: State, center, zoom: int) -> State:

@@ -443,13 +443,13 @@ def save_site_shape(conn, user: str | None, geometry: dict, attrs: dict, *,
         attrs = {**dict(zip(keys, current)), **{k: v for k, v in attrs.items() if v is not None}}
     else:
         attrs = {**attrs, "external_id": f"APP-{uuid.uuid4().hex[:10]}"}
-    before = _site_row(conn, site_id) if site_id else None
+    before = _row_snapshot(conn, "sites", site_id) if site_id else None
     summary = _import_drawn("sites", {**attrs, "community_code": community}, geometry,
                             conn.dsn, f"site '{attrs['name']}'")
     new_id = db.row(conn, "SELECT id FROM sites WHERE external_id = %s", (attrs["external_id"],))
     if new_id is None:
         raise InputError("site: saved, but outside what you may see")
-    after = _site_row(conn, new_id[0])
+    after = _row_snapshot(conn, "sites", new_id[0])
     batch = str(uuid.uuid4())
     with db.transaction(conn) as cur:
         _log(cur, batch, user, {"id": new_id[0], "site_id": new_id[0],
@@ -492,10 +492,10 @@ def save_boundary(conn, user: str | None, table: str, geometry: dict, *, communi
             raise InputError("grid: a new grid needs a name")
         code = code or f"{community}-APP-{uuid.uuid4().hex[:6]}"
         props = {"code": code, "name": name.strip(), "community_code": community}
-    before = _boundary_row(conn, table, code)
+    before = _row_snapshot(conn, table, code)
     summary = _import_drawn(table, props, geometry, conn.dsn,
                             f"{'community' if table == 'communities' else 'grid'} '{props['name']}'")
-    after = _boundary_row(conn, table, code)
+    after = _row_snapshot(conn, table, code)
     with db.transaction(conn) as cur:
         _log(cur, str(uuid.uuid4()), user, {"id": 0, "site_id": None, "street_code": found[1],
                                             "community_code": community},
@@ -503,10 +503,19 @@ def save_boundary(conn, user: str | None, table: str, geometry: dict, *, communi
     return {**summary, "code": code}
 
 
-def _boundary_row(conn, table: str, code: str) -> dict | None:
-    row = db.row(conn, f"""SELECT to_jsonb(t) - 'geom' || jsonb_build_object('geom', ST_AsText(t.geom))
-                           FROM {table} t WHERE code = %s""", (code,))
-    return row[0] if row else None
+def _snapshot_sql(table: str, *, lock: bool = False) -> str:
+    """A site's (id), community's or grid's (code) row as the change log keeps it: every
+    column, the geometry as WKT. ``lock`` takes the row for the rest of the transaction."""
+    if table not in OUTLINE_TABLES:
+        raise ValueError(table)
+    column = "id" if table == "sites" else "code"
+    return (f"SELECT to_jsonb(t) - 'geom' || jsonb_build_object('geom', ST_AsText(t.geom)) "
+            f"FROM {table} t WHERE {column} = %s" + (" FOR UPDATE" if lock else ""))
+
+
+def _row_snapshot(conn, table: str, key) -> dict | None:
+    found = db.row(conn, _snapshot_sql(table), (key,))
+    return found[0] if found else None
 
 
 def outline(conn, table: str, key) -> dict | None:
@@ -564,20 +573,13 @@ def overlapping_sites(conn, geometry: dict, exclude: int | None = None) -> dict:
     return found[0]
 
 
-def _site_row(conn, site_id: int) -> dict | None:
-    row = db.row(conn, """SELECT to_jsonb(s) - 'geom' || jsonb_build_object('geom', ST_AsText(s.geom))
-                          FROM sites s WHERE id = %s""", (site_id,))
-    return row[0] if row else None
-
-
 def delete_site(conn, user: str | None, site_id: int) -> str:
     """Delete a site (its management history goes with it; its cases stay, no longer located
     in a site). Logged with everything it held; not undoable."""
     batch = str(uuid.uuid4())
     try:
         with db.transaction(conn) as cur:
-            cur.execute("""SELECT to_jsonb(s) - 'geom' || jsonb_build_object('geom', ST_AsText(s.geom))
-                           FROM sites s WHERE id = %s FOR UPDATE""", (site_id,))
+            cur.execute(_snapshot_sql("sites", lock=True), (site_id,))
             found = cur.fetchone()
             if found is None:
                 raise InputError("site: not a site you may change")

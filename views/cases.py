@@ -95,7 +95,7 @@ def heat_map(conn, s: ui.State, cells: pd.DataFrame, size: int, map_filters: Cas
     """The folium heatmap with hotspots and, zoomed in or for a clicked cell, the cases. A
     fragment: the map's reports of its view rerun only this part (with the view the URL holds
     now), not the figures beside it; a clicked cell reruns the page."""
-    full_run = st.session_state.get("cases_full_run", False)
+    full_run = ui.in_page_run()
     if full_run:
         st.session_state.pop("case_view", None)
     else:  # this part alone reruns: the view is the one the map last reported
@@ -225,11 +225,8 @@ def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
         size = heat.cell_size(state.scope)
         cells = load_bins(conn, state.scope, map_filters)
         if state.display == "heat":
-            st.session_state["cases_full_run"] = True
-            try:
+            with ui.page_run_of_fragment():
                 state = heat_map(conn, state, cells, size, map_filters, today, user)
-            finally:
-                st.session_state["cases_full_run"] = False
         else:
             deck_view(conn, state, cells, size)
     with right:

@@ -146,17 +146,17 @@ def map_panel(conn, state: ui.State, user: users.User | None, data: dict, bounds
     drawings). A fragment: after every load and pan the map reports its view, and only this
     part reruns for it, not the whole page; a click on a site reruns the page for its panel.
     Returns the state with the map's view and the chosen site (on the page's own runs)."""
-    full_run = st.session_state.get("coverage_full_run", False)
+    full_run = ui.in_page_run()
     fitted, (center, zoom), state = ui.map_view(state, bounds)
     fmap = maps.coverage_map(state, data, *fitted)
-    drawing = editing_view.drawing_on(state, user)
-    editing_view.add_drawing_layers(conn, state, user, fmap)
+    tools = editing_view.drawing(conn, state, user)
+    editing_view.add_drawing_layers(state, tools, fmap)
     out = st_folium(fmap, height=620, use_container_width=True, key="map",
                     center=list(center), zoom=zoom,
                     returned_objects=["last_object_clicked", "center", "zoom"]
-                    + (["last_active_drawing", "all_drawings"] if drawing else []))
-    editing_view.draw_controls(conn, state, user)
-    editing_view.drawn_forms(conn, state, user, out)
+                    + (["last_active_drawing", "all_drawings"] if tools else []))
+    editing_view.draw_controls(state, user, tools)
+    editing_view.drawn_forms(conn, state, user, tools, out)
     moved = ui.track_view(out, state, center, zoom)
     ui.remember_bounds(out, moved)
     click = ui.new_click(out, "last_object_clicked", "last_click", moved)
@@ -201,11 +201,8 @@ def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
             st.caption(t("basemap_missing", lang))
         if data.get("truncated"):
             st.warning(t("truncated", lang).format(n=mapdata.SITE_LIMIT))
-        st.session_state["coverage_full_run"] = True
-        try:
+        with ui.page_run_of_fragment():
             state = map_panel(conn, state, user, data, bounds)
-        finally:
-            st.session_state["coverage_full_run"] = False
         st.subheader(t("trend_title", lang))
         trend = load_trend(conn, state.view)
         charts.lines(trend, "day", {"rate": t("coverage_count", lang),

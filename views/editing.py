@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 
 import pandas as pd
 import shapely
@@ -289,11 +290,6 @@ def _may_draw(s: ui.State, user: users.User | None) -> bool:
     return bool(s.community) and not (user and not user.may_edit)
 
 
-def drawing_on(s: ui.State, user: users.User | None) -> bool:
-    """Whether the map carries the drawing tools (the switch below it, from the last run)."""
-    return _may_draw(s, user) and bool(st.session_state.get("draw_mode"))
-
-
 def _outline_choices(conn, s: ui.State) -> dict[str, str]:
     """The outlines that can be reshaped in place: the selected site, the community's
     boundary, its grids. Keys 'table:key'; values are labels."""
@@ -309,44 +305,56 @@ def _outline_choices(conn, s: ui.State) -> dict[str, str]:
     return choices
 
 
-def _target(conn, s: ui.State) -> tuple[str, str] | None:
-    """The outline chosen for editing in place, if it still belongs to the selection."""
-    value = st.session_state.get("edit_outline") or ""
-    if not value or value not in _outline_choices(conn, s):
+@dataclass(frozen=True)
+class Drawing:
+    """What the drawing tools need in one run of the map, read once: the outlines that can be
+    reshaped, the one chosen (table, key) if it still belongs to the selection, and its
+    stored geometry."""
+    choices: dict[str, str]
+    target: tuple[str, str] | None
+    outline: dict | None
+
+
+def drawing(conn, s: ui.State, user: users.User | None) -> Drawing | None:
+    """The drawing tools' state, or None when the map carries none (the switch below the map,
+    as the last run left it)."""
+    if not (_may_draw(s, user) and st.session_state.get("draw_mode")):
         return None
+    choices = _outline_choices(conn, s)
+    value = st.session_state.get("edit_outline") or ""
+    if not value or value not in choices:
+        return Drawing(choices, None, None)
     table, key = value.split(":", 1)
-    return table, key
+    return Drawing(choices, (table, key), editing.outline(conn, table, _key(table, key)))
 
 
-def draw_controls(conn, s: ui.State, user: users.User | None) -> None:
+def draw_controls(s: ui.State, user: users.User | None, tools: Drawing | None) -> None:
     """Below the map (above it, they took the map's clicks): the drawing switch and which
     outline to reshape in place."""
     if not _may_draw(s, user):
         return
     st.toggle(t("draw_mode", s.lang), key="draw_mode")
-    if not st.session_state.get("draw_mode"):
+    if not tools:
         st.session_state.pop("drawing_refused", None)
-    else:
-        choices = _outline_choices(conn, s)
-        if st.session_state.get("edit_outline") not in choices:
-            st.session_state["edit_outline"] = ""
-        st.selectbox(t("edit_outline", s.lang), list(choices), format_func=choices.get,
-                     key="edit_outline")
+        return
+    if st.session_state.get("edit_outline") not in tools.choices:
+        st.session_state["edit_outline"] = ""
+    st.selectbox(t("edit_outline", s.lang), list(tools.choices), format_func=tools.choices.get,
+                 key="edit_outline")
 
 
-def add_drawing_layers(conn, s: ui.State, user: users.User | None, fmap) -> None:
+def add_drawing_layers(s: ui.State, tools: Drawing | None, fmap) -> None:
     """Before the map is drawn: the drawing tools, the outline chosen for reshaping, and the
     sites a refused drawing overlaps (highlighted)."""
     from layers import editing as edit_layers
 
-    if not drawing_on(s, user):
+    if not tools:
         return
     crs = basemap_crs(s)
-    target = _target(conn, s)
-    geometry = editing.outline(conn, target[0], _key(*target)) if target else None
+    geometry = tools.outline
     edit_layers.add_drawing_tools(
         fmap, s.lang, outline=edit_layers.to_display(geometry, crs) if geometry else None,
-        outline_props={"table": target[0], "key": target[1],
+        outline_props={"table": tools.target[0], "key": tools.target[1],
                        "seen": editing.outline_version(geometry)} if geometry else None)
     refused = st.session_state.get("drawing_refused")
     if refused:  # what was drawn (the map reloads without it) and the sites it overlaps
@@ -364,22 +372,22 @@ def _fingerprint(table: str, geometry: dict) -> str:
     return table + json.dumps(geometry, sort_keys=True)
 
 
-def drawn_forms(conn, s: ui.State, user: users.User | None, out: dict | None) -> None:
+def drawn_forms(conn, s: ui.State, user: users.User | None, tools: Drawing | None,
+                out: dict | None) -> None:
     """After drawing: save a reshaped outline, or a new polygon as a site or a grid. A refusal
     is shown with the overlapped sites highlighted on the map."""
     from layers import editing as edit_layers
 
-    if not drawing_on(s, user):
+    if not tools:
         return
     lang, crs, out = s.lang, basemap_crs(s), out or {}
     done = st.session_state.setdefault("drawings_saved", set())
     reshaped = None
-    target = _target(conn, s)
+    target, stored = tools.target, tools.outline
     for feature in out.get("all_drawings") or []:
         props = feature.get("properties") or {}
         if target and (props.get("table"), str(props.get("key"))) == target:
             geometry = edit_layers.from_display(feature["geometry"], crs)
-            stored = editing.outline(conn, target[0], _key(*target))
             if stored and not shapely.equals_exact(shapely.from_geojson(json.dumps(geometry)),
                                                    shapely.from_geojson(json.dumps(stored)), 1e-7):
                 reshaped = (target, geometry, props.get("seen"))
@@ -402,7 +410,7 @@ def drawn_forms(conn, s: ui.State, user: users.User | None, out: dict | None) ->
     if reshaped and _fingerprint(reshaped[0][0], reshaped[1]) in pending:
         (table, key), geometry, seen = reshaped
         if st.button(t("save_outline", lang), key="save_outline", type="primary"):
-            _save(conn, s, user, ("outline", table, key), geometry, {}, seen)
+            _save(conn, s, user, table, key, geometry, {}, seen)
     if new and _fingerprint("new", new) in pending:
         _new_shape_form(conn, s, user, new)
     if not pending:
@@ -441,30 +449,29 @@ def _new_shape_form(conn, s: ui.State, user: users.User | None, geometry: dict) 
     if not name.strip():
         st.error(t("name_required", lang))
         return
-    _save(conn, s, user, ("new", what, None), geometry, {**attrs, "name": name.strip()})
+    _save(conn, s, user, f"{what}s", None, geometry, {**attrs, "name": name.strip()})
 
 
-def _save(conn, s: ui.State, user: users.User | None, what: tuple, geometry: dict,
-          attrs: dict, seen: str | None = None) -> None:
-    """Write a drawn shape; on refusal keep the message and the overlapped sites for the map."""
-    action, table, key = what
+def _save(conn, s: ui.State, user: users.User | None, table: str, key: str | None,
+          geometry: dict, attrs: dict, seen: str | None = None) -> None:
+    """Write a drawn shape into ``table`` (sites, communities, grids): a new one without a
+    ``key``, else the outline of ``key`` reshaped from the version ``seen``. On refusal keep
+    the message and the overlapped sites for the map."""
     name = user.name if user else None
-    fingerprint = _fingerprint("new" if action == "new" else table, geometry)
+    fingerprint = _fingerprint(table if key else "new", geometry)
     try:
-        if table in ("site", "sites"):
-            site_id = _key("sites", key) if key else None
+        if table == "sites":
+            site_id = _key(table, key) if key else None
             done = editing.save_site_shape(conn, name, geometry, attrs, community=s.community,
                                            site_id=site_id, seen=seen)
             message = t("site_saved", s.lang).format(id=done["site_id"])
         else:
-            done = editing.save_boundary(conn, name, "grids" if table == "grid" else table,
-                                         geometry, community=s.community, code=key,
-                                         name=attrs.get("name"), seen=seen)
+            editing.save_boundary(conn, name, table, geometry, community=s.community, code=key,
+                                  name=attrs.get("name"), seen=seen)
             message = t("boundary_saved", s.lang)
     except InputError as refused:
-        exclude = _key("sites", key) if table == "sites" else None
-        overlaps = (editing.overlapping_sites(conn, geometry, exclude)
-                    if table in ("site", "sites") else {"features": []})
+        overlaps = ({"features": []} if table != "sites" else
+                    editing.overlapping_sites(conn, geometry, _key(table, key) if key else None))
         st.session_state["drawing_refused"] = {"lines": refused.lines(), "overlaps": overlaps,
                                                "drawing": fingerprint, "geometry": geometry}
         st.rerun()  # the map shows the overlapped sites
