@@ -8,6 +8,7 @@ Writes its section of docs/benchmarks.md.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 import json
 import random
 import statistics
@@ -20,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.doc import replace_section  # noqa: E402
 from geo import db, heat, places, stats  # noqa: E402
+from geo.viewstate import period_range  # noqa: E402
 from layers import cases as case_layers  # noqa: E402
 
 
@@ -56,33 +58,56 @@ def run(conn, n: int = 100, seed: int = 7) -> dict:
     results: dict[str, dict[str, list[float]]] = {}
     heat_bytes = 0
     for level, count in (("community", n), ("street", n // 4), ("district", n // 4)):
-        parts: dict[str, list[float]] = {"map + figures": [], "bins": [], "figures": [],
-                                         "sites and modes": [], "total": []}
+        parts = _parts()
         for _ in range(count):
-            scope = (stats.Scope(community=rng.choice(comms)[0]) if level == "community" else
-                     stats.Scope(street=rng.choice(streets)[0]) if level == "street" else
-                     stats.Scope())
+            scope = _scope(rng, level, comms, streets)
             f = random_filters(rng, today, level1, level2, sources)
-            box: dict = {}
-            bins_ms = _ms(lambda: box.update(cells=heat.bins(conn, scope, f)))
-            figures_ms = _ms(lambda: (heat.summary(conn, scope, f), heat.monthly(conn, scope, f)))
-            parts["bins"].append(bins_ms)
-            parts["figures"].append(figures_ms)
-            parts["map + figures"].append(bins_ms + figures_ms)
-            if bins_ms + figures_ms > 500:
-                print(f"slow: {level} {scope} {f} bins {bins_ms:.0f} figures {figures_ms:.0f}",
-                      file=sys.stderr)
-            parts["sites and modes"].append(_ms(lambda: heat.site_case_rates(conn, scope, f, today)))
-            parts["total"].append(sum(parts[k][-1] for k in ("map + figures", "sites and modes")))
-            cells = box["cells"]
-            weights = case_layers.heat_weights(cells, heat.cell_size(scope),
-                                               heat.months_in(f, today), heat.HEAT_FULL_SCALE,
-                                               heat.COMMUNITY_CELL)
-            data = [[round(y, 6), round(x, 6), round(float(w), 4)]
-                    for x, y, w in zip(cells["lon"], cells["lat"], weights)]
-            heat_bytes = max(heat_bytes, len(json.dumps(data)))
+            heat_bytes = max(heat_bytes, _measure(conn, scope, f, today, parts, level))
         results[level] = parts
-    return {"timings": results, "heat_bytes": heat_bytes, "n": n}
+    # The quick picks a leader uses (this month, last three months, this year, last year),
+    # each with no other filter and with four random ones.
+    quick: dict[str, dict[str, list[float]]] = {}
+    for level in ("community", "street", "district"):
+        parts = _parts()
+        for period in ("this_month", "last_3_months", "this_year", "last_year"):
+            lo, hi = period_range(period, today)
+            for i in range(5):
+                f = random_filters(rng, today, level1, level2, sources)
+                f = replace(f, date_from=lo, date_to=hi) if i else stats.CaseFilters(lo, hi)
+                _measure(conn, _scope(rng, level, comms, streets), f, today, parts, level)
+        quick[level] = parts
+    return {"timings": results, "quick": quick, "heat_bytes": heat_bytes, "n": n}
+
+
+def _parts() -> dict[str, list[float]]:
+    return {"map + figures": [], "bins": [], "figures": [], "sites and modes": [], "total": []}
+
+
+def _scope(rng: random.Random, level: str, comms, streets) -> stats.Scope:
+    return (stats.Scope(community=rng.choice(comms)[0]) if level == "community" else
+            stats.Scope(street=rng.choice(streets)[0]) if level == "street" else stats.Scope())
+
+
+def _measure(conn, scope: stats.Scope, f: stats.CaseFilters, today: dt.date,
+             parts: dict[str, list[float]], level: str) -> int:
+    """Time one filter change into ``parts``; returns the heatmap payload's bytes."""
+    box: dict = {}
+    bins_ms = _ms(lambda: box.update(cells=heat.bins(conn, scope, f)))
+    figures_ms = _ms(lambda: (heat.summary(conn, scope, f), heat.monthly(conn, scope, f)))
+    parts["bins"].append(bins_ms)
+    parts["figures"].append(figures_ms)
+    parts["map + figures"].append(bins_ms + figures_ms)
+    if bins_ms + figures_ms > 500:
+        print(f"slow: {level} {scope} {f} bins {bins_ms:.0f} figures {figures_ms:.0f}",
+              file=sys.stderr)
+    parts["sites and modes"].append(_ms(lambda: heat.site_case_rates(conn, scope, f, today)))
+    parts["total"].append(sum(parts[k][-1] for k in ("map + figures", "sites and modes")))
+    cells = box["cells"]
+    weights = case_layers.heat_weights(cells, heat.cell_size(scope), heat.months_in(f, today),
+                                       heat.HEAT_FULL_SCALE, heat.COMMUNITY_CELL)
+    data = [[round(y, 6), round(x, 6), round(float(w), 4)]
+            for x, y, w in zip(cells["lon"], cells["lat"], weights)]
+    return len(json.dumps(data))
 
 
 def _stats(ts: list[float]) -> str:
@@ -106,6 +131,12 @@ def main() -> None:
              "and case rates by management mode per quarter.", "",
              "| level | part | runs | median ms | p95 ms | max ms |", "|---|---|---|---|---|---|"]
     for level, parts in out["timings"].items():
+        for part, ts in parts.items():
+            lines.append(f"| {level} | {part} | {len(ts)} | {_stats(ts)} |")
+    lines += ["", "The quick picks (this month, last 3 months, this year, last year; each alone "
+              "and with four random other filters), 20 per level:", "",
+              "| level | part | runs | median ms | p95 ms | max ms |", "|---|---|---|---|---|---|"]
+    for level, parts in out["quick"].items():
         for part, ts in parts.items():
             lines.append(f"| {level} | {part} | {len(ts)} | {_stats(ts)} |")
     lines += ["", f"Largest heatmap payload (cell weights as JSON) over these runs: "

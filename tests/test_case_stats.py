@@ -153,6 +153,25 @@ def test_pre_aggregates_follow_imports_and_re_imports(small_url, tmp_path):
     assert aggregates_equal_raw(small_url)
 
 
+def test_a_partial_month_counts_whole_only_when_nothing_lies_outside_the_range(small_url, tmp_path):
+    """The month at either end of a range is read whole from the pre-aggregates only when the
+    scope has no case in it outside the range (the month in progress, before the first case)."""
+    cases = sd.csv(tmp_path / "july.csv", "external_id,category,status,reported_at,lon,lat\n"
+                   "W1,garbage,open,2026-07-10 08:00,120.302,36.062\n"
+                   "W2,noise,open,2026-07-25 08:00,120.302,36.062\n")
+    assert run_cli(small_url, "import", "cases", str(cases), "--source", "nuannan").returncode == 0
+    conn = db.connect(small_url)
+    for lo, hi, expected in ((dt.date(2026, 7, 5), dt.date(2026, 7, 15), 1),
+                             (dt.date(2026, 7, 15), dt.date(2026, 7, 28), 1),
+                             (dt.date(2026, 7, 8), dt.date(2026, 7, 27), 2),
+                             (dt.date(2026, 7, 11), dt.date(2026, 7, 24), 0),
+                             (dt.date(2026, 6, 20), dt.date(9999, 12, 20), 2)):
+        f = stats.CaseFilters(date_from=lo, date_to=hi, sources=["nuannan"])
+        got = stats.cases(conn, stats.Scope(), f)[0]
+        assert got["cases"] == expected == raw_figures(conn, stats.Scope(), f)[0], (lo, hi)
+    conn.close()
+
+
 def test_demo_aggregates_equal_raw(demo_url):
     assert aggregates_equal_raw(demo_url)
 

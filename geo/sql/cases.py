@@ -141,6 +141,18 @@ LEFT JOIN per_escalation e ON e.code IS NOT DISTINCT FROM p.code
 ORDER BY p.code"""
 
 
+# Whether the scope has no case in the partial months at either end outside the range:
+# [month_start, lo) and [hi, month_end). Each is a bounded look into the (community, time)
+# index per community.
+NONE_OUTSIDE = """
+SELECT NOT EXISTS (SELECT 1 FROM cases c WHERE c.community_code = ANY(%(communities)s)
+                   AND c.reported_at >= %(month_start)s::timestamp AT TIME ZONE %(tz)s
+                   AND c.reported_at < %(lo)s::timestamp AT TIME ZONE %(tz)s),
+       NOT EXISTS (SELECT 1 FROM cases c WHERE c.community_code = ANY(%(communities)s)
+                   AND c.reported_at >= %(hi)s::timestamp AT TIME ZONE %(tz)s
+                   AND c.reported_at < %(month_end)s::timestamp AT TIME ZONE %(tz)s)"""
+
+
 # Just the number of cases of a scope in a date range (no filters): whole months from the
 # aggregates, the partial months by an index-only count.
 _COUNT_EDGE = """
