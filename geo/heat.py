@@ -167,7 +167,9 @@ def site_case_rates(conn, scope: Scope, filters: CaseFilters, today: dt.date, *,
         filters = replace(filters, date_from=filters.date_from or today.replace(year=today.year - 3),
                           date_to=filters.date_to or today)
     params = _params(conn, scope, filters)
-    cases = db.frame(conn, sql.SITE_QUARTER_CASES, params)
+    dates_only = not (filters.categories or filters.sources or filters.status
+                      or filters.escalation)
+    cases = db.frame(conn, sql.site_quarter_cases(dates_only), params).astype({"cases": int})
     sites = db.frame(conn, sql.SITE_QUARTER_MODES, params)
     per_quarter = sites.merge(cases, on=["site_id", "quarter"], how="left").fillna({"cases": 0})
     per_quarter["cases"] = per_quarter["cases"].astype(int)

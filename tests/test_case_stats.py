@@ -123,6 +123,15 @@ def aggregates_equal_raw(url):
               AND g.source_code = raw.source_code AND g.status = raw.status AND g.escalation = raw.e
             WHERE g.cases IS DISTINCT FROM raw.n""")
         mismatched += cur.fetchone()[0]
+        cur.execute("""
+            SELECT count(*) FROM (
+              SELECT community_code, site_id,
+                     date_trunc('month', reported_at AT TIME ZONE 'Asia/Shanghai')::date m, count(*) n
+              FROM cases WHERE site_id IS NOT NULL GROUP BY 1, 2, 3) raw
+            FULL JOIN case_site_month s ON s.community_code = raw.community_code
+              AND s.site_id = raw.site_id AND s.month = raw.m
+            WHERE s.cases IS DISTINCT FROM raw.n""")
+        mismatched += cur.fetchone()[0]
         cur.execute("SELECT coalesce(sum(closed), 0) FROM case_month_hours")
         hours = cur.fetchone()[0]
         cur.execute("SELECT count(closed_at) FROM cases")

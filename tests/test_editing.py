@@ -199,6 +199,8 @@ def test_deleting_a_site_keeps_its_cases_and_is_logged(street_user):
     assert query(url, "SELECT count(*) FROM sites WHERE id = %s", (site_id,))[0][0] == 0
     assert query(url, "SELECT count(*) FROM management WHERE site_id = %s", (site_id,))[0][0] == 0
     assert query(url, "SELECT count(*) FROM cases")[0][0] == total  # the cases stay
+    # ... in no site now, the per-site pre-aggregate too
+    assert query(url, "SELECT count(*) FROM case_site_month WHERE site_id = %s", (site_id,))[0][0] == 0
     logged = query(url, "SELECT before FROM change_log WHERE site_id = %s AND action = 'delete'", (site_id,))[0][0]
     assert logged["management"] and logged["geom"].startswith("MULTIPOLYGON")
     with pytest.raises(InputError, match="not brought back"):

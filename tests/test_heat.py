@@ -147,3 +147,17 @@ def test_case_rates_by_management_mode(conn):
                             GROUP BY s.id, s.households ORDER BY 2 DESC, count(*) DESC, s.id LIMIT 10""", ())
     assert top["id"].tolist() == raw["id"].tolist()
     assert np.allclose(top["cases_per_100"], raw["rate"].round(2))
+
+
+def test_site_quarters_from_the_cube_equal_those_from_the_cases(conn):
+    """Dates alone read whole months from case_site_month; the same figures as the cases."""
+    from geo.sql import heat as heat_sql
+    for scope, lo, hi in ((stats.Scope(), dt.date(2024, 2, 10), dt.date(2025, 5, 20)),
+                          (stats.Scope(street="370202005"), dt.date(2025, 1, 1), dt.date(2026, 11, 20)),
+                          (stats.Scope(community="370202005001"), dt.date(2023, 12, 3), dt.date(2026, 2, 27))):
+        params = heat._params(conn, scope, stats.CaseFilters(lo, hi))
+        cube, raw = (db.frame(conn, heat_sql.site_quarter_cases(from_cube), params)
+                     .astype({"cases": int}).sort_values(["site_id", "quarter"])
+                     .reset_index(drop=True) for from_cube in (True, False))
+        assert len(raw) > 0
+        pd.testing.assert_frame_equal(cube, raw)

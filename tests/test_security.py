@@ -46,8 +46,9 @@ def test_the_app_role_is_not_the_owner_and_cannot_bypass_rls(demo_url):
     assert "atlas_user" not in owners
     forced = dict(query(demo_url, """SELECT relname, relforcerowsecurity FROM pg_class
                                      WHERE relname IN ('cases', 'sites', 'management', 'case_personal',
-                                                       'communities', 'case_month', 'case_cell_month')"""))
-    assert all(forced.values()) and len(forced) == 7
+                                                       'communities', 'case_month', 'case_cell_month',
+                                                       'case_site_month')"""))
+    assert all(forced.values()) and len(forced) == 8
 
 
 def test_a_street_user_sees_and_changes_only_its_street(people):

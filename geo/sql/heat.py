@@ -60,12 +60,36 @@ LIMIT %(limit)s"""
 
 # Cases per residential site and quarter in the range (one scan for the top sites and the
 # case rates by management mode).
-SITE_QUARTER_CASES = f"""
+_RAW_SITE_QUARTERS = """
 SELECT c.site_id, date_trunc('quarter', c.reported_at AT TIME ZONE %(tz)s)::date AS quarter,
        count(*) AS cases
 FROM cases c
-WHERE c.site_id IS NOT NULL AND {FILTERS.format(t='c')} {ESCALATION_RAW} AND {IN_RANGE}
+WHERE c.site_id IS NOT NULL AND {filters} {escalation} AND {range}
 GROUP BY 1, 2"""
+
+_CUBE_SITE_QUARTERS = """
+SELECT a.site_id, date_trunc('quarter', a.month)::date, sum(a.cases)
+FROM case_site_month a
+WHERE a.community_code = ANY(%(communities)s)
+  AND (%(street)s::text IS NULL OR a.street_code = %(street)s)
+  AND (%(community)s::text IS NULL OR a.community_code = %(community)s)
+  AND a.month >= %(full_from)s AND a.month < %(full_to)s
+GROUP BY 1, 2"""
+
+
+def site_quarter_cases(from_cube: bool) -> str:
+    """(site_id, quarter, cases): from the cases alone, or (no filter but the dates) whole
+    months from case_site_month and the partial months from the cases."""
+    def raw(range_: str) -> str:
+        return _RAW_SITE_QUARTERS.format(filters=FILTERS.format(t="c"),
+                                         escalation=ESCALATION_RAW, range=range_)
+
+    if not from_cube:
+        return raw(IN_RANGE)
+    parts = [raw(edge) for edge in EDGES] + [_CUBE_SITE_QUARTERS]
+    return (f"SELECT site_id, quarter, sum(cases)::bigint AS cases "
+            f"FROM ({' UNION ALL '.join(parts)}) u GROUP BY 1, 2")
+
 
 # Every residential site of the scope with its management mode on each quarter's first day.
 SITE_QUARTER_MODES = """
