@@ -162,6 +162,31 @@ def test_users_command_line(people):
     assert run_cli(url, "users", "remove", "comm5").returncode == 2
 
 
+def test_personal_data_goes_with_its_case_and_never_exists_without_one(people):
+    """What the foreign key did, now per statement: a street user who may not touch personal
+    data deletes a case of the street, and the reporter's data goes with it."""
+    url, made = people
+    case_id, = query(url, """SELECT c.id FROM cases c JOIN case_personal p ON p.case_id = c.id
+                             WHERE c.street_code = %s LIMIT 1""", (STREET,))[0]
+    conn = db.connect_as(made["street5"], url)
+    with conn.cursor() as cur:
+        cur.execute("DELETE FROM cases WHERE id = %s", (case_id,))
+        assert cur.rowcount == 1
+    conn.commit()
+    assert query(url, "SELECT count(*) FROM case_personal WHERE case_id = %s", (case_id,))[0][0] == 0
+    owner = db.connect(url)
+    with pytest.raises(psycopg2.errors.ForeignKeyViolation), owner.cursor() as cur:
+        cur.execute("INSERT INTO case_personal (case_id, street_code, reporter_name) "
+                    "VALUES (%s, %s, '张三')", (case_id, STREET))
+    owner.rollback()
+    with owner.cursor() as cur:  # emptying the cases empties the personal data (rolled back)
+        cur.execute("TRUNCATE cases")
+        cur.execute("SELECT count(*) FROM case_personal")
+        assert cur.fetchone()[0] == 0
+    owner.rollback()
+    assert query(url, "SELECT count(*) FROM case_personal")[0][0] > 0
+
+
 def test_privacy_purge_keeps_cases_and_drops_old_personal_data(demo_copy_url):
     url = demo_copy_url
     before = query(url, "SELECT count(*) FROM cases")[0][0]

@@ -84,7 +84,7 @@ def _hours(by: str | None, histogram: bool) -> str:
     """(code, hours, closed): whole hours to close, from the histogram where allowed."""
     raw_key, agg_key = GROUPINGS[by]
     join = "JOIN sites s ON s.id = c.site_id" if by == "site" else ""
-    hours = "floor(extract(epoch FROM c.closed_at - c.reported_at) / 3600)::int"
+    hours = "floor(date_part('epoch', c.closed_at - c.reported_at) / 3600)::int"
     if not histogram:
         return f"""
         SELECT {raw_key} AS code, {hours} AS hours, count(*) AS closed
