@@ -52,26 +52,27 @@ def db_timings(conn) -> dict[str, list[float]]:
     return out
 
 
-def _map_document_bytes(page) -> int:
-    """Size of the map's document (the folium HTML with its GeoJSON) in the iframe."""
-    sizes = []
+def _in_frames(page, fn) -> list:
+    """``fn`` of each of the page's frames, leaving out those gone meanwhile (a rerun
+    replaces the map's iframe)."""
+    out = []
     for frame in page.frames:
         try:
-            if frame.locator(".leaflet-container").count():
-                sizes.append(len(frame.evaluate("document.documentElement.outerHTML").encode()))
+            out.append(fn(frame))
         except Exception:
             continue
-    return max(sizes, default=0)
+    return out
+
+
+def _map_document_bytes(page) -> int:
+    """Size of the map's document (the folium HTML with its GeoJSON) in the iframe."""
+    return max(_in_frames(page, lambda f: len(f.evaluate("document.documentElement.outerHTML")
+                                                .encode())
+                          if f.locator(".leaflet-container").count() else 0), default=0)
 
 
 def _site_paths(page) -> int:
-    best = 0
-    for frame in page.frames:
-        try:
-            best = max(best, frame.locator("path.atlas-site").count())
-        except Exception:
-            continue
-    return best
+    return max(_in_frames(page, lambda f: f.locator("path.atlas-site").count()), default=0)
 
 
 def _switch_communities(page, url: str, n: int = 5, pause: float = 0.0) -> list[float]:
@@ -112,12 +113,9 @@ def _change_dates(page, n: int = 5, pause: float = 1.5) -> list[float]:
     times = []
     for _ in range(n):
         page.wait_for_timeout(pause * 1000)
-        for frame in page.frames:  # mark the map drawn now; the answer is a map without the mark
-            try:
-                frame.evaluate("document.querySelectorAll('.leaflet-container')"
-                               ".forEach(e => e.dataset.drawn = 'before')")
-            except Exception:
-                continue
+        # mark the map drawn now; the answer is a map without the mark
+        _in_frames(page, lambda f: f.evaluate("document.querySelectorAll('.leaflet-container')"
+                                              ".forEach(e => e.dataset.drawn = 'before')"))
         box.get_by_test_id("stDateInputCalendarButton").click()
         calendar = page.get_by_role("dialog")
         calendar.get_by_role("button", name="Previous month").click()
@@ -133,13 +131,10 @@ def _change_dates(page, n: int = 5, pause: float = 1.5) -> list[float]:
 
 
 def _fresh_map_sites(page) -> int:
-    for frame in page.frames:
-        try:
-            if frame.locator(".leaflet-container:not([data-drawn])").count():
-                return frame.locator("path.atlas-site").count()
-        except Exception:
-            continue
-    return -1
+    """The sites drawn on a map not marked as drawn before; -1 while there is none."""
+    return max(_in_frames(page, lambda f: f.locator("path.atlas-site").count()
+                          if f.locator(".leaflet-container:not([data-drawn])").count() else -1),
+               default=-1)
 
 
 def browser_timings(url: str) -> dict:
