@@ -6,12 +6,14 @@ frames to ``layers`` and render.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import replace
 
 import psycopg2
 import streamlit as st
+from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 from geo import coords, db, places, stats, users
 from geo.i18n import LANGUAGES, t
@@ -74,6 +76,21 @@ def conn_or_stop(lang: str, user: users.User | None = None):
             connection.clear()
     st.error(t("database_unavailable", lang))
     st.stop()
+
+
+@st.cache_resource
+def pool(url: str, user: users.User | None = None) -> db.Pool:
+    """Spare connections of the same user as ``connection``'s, for loads run side by side."""
+    return db.Pool(lambda: db.connect_as(user, url) if user else db.connect(url))
+
+
+def side_by_side(user: users.User | None, calls) -> list:
+    """A page's independent loads (cached functions taking the connection first) run at the
+    same time, each on a connection of its own: the page waits for the slowest, not the sum.
+    The threads share the page run's context, which Streamlit's caches look up."""
+    ctx = get_script_run_ctx()
+    return db.concurrently(pool(_database_url(), user), calls,
+                           initializer=lambda: add_script_run_ctx(threading.current_thread(), ctx))
 
 
 def signed_in_user(conn, lang: str) -> users.User | None:

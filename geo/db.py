@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import os
+import queue
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterator, Sequence
 
 import pandas as pd
 import psycopg2
@@ -115,3 +117,41 @@ def connect_as(user, url: str | None = None) -> psycopg2.extensions.connection:
     conn.commit()
     conn.scope_key = f"{user.role}:{user.scope_code or ''}:{user.sees_personal_data}"
     return conn
+
+
+class Pool:
+    """Connections made on demand by ``make`` and lent to one thread at a time: the loads of a
+    page run side by side (``concurrently``), each on its own connection."""
+
+    def __init__(self, make: Callable[[], psycopg2.extensions.connection]) -> None:
+        self._make = make
+        self._idle: queue.SimpleQueue = queue.SimpleQueue()
+
+    @contextmanager
+    def connection(self) -> Iterator[psycopg2.extensions.connection]:
+        try:
+            conn = self._idle.get_nowait()
+        except queue.Empty:
+            conn = self._make()
+        try:
+            yield conn
+        finally:
+            try:  # back to the pool with no transaction open; a broken one is dropped
+                conn.rollback()
+                self._idle.put(conn)
+            except psycopg2.Error:
+                conn.close()
+
+
+def concurrently(pool: Pool, calls: Sequence[Callable[[psycopg2.extensions.connection], Any]],
+                 initializer: Callable[[], None] | None = None) -> list:
+    """Run each call with its own connection of ``pool`` at the same time (the server runs
+    each on a core of its own) and return their results in order; a call's error is raised.
+    ``initializer`` runs first in each thread."""
+    def run(call):
+        with pool.connection() as conn:
+            return call(conn)
+
+    with ThreadPoolExecutor(max_workers=len(calls), initializer=initializer) as threads:
+        futures = [threads.submit(run, call) for call in calls]
+        return [future.result() for future in futures]

@@ -157,11 +157,11 @@ def cases(conn, scope: Scope, filters: CaseFilters, *, by: str | None = None) ->
     with conn.cursor() as cur:
         params = case_params(cur, scope, filters)
         # the hours histogram (closed cases only) has no category, source or escalation:
-        # those filters, open cases, and grouping by category, source or site take the
-        # median from the cases
+        # those filters and grouping by category, source or site take the median from the
+        # cases. A status needs no dimension: a case is closed exactly when it has a closing
+        # time (a CHECK), so "closed" is the whole histogram and "open" none of it.
         histogram = (by in (None, "community", "month") and not filters.categories
-                     and not filters.sources and not filters.escalation
-                     and filters.status != "open")
+                     and not filters.sources and not filters.escalation)
         cur.execute(cases_sql.query(by, histogram), params)
         rows = cur.fetchall()
         names = {}

@@ -93,6 +93,16 @@ def test_random_filter_combinations_match_the_raw_cases(demo_url):
             assert got["median_hours_to_close"] is None
         else:
             assert abs(got["median_hours_to_close"] - median) <= 1.0, (scope, f)
+    # a status alone reads the hours histogram: "open" has no closing time, "closed" all of them
+    for status in ("open", "closed"):
+        f = stats.CaseFilters(dt.date(2024, 2, 10), dt.date(2025, 8, 20), status=status)
+        got = stats.cases(conn, stats.Scope(), f)[0]
+        n, closed, median, _, _ = raw_figures(conn, stats.Scope(), f)
+        assert (got["cases"], got["closed"]) == (n, closed) and n > 0
+        if status == "open":
+            assert median is None and got["median_hours_to_close"] is None
+        else:
+            assert abs(got["median_hours_to_close"] - median) <= 1.0
     by_month = stats.cases(conn, stats.Scope(), stats.CaseFilters(date_from=dt.date(2025, 3, 10)), by="month")
     assert by_month[0]["code"] == "2025-03"
     conn.close()

@@ -161,3 +161,33 @@ def test_site_quarters_from_the_cube_equal_those_from_the_cases(conn):
                      .reset_index(drop=True) for from_cube in (True, False))
         assert len(raw) > 0
         pd.testing.assert_frame_equal(cube, raw)
+
+
+def test_the_pages_loads_run_side_by_side_on_connections_of_their_own(demo_url):
+    """The case page's three loads run at the same time (its wait is the slowest, not the sum):
+    each call must reach the barrier while the others are still running, on a backend of its
+    own; results come back in order, an error is raised, and a connection goes back clean."""
+    import threading
+
+    import psycopg2
+
+    pool = db.Pool(lambda: db.connect(demo_url))
+    barrier = threading.Barrier(3, timeout=20)
+
+    def call(n):
+        def run(c):
+            pid = db.row(c, "SELECT pg_backend_pid()", ())[0]
+            barrier.wait()  # BrokenBarrierError unless all three run at once
+            return n, pid, heat.bins(c, stats.Scope(), stats.CaseFilters())["cases"].sum()
+        return run
+
+    results = db.concurrently(pool, [call(0), call(1), call(2)])
+    assert [n for n, _, _ in results] == [0, 1, 2]
+    assert len({pid for _, pid, _ in results}) == 3
+    assert len({total for _, _, total in results}) == 1 and results[0][2] > 0
+
+    with pytest.raises(psycopg2.errors.UndefinedTable):
+        db.concurrently(pool, [lambda c: db.row(c, "SELECT 1 FROM no_such_table", ()),
+                               lambda c: db.row(c, "SELECT 1", ())])
+    with pool.connection() as c:  # rolled back after the error: usable
+        assert db.row(c, "SELECT 2", ()) == (2,)

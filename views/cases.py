@@ -22,17 +22,18 @@ POINT_ZOOM = 17  # zoomed in this far, the individual cases in view are drawn
 PLAY_SECONDS = 1.2
 
 
-@ui.cached(ttl=120, max_entries=200)
+# The page's three loads run side by side (ui.side_by_side), in threads: no spinner of their own.
+@ui.cached(ttl=120, max_entries=200, show_spinner=False)
 def load_bins(conn, scope: Scope, filters: CaseFilters) -> pd.DataFrame:
     return heat.bins(conn, scope, filters)
 
 
-@ui.cached(ttl=120, max_entries=200)
+@ui.cached(ttl=120, max_entries=200, show_spinner=False)
 def load_figures(conn, scope: Scope, filters: CaseFilters) -> tuple[dict, pd.DataFrame]:
     return heat.summary(conn, scope, filters), heat.monthly(conn, scope, filters)
 
 
-@ui.cached(ttl=120, max_entries=100)
+@ui.cached(ttl=120, max_entries=100, show_spinner=False)
 def load_sites_and_modes(conn, scope: Scope, filters: CaseFilters,
                          today: dt.date) -> tuple[pd.DataFrame, pd.DataFrame]:
     return heat.site_case_rates(conn, scope, filters, today)
@@ -72,9 +73,9 @@ def months_of(lo: dt.date, hi: dt.date) -> list[str]:
     return out
 
 
-def playback(s: ui.State, months: list[str]) -> ui.State:
-    """Month by month through the heatmap: a slider, and a play switch that steps it."""
-    lang = s.lang
+def playback_month(s: ui.State, months: list[str]) -> ui.State:
+    """The month the heatmap plays back (the slider's value, known before it is drawn so that
+    the map's cases load with the rest): stepped on by the play switch."""
     options = ["all"] + months
     if "month_pick" not in st.session_state or st.session_state["month_pick"] not in options:
         st.session_state["month_pick"] = s.month if s.month in months else "all"
@@ -82,11 +83,16 @@ def playback(s: ui.State, months: list[str]) -> ui.State:
         current = st.session_state["month_pick"]
         st.session_state["month_pick"] = (months[(months.index(current) + 1) % len(months)]
                                           if current in months else months[0])
-    cols = st.columns([5, 1])
-    month = cols[0].select_slider(t("playback_month", lang), options, key="month_pick",
-                                  format_func=lambda m: t("all_months", lang) if m == "all" else m)
-    cols[1].toggle(t("play", lang), key="playing")
+    month = st.session_state["month_pick"]
     return replace(s, month=None if month == "all" else month)
+
+
+def playback_controls(lang: str, months: list[str]) -> None:
+    """Month by month through the heatmap: a slider, and a play switch that steps it."""
+    cols = st.columns([5, 1])
+    cols[0].select_slider(t("playback_month", lang), ["all"] + months, key="month_pick",
+                          format_func=lambda m: t("all_months", lang) if m == "all" else m)
+    cols[1].toggle(t("play", lang), key="playing")
 
 
 @st.fragment
@@ -171,8 +177,8 @@ def deck_view(conn, s: ui.State, cells: pd.DataFrame, size: int) -> None:
     st.caption(t("deck_caption", s.lang).format(m=f"{size * 0.8:.0f}"))
 
 
-def figures_panel(conn, s: ui.State, filters: CaseFilters, monthly: pd.DataFrame, today: dt.date) -> None:
-    lang = s.lang
+def figures_panel(conn, lang: str, monthly: pd.DataFrame, top: pd.DataFrame,
+                  modes: pd.DataFrame) -> None:
     st.subheader(t("cases_by_month", lang))
     if monthly.empty:
         st.caption(t("no_cases", lang))
@@ -181,7 +187,6 @@ def figures_panel(conn, s: ui.State, filters: CaseFilters, monthly: pd.DataFrame
                      for code, name, en, _, _ in ui.case_codes(conn)[0])
         charts.stacked_bars(monthly.assign(category=[names.get(c, c) for c in monthly["category"]]),
                             "month", "category", "cases")
-    top, modes = load_sites_and_modes(conn, s.scope, filters, today)
     st.subheader(t("top_sites", lang))
     st.dataframe(pd.DataFrame({
         t("col_name", lang): top["name"], t("col_community", lang): top["community"],
@@ -216,21 +221,25 @@ def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
     filters = state.case_filters(today)
     st.title(t("cases_title", lang))
     st.caption(export.describe(replace(state, month=None), today))
-    summary, monthly = load_figures(conn, state.scope, filters)
+    months = months_of(filters.date_from, filters.date_to)
+    state = playback_month(state, months)
+    scope, map_filters = state.scope, state.case_filters(today, month=True)
+    cells, (summary, monthly), (top, modes) = ui.side_by_side(user, [
+        lambda c: load_bins(c, scope, map_filters),
+        lambda c: load_figures(c, scope, filters),
+        lambda c: load_sites_and_modes(c, scope, filters, today)])
     figure_cards(summary, lang)
     left, right = st.columns([3, 2])
     with left:
-        state = playback(state, months_of(filters.date_from, filters.date_to))
-        map_filters = state.case_filters(today, month=True)
-        size = heat.cell_size(state.scope)
-        cells = load_bins(conn, state.scope, map_filters)
+        playback_controls(lang, months)
+        size = heat.cell_size(scope)
         if state.display == "heat":
             with ui.page_run_of_fragment():
                 state = heat_map(conn, state, cells, size, map_filters, today, user)
         else:
             deck_view(conn, state, cells, size)
     with right:
-        figures_panel(conn, state, filters, monthly, today)
+        figures_panel(conn, lang, monthly, top, modes)
     if st.session_state.get("playing"):
         ui.write_state(state)
         time.sleep(PLAY_SECONDS)
