@@ -72,10 +72,13 @@ def _level1(conn) -> set[str]:
 
 def bins(conn, scope: Scope, filters: CaseFilters) -> pd.DataFrame:
     """Cases per cell: cx, cy, lon and lat of the cell's centre, cases. A street or the district
-    come from the monthly cube unless a level-2 category asks for the cases themselves."""
+    come from a monthly cube of cells: by status and level alone when no category or source
+    is asked for, else with them, unless a level-2 category asks for the cases themselves."""
     size = cell_size(scope)
-    from_cube = size == sql.CUBE_CELL and set(filters.categories or ()) <= _level1(conn)
-    frame = db.frame(conn, sql.bins(from_cube), _params(conn, scope, filters, size=size))
+    cube = (None if size != sql.CUBE_CELL else
+            "case_cell_month_level" if not (filters.categories or filters.sources) else
+            "case_cell_month" if set(filters.categories or ()) <= _level1(conn) else None)
+    frame = db.frame(conn, sql.bins(cube), _params(conn, scope, filters, size=size))
     frame = frame[frame["cases"] > 0].astype({"cx": int, "cy": int, "cases": int})
     lon, lat = cell_lonlat((frame["cx"] + 0.5) * size, (frame["cy"] + 0.5) * size)
     return frame.assign(lon=lon, lat=lat).reset_index(drop=True)
@@ -167,9 +170,8 @@ def site_case_rates(conn, scope: Scope, filters: CaseFilters, today: dt.date, *,
         filters = replace(filters, date_from=filters.date_from or today.replace(year=today.year - 3),
                           date_to=filters.date_to or today)
     params = _params(conn, scope, filters)
-    dates_only = not (filters.categories or filters.sources or filters.status
-                      or filters.escalation)
-    cases = db.frame(conn, sql.site_quarter_cases(dates_only), params).astype({"cases": int})
+    from_cube = not (filters.categories or filters.sources)
+    cases = db.frame(conn, sql.site_quarter_cases(from_cube), params).astype({"cases": int})
     sites = db.frame(conn, sql.SITE_QUARTER_MODES, params)
     per_quarter = sites.merge(cases, on=["site_id", "quarter"], how="left").fillna({"cases": 0})
     per_quarter["cases"] = per_quarter["cases"].astype(int)

@@ -156,12 +156,12 @@ def cases(conn, scope: Scope, filters: CaseFilters, *, by: str | None = None) ->
                          f"or month, not '{by}'")
     with conn.cursor() as cur:
         params = case_params(cur, scope, filters)
-        # the hours histogram (closed cases only) has no category, source or escalation:
+        # the hours histogram (closed cases only) has escalation but no category or source:
         # those filters and grouping by category, source or site take the median from the
         # cases. A status needs no dimension: a case is closed exactly when it has a closing
         # time (a CHECK), so "closed" is the whole histogram and "open" none of it.
         histogram = (by in (None, "community", "month") and not filters.categories
-                     and not filters.sources and not filters.escalation)
+                     and not filters.sources)
         cur.execute(cases_sql.query(by, histogram), params)
         rows = cur.fetchall()
         names = {}

@@ -150,12 +150,18 @@ def test_case_rates_by_management_mode(conn):
 
 
 def test_site_quarters_from_the_cube_equal_those_from_the_cases(conn):
-    """Dates alone read whole months from case_site_month; the same figures as the cases."""
+    """Dates, status and level read whole months from case_site_month; the same figures as
+    the cases."""
     from geo.sql import heat as heat_sql
-    for scope, lo, hi in ((stats.Scope(), dt.date(2024, 2, 10), dt.date(2025, 5, 20)),
-                          (stats.Scope(street="370202005"), dt.date(2025, 1, 1), dt.date(2026, 11, 20)),
-                          (stats.Scope(community="370202005001"), dt.date(2023, 12, 3), dt.date(2026, 2, 27))):
-        params = heat._params(conn, scope, stats.CaseFilters(lo, hi))
+    for scope, f in ((stats.Scope(), stats.CaseFilters(dt.date(2024, 2, 10), dt.date(2025, 5, 20))),
+                     (stats.Scope(street="370202005"),
+                      stats.CaseFilters(dt.date(2025, 1, 1), dt.date(2026, 11, 20), status="open")),
+                     (stats.Scope(community="370202005001"),
+                      stats.CaseFilters(dt.date(2023, 12, 3), dt.date(2026, 2, 27),
+                                        escalation="street")),
+                     (stats.Scope(), stats.CaseFilters(dt.date(2024, 6, 3), dt.date(2026, 2, 27),
+                                                       status="closed", escalation="community"))):
+        params = heat._params(conn, scope, f)
         cube, raw = (db.frame(conn, heat_sql.site_quarter_cases(from_cube), params)
                      .astype({"cases": int}).sort_values(["site_id", "quarter"])
                      .reset_index(drop=True) for from_cube in (True, False))

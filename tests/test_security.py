@@ -47,8 +47,9 @@ def test_the_app_role_is_not_the_owner_and_cannot_bypass_rls(demo_url):
     forced = dict(query(demo_url, """SELECT relname, relforcerowsecurity FROM pg_class
                                      WHERE relname IN ('cases', 'sites', 'management', 'case_personal',
                                                        'communities', 'case_month', 'case_cell_month',
-                                                       'case_site_month')"""))
-    assert all(forced.values()) and len(forced) == 8
+                                                       'case_site_month', 'case_cell_month_level',
+                                                       'case_month_hours')"""))
+    assert all(forced.values()) and len(forced) == 10
 
 
 def test_a_street_user_sees_and_changes_only_its_street(people):

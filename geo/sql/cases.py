@@ -103,6 +103,7 @@ def _hours(by: str | None, histogram: bool) -> str:
         WHERE (%(street)s::text IS NULL OR h.street_code = %(street)s)
           AND (%(community)s::text IS NULL OR h.community_code = %(community)s)
           AND %(status)s::text IS DISTINCT FROM 'open'
+          AND (%(escalation)s::text IS NULL OR h.escalation = %(escalation)s)
           AND h.month >= %(full_from)s AND h.month < %(full_to)s
         GROUP BY 1, 2""".replace("a.", "h.")
 

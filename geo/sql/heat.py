@@ -6,7 +6,7 @@ the binning without touching the table.
 """
 from geo.sql.cases import EDGES, ESCALATION_RAW, FILTERS, IN_RANGE
 
-CUBE_CELL = 200  # metres of Web Mercator: the cell of case_cell_month
+CUBE_CELL = 200  # metres of Web Mercator: the cell of the cell cubes
 
 _RAW_BINS = """
 SELECT cell_x(c.geom, %(size)s) AS cx, cell_y(c.geom, %(size)s) AS cy, count(*) AS cases
@@ -14,29 +14,35 @@ FROM cases c
 WHERE {filters} {escalation} AND {range}
 GROUP BY 1, 2"""
 
-_CUBE_BINS = """
-SELECT a.cx, a.cy, sum(a.cases) AS cases
-FROM case_cell_month a
-WHERE a.month >= %(full_from)s AND a.month < %(full_to)s
-  AND (%(street)s::text IS NULL OR a.street_code = %(street)s)
-  AND (%(community)s::text IS NULL OR a.community_code = %(community)s)
+# The cubes of 200 m cells, from this allow-list only: by status and escalation level alone,
+# or with level-1 category and source as well (ten times the rows).
+_CUBE_BINS = {
+    "case_cell_month_level": "",
+    "case_cell_month": """
   AND (%(categories)s::text[] IS NULL OR a.category_l1 = ANY(%(categories)s))
-  AND (%(sources)s::text[] IS NULL OR a.source_code = ANY(%(sources)s))
-  AND (%(status)s::text IS NULL OR a.status = %(status)s)
-  AND (%(escalation)s::text IS NULL OR a.escalation = %(escalation)s)
-GROUP BY 1, 2"""
+  AND (%(sources)s::text[] IS NULL OR a.source_code = ANY(%(sources)s))""",
+}
 
 
-def bins(from_cube: bool) -> str:
+def bins(cube: str | None) -> str:
     """(cx, cy, cases) per cell of %(size)s metres: from the cases alone, or (cells of
-    CUBE_CELL only) whole months from the cube and the partial months from the cases."""
+    CUBE_CELL only) whole months from ``cube`` and the partial months from the cases."""
     def raw(range_: str) -> str:
         return _RAW_BINS.format(filters=FILTERS.format(t="c"), escalation=ESCALATION_RAW,
                                 range=range_)
 
-    if not from_cube:
+    if cube is None:
         return raw(IN_RANGE)
-    parts = [raw(edge) for edge in EDGES] + [_CUBE_BINS]
+    whole_months = f"""
+SELECT a.cx, a.cy, sum(a.cases) AS cases
+FROM {cube} a
+WHERE a.month >= %(full_from)s AND a.month < %(full_to)s
+  AND (%(street)s::text IS NULL OR a.street_code = %(street)s)
+  AND (%(community)s::text IS NULL OR a.community_code = %(community)s)
+  AND (%(status)s::text IS NULL OR a.status = %(status)s)
+  AND (%(escalation)s::text IS NULL OR a.escalation = %(escalation)s){_CUBE_BINS[cube]}
+GROUP BY 1, 2"""
+    parts = [raw(edge) for edge in EDGES] + [whole_months]
     return f"SELECT cx, cy, sum(cases)::bigint AS cases FROM ({' UNION ALL '.join(parts)}) u " \
            "GROUP BY 1, 2"
 
@@ -82,13 +88,15 @@ FROM case_site_month a
 WHERE a.community_code = ANY(%(communities)s)
   AND (%(street)s::text IS NULL OR a.street_code = %(street)s)
   AND (%(community)s::text IS NULL OR a.community_code = %(community)s)
+  AND (%(status)s::text IS NULL OR a.status = %(status)s)
+  AND (%(escalation)s::text IS NULL OR a.escalation = %(escalation)s)
   AND a.month >= %(full_from)s AND a.month < %(full_to)s
 GROUP BY 1, 2"""
 
 
 def site_quarter_cases(from_cube: bool) -> str:
-    """(site_id, quarter, cases): from the cases alone, or (no filter but the dates) whole
-    months from case_site_month and the partial months from the cases."""
+    """(site_id, quarter, cases): from the cases alone, or (no category or source filter)
+    whole months from case_site_month and the partial months from the cases."""
     def raw(range_: str) -> str:
         return _RAW_SITE_QUARTERS.format(filters=FILTERS.format(t="c"),
                                          escalation=ESCALATION_RAW, range=range_)
