@@ -10,7 +10,8 @@
 -- * case_month_hours gains escalation level (545 k -> 987 k rows): the median hours to close
 --   with a level filter comes from the histogram. A status needs no dimension there: a case
 --   is closed exactly when it has a closing time.
--- The tables are derived from the cases, so they are rebuilt here.
+-- The tables are derived from the cases, so they are rebuilt here. And the closing time joins
+-- the covering index (at the end).
 
 CREATE TABLE case_cell_month_level (
     month          date NOT NULL,
@@ -150,3 +151,13 @@ BEGIN
     END LOOP;
 END $$;
 ANALYZE case_month_hours, case_cell_month_level, case_site_month;
+
+-- The closing time in the covering index too: a community's median hours to close under a
+-- category or source filter is then read from the index alone, as its cells and counts are,
+-- instead of fetching every case of the range from the table (pages scattered over the whole
+-- table, often not in memory: 100 random community filter changes at 10 M cases, median / p95
+-- 65 / 175 ms -> 55 / 118 ms).
+CREATE INDEX cases_community_cover_new ON cases (community_code, reported_at)
+    INCLUDE (geom, category_code, category_l1, source_code, status, escalation, site_id, closed_at);
+DROP INDEX cases_community_cover_idx;
+ALTER INDEX cases_community_cover_new RENAME TO cases_community_cover_idx;
