@@ -33,5 +33,5 @@ def main() -> None:
 try:
     main()
 except psycopg2.OperationalError:  # the database went away during this run: say so plainly
-    ui.connection.clear()
+    ui.forget_connections()
     st.error(t("database_unavailable", ui.read_state().lang))

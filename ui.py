@@ -47,11 +47,27 @@ def cached(**kwargs):
                          **kwargs)
 
 
-@st.cache_resource
+SESSION_CONNECTIONS = "_atlas_connections"
+
+
 def connection(url: str, user: users.User | None = None):
-    """The owner's connection (sign-in, and the open demo when no user is configured), or one
-    per user limited by the database's row-level security."""
-    return db.connect_as(user, url) if user else db.connect(url)
+    """This browser session's connection: the owner's (sign-in, and the open demo when no user
+    is configured), or the user's, limited by the database's row-level security. Never shared
+    with another session: a connection has one transaction, and another session's rollback
+    in the middle of this one's edits would undo the first half of them."""
+    mine = st.session_state.setdefault(SESSION_CONNECTIONS, {})
+    key = (url, user)
+    if key not in mine or mine[key].closed:
+        mine[key] = db.connect_as(user, url) if user else db.connect(url)
+    return mine[key]
+
+
+def forget_connections() -> None:
+    """Close this session's connections and the spare ones (the database restarted or went
+    away): the next run connects again."""
+    for conn in st.session_state.pop(SESSION_CONNECTIONS, {}).values():
+        conn.close()
+    pool.clear()
 
 
 def _database_url() -> str:
@@ -73,7 +89,7 @@ def conn_or_stop(lang: str, user: users.User | None = None):
             conn.rollback()
             return conn
         except (psycopg2.Error, OSError):
-            connection.clear()
+            forget_connections()
     st.error(t("database_unavailable", lang))
     st.stop()
 

@@ -121,10 +121,12 @@ def connect_as(user, url: str | None = None) -> psycopg2.extensions.connection:
 
 class Pool:
     """Connections made on demand by ``make`` and lent to one thread at a time: the loads of a
-    page run side by side (``concurrently``), each on its own connection."""
+    page run side by side (``concurrently``), each on its own connection. At most ``keep``
+    wait idle; more are closed when given back."""
 
-    def __init__(self, make: Callable[[], psycopg2.extensions.connection]) -> None:
+    def __init__(self, make: Callable[[], psycopg2.extensions.connection], keep: int = 6) -> None:
         self._make = make
+        self._keep = keep
         self._idle: queue.SimpleQueue = queue.SimpleQueue()
 
     @contextmanager
@@ -138,7 +140,10 @@ class Pool:
         finally:
             try:  # back to the pool with no transaction open; a broken one is dropped
                 conn.rollback()
-                self._idle.put(conn)
+                if self._idle.qsize() < self._keep:
+                    self._idle.put(conn)
+                else:
+                    conn.close()
             except psycopg2.Error:
                 conn.close()
 

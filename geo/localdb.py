@@ -94,7 +94,8 @@ def ensure_cluster(root: Path, *, settings: dict[str, str] | None = None) -> str
                 "-c jit=off", "-c shared_buffers=4GB", "-c max_wal_size=8GB",
                 "-c wal_compression=lz4",  # a large import's full-page images: 2.7 -> 1.5 GB
                 "-c checkpoint_timeout=30min", "-c work_mem=32MB",
-                "-c maintenance_work_mem=512MB"]
+                "-c maintenance_work_mem=512MB",
+                "-c max_connections=200"]  # a connection per browser session, and spares
         opts += [f"-c {k}={v}" for k, v in (settings or {}).items()]
         res = _pg("pg_ctl", "start", "-w", "-t", "60", "-D", str(data),
                   "-l", str(root / "server.log"), "-o", " ".join(opts))

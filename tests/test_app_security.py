@@ -4,7 +4,7 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, query, run_cli
 
 PASSWORD = "correct horse 42"
 
@@ -93,3 +93,25 @@ def test_the_app_survives_the_database_going_away(demo_copy_url, monkeypatch):
     at.run()
     assert not at.exception and at.metric
     admin.close()
+
+
+def test_two_sessions_never_share_a_transaction(demo_copy_url, monkeypatch):
+    """Two browser sessions at once, one in the middle of an edit: the other's run (which rolls
+    back after every read) must not undo it."""
+    import ui
+
+    monkeypatch.setenv("DATABASE_URL", demo_copy_url)
+    monkeypatch.setenv("ATLAS_BASEMAP", "none")
+    first, second = (AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+                     for _ in range(2))
+    first.run()
+    second.run()
+    conn, = first.session_state[ui.SESSION_CONNECTIONS].values()
+    other, = second.session_state[ui.SESSION_CONNECTIONS].values()
+    assert conn is not other
+    with conn.cursor() as cur:  # the first session's edit, not yet committed
+        cur.execute("UPDATE communities SET name = 'Renamed' WHERE code = '370202005001'")
+    second.run()
+    assert not second.exception and second.metric
+    conn.commit()
+    assert query(demo_copy_url, "SELECT name FROM communities WHERE code = '370202005001'")[0][0] == "Renamed"
