@@ -85,6 +85,20 @@ def open_page(browser, url):
     return page, outside
 
 
+def wait_until_idle(page, timeout: float = 60) -> None:
+    """Until the app has shown no run in progress for a second (the first map's reports of its
+    view rerun the page a few times)."""
+    deadline, quiet_since = time.time() + timeout, None
+    while time.time() < deadline:
+        if not page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").count():
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.time()
+        elif time.time() - quiet_since >= 1:
+            return
+        page.wait_for_timeout(100)
+
+
 def count_in_map(page, selector: str, minimum: int = 1, timeout: float = 60) -> int:
     """Count matching elements inside the map's iframe once the map has settled (the first
     reruns may replace the iframe)."""
@@ -559,8 +573,8 @@ def test_a_box_drawn_around_sites_records_their_management_change(browser, demo_
 def test_zooming_in_on_the_heatmap_draws_the_cases(server, browser):
     page, outside = open_page(browser, f"{server}/?view=cases&community={COMMUNITY}"
                                        f"&street=370202005&basemap=none&zoom=16")
-    frame = _heat_frame(page)
-    page.wait_for_timeout(1500)
+    _heat_frame(page)
+    wait_until_idle(page)  # a zoom while the page still runs may reach the URL one run late
     frame = _heat_frame(page)
     assert frame.locator("path.atlas-case").count() == 0  # zoom 16: the heatmap only
     frame.locator(".leaflet-control-zoom-in").click()  # to 17: the cases in view appear
