@@ -55,7 +55,7 @@ def connection(url: str, user: users.User | None = None):
     mine = st.session_state.setdefault(SESSION_CONNECTIONS, {})
     key = (url, user)
     if key not in mine or mine[key].closed:
-        mine[key] = db.connect_as(user, url) if user else db.connect(url)
+        mine[key] = db.connect_for(user, url)
     return mine[key]
 
 
@@ -94,7 +94,7 @@ def conn_or_stop(lang: str, user: users.User | None = None):
 @st.cache_resource
 def pool(url: str, user: users.User | None = None) -> db.Pool:
     """Spare connections of the same user as ``connection``'s, for loads run side by side."""
-    return db.Pool(lambda: db.connect_as(user, url) if user else db.connect(url))
+    return db.Pool(lambda: db.connect_for(user, url))
 
 
 def side_by_side(user: users.User | None, calls) -> list:

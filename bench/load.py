@@ -31,7 +31,7 @@ def light_client(url: str, user: users.User | None, comms: list[tuple[str, str]]
                  seed: int, out: list, errors: list) -> None:
     """One client: a view of a random community, coverage or cases, again and again."""
     rng = random.Random(seed)
-    conn = db.connect_as(user, url) if user else db.connect(url)
+    conn = db.connect_for(user, url)
     # the communities this user may see (row-level security decides)
     comms = [(c, s) for c, s in db.frame(conn, "SELECT code, street_code FROM communities", ())
              .itertuples(index=False)]

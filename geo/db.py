@@ -119,6 +119,12 @@ def connect_as(user, url: str | None = None) -> psycopg2.extensions.connection:
     return conn
 
 
+def connect_for(user, url: str | None = None) -> psycopg2.extensions.connection:
+    """The user's connection (``connect_as``), or the owner's when there is no user (sign-in,
+    and the open demo when no user is configured)."""
+    return connect_as(user, url) if user else connect(url)
+
+
 class Pool:
     """Connections made on demand by ``make`` and lent to one thread at a time: the loads of a
     page run side by side (``concurrently``), each on its own connection. At most ``keep``

@@ -4,7 +4,7 @@ Every query takes the filters of ``geo.sql.cases`` (same parameters), whose list
 communities lets the covering index (community, time) INCLUDE (point, filter columns) answer
 the binning without touching the table.
 """
-from geo.sql.cases import EDGES, ESCALATION_RAW, FILTERS, IN_RANGE
+from geo.sql.cases import EDGES, ESCALATION_AGG, ESCALATION_RAW, FILTERS, IN_RANGE
 
 CUBE_CELL = 200  # metres of Web Mercator: the cell of the cell cubes
 
@@ -40,7 +40,7 @@ WHERE a.month >= %(full_from)s AND a.month < %(full_to)s
   AND (%(street)s::text IS NULL OR a.street_code = %(street)s)
   AND (%(community)s::text IS NULL OR a.community_code = %(community)s)
   AND (%(status)s::text IS NULL OR a.status = %(status)s)
-  AND (%(escalation)s::text IS NULL OR a.escalation = %(escalation)s){_CUBE_BINS[cube]}
+  {ESCALATION_AGG}{_CUBE_BINS[cube]}
 GROUP BY 1, 2"""
     parts = [raw(edge) for edge in EDGES] + [whole_months]
     return f"SELECT cx, cy, sum(cases)::bigint AS cases FROM ({' UNION ALL '.join(parts)}) u " \
@@ -82,14 +82,14 @@ FROM (SELECT c.site_id,
       WHERE c.site_id IS NOT NULL AND {filters} {escalation} AND {range}
       GROUP BY 1, 2) b"""
 
-_CUBE_SITE_QUARTERS = """
+_CUBE_SITE_QUARTERS = f"""
 SELECT a.site_id, date_trunc('quarter', a.month)::date, sum(a.cases)
 FROM case_site_month a
 WHERE a.community_code = ANY(%(communities)s)
   AND (%(street)s::text IS NULL OR a.street_code = %(street)s)
   AND (%(community)s::text IS NULL OR a.community_code = %(community)s)
   AND (%(status)s::text IS NULL OR a.status = %(status)s)
-  AND (%(escalation)s::text IS NULL OR a.escalation = %(escalation)s)
+  {ESCALATION_AGG}
   AND a.month >= %(full_from)s AND a.month < %(full_to)s
 GROUP BY 1, 2"""
 
