@@ -66,19 +66,16 @@ def _params(conn, scope: Scope, filters: CaseFilters, **extra) -> dict:
     return {**params, **extra}
 
 
-def _level1(conn) -> set[str]:
-    return set(db.frame(conn, sql.LEVEL1, ())["code"])
-
-
 def bins(conn, scope: Scope, filters: CaseFilters) -> pd.DataFrame:
     """Cases per cell: cx, cy, lon and lat of the cell's centre, cases. A street or the district
     come from a monthly cube of cells: by status and level alone when no category or source
     is asked for, else with them, unless a level-2 category asks for the cases themselves."""
     size = cell_size(scope)
+    params = _params(conn, scope, filters, size=size)
     cube = (None if size != sql.CUBE_CELL else
             "case_cell_month_level" if not (filters.categories or filters.sources) else
-            "case_cell_month" if set(filters.categories or ()) <= _level1(conn) else None)
-    frame = db.frame(conn, sql.bins(cube), _params(conn, scope, filters, size=size))
+            "case_cell_month" if params["level1_only"] else None)
+    frame = db.frame(conn, sql.bins(cube), params)
     frame = frame[frame["cases"] > 0].astype({"cx": int, "cy": int, "cases": int})
     lon, lat = cell_lonlat((frame["cx"] + 0.5) * size, (frame["cy"] + 0.5) * size)
     return frame.assign(lon=lon, lat=lat).reset_index(drop=True)
@@ -157,7 +154,8 @@ def summary(conn, scope: Scope, filters: CaseFilters) -> dict:
 
 def monthly(conn, scope: Scope, filters: CaseFilters) -> pd.DataFrame:
     """Cases per month and level-1 category (long form: month, category, cases)."""
-    frame = db.frame(conn, cases_sql.counts("month"), _params(conn, scope, filters))
+    params = _params(conn, scope, filters)
+    frame = db.frame(conn, cases_sql.counts("month", params["district"]), params)
     return frame.rename(columns={"code": "month", "category_l1": "category"})
 
 
@@ -170,8 +168,11 @@ def site_case_rates(conn, scope: Scope, filters: CaseFilters, today: dt.date, *,
         filters = replace(filters, date_from=filters.date_from or today.replace(year=today.year - 3),
                           date_to=filters.date_to or today)
     params = _params(conn, scope, filters)
-    from_cube = not (filters.categories or filters.sources)
-    cases = db.frame(conn, sql.site_quarter_cases(from_cube), params).astype({"cases": int})
+    cube = ("case_site_month" if not (filters.categories or filters.sources) else
+            "case_site_code_month" if params["level1_only"] and not (filters.status
+                                                                     or filters.escalation)
+            else None)
+    cases = db.frame(conn, sql.site_quarter_cases(cube), params).astype({"cases": int})
     sites = db.frame(conn, sql.SITE_QUARTER_MODES, params)
     per_quarter = sites.merge(cases, on=["site_id", "quarter"], how="left").fillna({"cases": 0})
     per_quarter["cases"] = per_quarter["cases"].astype(int)

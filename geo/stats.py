@@ -131,14 +131,16 @@ def _case_bounds(cur, filters: CaseFilters, communities: list[str], tz: str) -> 
 
 def case_params(cur, scope: Scope, filters: CaseFilters) -> dict:
     """Check a scope and filters (an unknown code or a reversed range is the user's mistake)
-    and return the bound parameters every case query takes."""
+    and return the bound parameters every case query takes, with ``district`` (the scope is
+    the whole district and the user sees all of it: the district's aggregates may answer) and
+    ``level1_only`` (no category filter, or level-1 categories only)."""
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
         raise InputError(f"--from: {filters.date_from} is after --to {filters.date_to}")
     check_scope(cur, scope)
     _check_codes(cur, "case_categories", "--category", filters.categories)
     _check_codes(cur, "case_sources", "--source", filters.sources)
     tz, communities = district_timezone(cur), scope_communities(cur, scope)
-    return {
+    params = {
         "street": scope.street, "community": scope.community, "tz": tz,
         "communities": communities,
         "categories": list(filters.categories) if filters.categories else None,
@@ -146,6 +148,10 @@ def case_params(cur, scope: Scope, filters: CaseFilters) -> dict:
         "status": filters.status, "escalation": filters.escalation,
         **_case_bounds(cur, filters, communities, tz),
     }
+    cur.execute(cases_sql.CODE_BOUNDS, {**params, "whole_district": scope == Scope()})
+    params["code_l1s"], params["code_sources"], params["level1_only"], params["district"] = \
+        cur.fetchone()
+    return params
 
 
 def cases(conn, scope: Scope, filters: CaseFilters, *, by: str | None = None) -> list[dict]:
@@ -156,13 +162,8 @@ def cases(conn, scope: Scope, filters: CaseFilters, *, by: str | None = None) ->
                          f"or month, not '{by}'")
     with conn.cursor() as cur:
         params = case_params(cur, scope, filters)
-        # the hours histogram (closed cases only) has escalation but no category or source:
-        # those filters and grouping by category, source or site take the median from the
-        # cases. A status needs no dimension: a case is closed exactly when it has a closing
-        # time (a CHECK), so "closed" is the whole histogram and "open" none of it.
-        histogram = (by in (None, "community", "month") and not filters.categories
-                     and not filters.sources)
-        cur.execute(cases_sql.query(by, histogram), params)
+        district = params["district"] and by in cases_sql.DISTRICT_GROUPINGS
+        cur.execute(cases_sql.query(by, district, _hours_from(by, district, filters)), params)
         rows = cur.fetchall()
         names = {}
         if by in cases_sql.NAMES and rows:
@@ -180,6 +181,17 @@ def cases(conn, scope: Scope, filters: CaseFilters, *, by: str | None = None) ->
              "median_hours_to_close": _float(median), "by_category": cats,
              "by_escalation": _escalations(escalations)}
             for code, n, closed, median, cats, escalations in rows]
+
+
+def _hours_from(by: str | None, district: bool, filters: CaseFilters) -> str:
+    """Which histogram of hours to close answers (cases_sql.HOURS_FROM): the community
+    histogram has no category or source, the district's have no site or community."""
+    codes = bool(filters.categories or filters.sources)
+    if district and by in (None, "month"):
+        return "district_codes" if codes else "district"
+    if by in (None, "community", "month") and not codes:
+        return "community"
+    return "cases"
 
 
 def _escalations(counts: dict | None) -> dict:

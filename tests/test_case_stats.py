@@ -12,6 +12,8 @@ from tests.conftest import run_cli
 
 CATEGORIES = ["sanitation", "property", "garbage", "noise", "business", "housing"]
 SOURCES = ["hotline_12345", "nuannan", "grid_report", "enterprise"]
+MONTH = "date_trunc('month', reported_at AT TIME ZONE 'Asia/Shanghai')::date"
+HOURS = "floor(extract(epoch FROM closed_at - reported_at) / 3600)::int"
 
 
 def raw_where(scope, f) -> tuple[str, dict]:
@@ -57,8 +59,19 @@ def raw_figures(conn, scope, f):
         cur.execute(f"SELECT escalation, count(*) FROM cases WHERE {where} GROUP BY 1", params)
         found = dict(cur.fetchall())
         escalations = {level: found.get(level, 0) for level in ("community", "street", "district")}
+        cur.execute(f"SELECT {HOURS} FROM cases WHERE closed_at IS NOT NULL AND {where} ORDER BY 1",
+                    params)
+        hours = [h for (h,) in cur.fetchall()]
     conn.rollback()
-    return n, closed, median, cats, escalations
+    return n, closed, median, cats, escalations, hours
+
+
+def whole_hours_median(hours: list[int]) -> float | None:
+    """The median of whole hours to close (the middle one or two), in the middle of its hour:
+    what the histograms give, exactly."""
+    if not hours:
+        return None
+    return (hours[(len(hours) + 1) // 2 - 1] + hours[len(hours) // 2]) / 2 + 0.5
 
 
 def random_filters(rng):
@@ -85,7 +98,7 @@ def test_random_filter_combinations_match_the_raw_cases(demo_url):
         scope = rng.choice([stats.Scope(community=code), stats.Scope(street=street), stats.Scope()])
         f = random_filters(rng)
         got = stats.cases(conn, scope, f)[0]
-        n, closed, median, cats, escalations = raw_figures(conn, scope, f)
+        n, closed, median, cats, escalations, hours = raw_figures(conn, scope, f)
         assert (got["cases"], got["closed"]) == (n, closed), (scope, f)
         assert got["by_category"] == cats, (scope, f)
         assert got["by_escalation"] == escalations, (scope, f)
@@ -93,11 +106,13 @@ def test_random_filter_combinations_match_the_raw_cases(demo_url):
             assert got["median_hours_to_close"] is None
         else:
             assert abs(got["median_hours_to_close"] - median) <= 1.0, (scope, f)
+            # and exactly the median of the whole hours, whichever histogram answered
+            assert got["median_hours_to_close"] == whole_hours_median(hours), (scope, f)
     # a status alone reads the hours histogram: "open" has no closing time, "closed" all of them
     for status in ("open", "closed"):
         f = stats.CaseFilters(dt.date(2024, 2, 10), dt.date(2025, 8, 20), status=status)
         got = stats.cases(conn, stats.Scope(), f)[0]
-        n, closed, median, _, _ = raw_figures(conn, stats.Scope(), f)
+        n, closed, median, _, _, _ = raw_figures(conn, stats.Scope(), f)
         assert (got["cases"], got["closed"]) == (n, closed) and n > 0
         if status == "open":
             assert median is None and got["median_hours_to_close"] is None
@@ -108,8 +123,6 @@ def test_random_filter_combinations_match_the_raw_cases(demo_url):
     conn.close()
 
 
-MONTH = "date_trunc('month', reported_at AT TIME ZONE 'Asia/Shanghai')::date"
-HOURS = "floor(extract(epoch FROM closed_at - reported_at) / 3600)::int"
 # Each pre-aggregate: its key and count columns and the same computed from the cases.
 AGGREGATES = {
     "case_month": (("community_code", "month", "category_code", "source_code", "status",
@@ -135,6 +148,24 @@ AGGREGATES = {
                         f"SELECT community_code, site_id, {MONTH}, status, "
                         "coalesce(escalation, ''), count(*) FROM cases WHERE site_id IS NOT NULL "
                         "GROUP BY 1, 2, 3, 4, 5"),
+    "case_site_code_month": (("community_code", "site_id", "month", "category_l1", "source_code"),
+                             ("cases",),
+                             f"SELECT community_code, site_id, {MONTH}, category_l1, source_code, "
+                             "count(*) FROM cases WHERE site_id IS NOT NULL "
+                             "GROUP BY 1, 2, 3, 4, 5"),
+    "case_district_month": (("month", "category_code", "category_l1", "source_code", "status",
+                             "escalation"), ("cases", "closed"),
+                            f"SELECT {MONTH}, category_code, category_l1, source_code, status, "
+                            "coalesce(escalation, ''), count(*), count(closed_at) FROM cases "
+                            "GROUP BY 1, 2, 3, 4, 5, 6"),
+    "case_district_hours": (("month", "escalation", "hours"), ("closed",),
+                            f"SELECT {MONTH}, coalesce(escalation, ''), {HOURS}, count(*) "
+                            "FROM cases WHERE closed_at IS NOT NULL GROUP BY 1, 2, 3"),
+    "case_district_code_hours": (("month", "category_code", "category_l1", "source_code",
+                                  "escalation", "hours"), ("closed",),
+                                 f"SELECT {MONTH}, category_code, category_l1, source_code, "
+                                 f"coalesce(escalation, ''), {HOURS}, count(*) FROM cases "
+                                 "WHERE closed_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6"),
 }
 
 
@@ -153,6 +184,45 @@ def aggregates_equal_raw(url) -> bool:
             mismatched += cur.fetchone()[0]
     conn.close()
     return mismatched == 0
+
+
+def test_medians_follow_category_and_source_at_every_level(small_url, tmp_path):
+    """Garbage closes in hours, noise in days, and by source differently again: the median
+    of each filter, from whichever histogram answers the scope (the district's by category and
+    source, a level-2 category read through its level-1 rows), is that of its own cases."""
+    rows = []
+    for i in range(120):
+        category, hours = ("garbage", 2 + i % 5) if i % 3 else ("noise", 40 + i % 30)
+        reported = dt.datetime(2026, 1, 1, 8) + dt.timedelta(days=i)
+        closed = reported + dt.timedelta(hours=hours + (30 if i % 4 == 0 else 0))
+        rows.append(f"M{i},{category},closed,{reported:%Y-%m-%d %H:%M},{closed:%Y-%m-%d %H:%M},"
+                    f"{'120.302,36.062' if i % 2 else '120.3135,36.0715'}")
+    base = "external_id,category,status,reported_at,closed_at,lon,lat\n"
+    for source, part in (("hotline_12345", rows[::2]), ("nuannan", rows[1::2])):
+        path = sd.csv(tmp_path / f"{source}.csv", base + "\n".join(part))
+        assert run_cli(small_url, "import", "cases", str(path), "--source", source).returncode == 0
+    conn = db.connect(small_url)
+    with conn.cursor() as cur:
+        cur.execute("SELECT code, street_code FROM communities ORDER BY code LIMIT 1")
+        community, street = cur.fetchone()
+    conn.rollback()
+    medians = set()
+    for scope in (stats.Scope(), stats.Scope(street=street), stats.Scope(community=community)):
+        for f in (stats.CaseFilters(dt.date(2026, 1, 10), dt.date(2026, 4, 20)),
+                  stats.CaseFilters(dt.date(2026, 1, 10), dt.date(2026, 4, 20),
+                                    categories=["garbage"]),
+                  stats.CaseFilters(dt.date(2026, 1, 10), dt.date(2026, 4, 20),
+                                    categories=["noise"]),
+                  stats.CaseFilters(dt.date(2026, 1, 1), None, categories=["sanitation"],
+                                    sources=["nuannan"]),
+                  stats.CaseFilters(dt.date(2026, 2, 5), dt.date(2026, 3, 31),
+                                    sources=["hotline_12345"])):
+            got = stats.cases(conn, scope, f)[0]["median_hours_to_close"]
+            expected = whole_hours_median(raw_figures(conn, scope, f)[5])
+            assert got == expected, (scope, f)
+            medians.add(expected)
+    assert len(medians) >= 4  # the filters do tell the medians apart
+    conn.close()
 
 
 def test_pre_aggregates_follow_imports_and_re_imports(small_url, tmp_path):

@@ -6,6 +6,7 @@ import pytest
 from geo import db, editing, stats, users
 from geo.errors import InputError
 from tests.conftest import query
+from tests.test_case_stats import aggregates_equal_raw
 
 STREET, COMMUNITY, OTHER_STREET = "370202005", "370202005001", "370202009"
 PASSWORD = "correct horse 42"
@@ -201,6 +202,9 @@ def test_deleting_a_site_keeps_its_cases_and_is_logged(street_user):
     assert query(url, "SELECT count(*) FROM cases")[0][0] == total  # the cases stay
     # ... in no site now, the per-site pre-aggregate too
     assert query(url, "SELECT count(*) FROM case_site_month WHERE site_id = %s", (site_id,))[0][0] == 0
+    # every pre-aggregate still equals the cases, the district's too, which the street's
+    # user may not read but whose upkeep runs with the owner's rights
+    assert aggregates_equal_raw(url)
     logged = query(url, "SELECT before FROM change_log WHERE site_id = %s AND action = 'delete'", (site_id,))[0][0]
     assert logged["management"] and logged["geom"].startswith("MULTIPOLYGON")
     with pytest.raises(InputError, match="not brought back"):

@@ -149,24 +149,35 @@ def test_case_rates_by_management_mode(conn):
     assert np.allclose(top["cases_per_100"], raw["rate"].round(2))
 
 
-def test_site_quarters_from_the_cube_equal_those_from_the_cases(conn):
-    """Dates, status and level read whole months from case_site_month; the same figures as
-    the cases."""
+def test_site_quarters_from_the_cubes_equal_those_from_the_cases(conn):
+    """Dates, status and level read whole months from case_site_month, level-1 categories and
+    sources from case_site_code_month; the same figures as the cases."""
     from geo.sql import heat as heat_sql
-    for scope, f in ((stats.Scope(), stats.CaseFilters(dt.date(2024, 2, 10), dt.date(2025, 5, 20))),
-                     (stats.Scope(street="370202005"),
-                      stats.CaseFilters(dt.date(2025, 1, 1), dt.date(2026, 11, 20), status="open")),
-                     (stats.Scope(community="370202005001"),
-                      stats.CaseFilters(dt.date(2023, 12, 3), dt.date(2026, 2, 27),
-                                        escalation="street")),
-                     (stats.Scope(), stats.CaseFilters(dt.date(2024, 6, 3), dt.date(2026, 2, 27),
-                                                       status="closed", escalation="community"))):
+    for cube, scope, f in (
+            ("case_site_month", stats.Scope(),
+             stats.CaseFilters(dt.date(2024, 2, 10), dt.date(2025, 5, 20))),
+            ("case_site_month", stats.Scope(street="370202005"),
+             stats.CaseFilters(dt.date(2025, 1, 1), dt.date(2026, 11, 20), status="open")),
+            ("case_site_month", stats.Scope(community="370202005001"),
+             stats.CaseFilters(dt.date(2023, 12, 3), dt.date(2026, 2, 27), escalation="street")),
+            ("case_site_month", stats.Scope(),
+             stats.CaseFilters(dt.date(2024, 6, 3), dt.date(2026, 2, 27), status="closed",
+                               escalation="community")),
+            ("case_site_code_month", stats.Scope(),
+             stats.CaseFilters(dt.date(2024, 2, 10), dt.date(2025, 5, 20),
+                               categories=["sanitation", "property"])),
+            ("case_site_code_month", stats.Scope(street="370202005"),
+             stats.CaseFilters(dt.date(2025, 1, 1), dt.date(2026, 11, 20),
+                               sources=["grid_report"])),
+            ("case_site_code_month", stats.Scope(community="370202005001"),
+             stats.CaseFilters(dt.date(2023, 12, 3), dt.date(2026, 2, 27),
+                               categories=["housing"], sources=["hotline_12345", "nuannan"]))):
         params = heat._params(conn, scope, f)
-        cube, raw = (db.frame(conn, heat_sql.site_quarter_cases(from_cube), params)
-                     .astype({"cases": int}).sort_values(["site_id", "quarter"])
-                     .reset_index(drop=True) for from_cube in (True, False))
+        from_cube, raw = (db.frame(conn, heat_sql.site_quarter_cases(source), params)
+                          .astype({"cases": int}).sort_values(["site_id", "quarter"])
+                          .reset_index(drop=True) for source in (cube, None))
         assert len(raw) > 0
-        pd.testing.assert_frame_equal(cube, raw)
+        pd.testing.assert_frame_equal(from_cube, raw)
 
 
 def test_the_pages_loads_run_side_by_side_on_connections_of_their_own(demo_url):

@@ -48,8 +48,10 @@ def test_the_app_role_is_not_the_owner_and_cannot_bypass_rls(demo_url):
                                      WHERE relname IN ('cases', 'sites', 'management', 'case_personal',
                                                        'communities', 'case_month', 'case_cell_month',
                                                        'case_site_month', 'case_cell_month_level',
-                                                       'case_month_hours')"""))
-    assert all(forced.values()) and len(forced) == 10
+                                                       'case_month_hours', 'case_site_code_month',
+                                                       'case_district_month', 'case_district_hours',
+                                                       'case_district_code_hours')"""))
+    assert all(forced.values()) and len(forced) == 14
 
 
 def test_a_street_user_sees_and_changes_only_its_street(people):
@@ -128,6 +130,28 @@ def test_stats_and_exports_as_a_user_run_in_its_scope(people, tmp_path):
     assert not admin["reporter_name"].dropna().str.endswith("*").all()  # unmasked for an admin
     assert query(url, "SELECT count(*) FROM audit_log WHERE action = 'export'")[0][0] == 2
     assert run_cli(url, "stats", "cases", "--as-user", "nobody").returncode == 2
+
+
+def test_the_district_figures_follow_what_a_user_sees(people):
+    """The district's pre-aggregates have no street or community: only those who see the whole
+    district read them, and anyone else's "whole district" is what they see, figures and
+    median alike (with and without a category filter, which reads another histogram)."""
+    url, made = people
+    owner_of = {"street5": ["--street", STREET], "comm5": ["--community", COMMUNITY],
+                "leader": []}
+    for name, scope in owner_of.items():
+        for filters in ([], ["--category", "sanitation", "--source", "hotline_12345"]):
+            args = ["stats", "cases", "--from", "2025-11-20", "--to", "2026-08-10", *filters]
+            theirs = json.loads(run_cli(url, *args, "--as-user", name).stdout)[0]
+            mine = json.loads(run_cli(url, *args, *scope).stdout)[0]
+            assert theirs["cases"] > 0
+            assert {k: v for k, v in theirs.items() if k not in ("code", "name")} == \
+                {k: v for k, v in mine.items() if k not in ("code", "name")}, (name, filters)
+    street = db.connect_as(made["street5"], url)
+    assert count(street, "SELECT count(*) FROM case_district_month") == 0
+    assert count(street, "SELECT count(*) FROM case_district_code_hours") == 0
+    assert count(db.connect_as(made["leader"], url), "SELECT count(*) FROM case_district_hours") \
+        == query(url, "SELECT count(*) FROM case_district_hours")[0][0] > 0
 
 
 def test_lock_out_after_repeated_failures(people):

@@ -8,18 +8,24 @@ filters allow it, else from the cases.
 
 # Filters shared by the cases and the aggregates (same column names); values bound. The scope's
 # communities are listed so that the (community, time) index bounds a street's or the
-# district's scan as well as a community's.
-FILTERS = """
+# district's scan as well as a community's. The district's aggregates have no scope columns
+# and take CODE_FILTERS alone.
+SCOPE_FILTERS = """
 {t}.community_code = ANY(%(communities)s)
 AND (%(street)s::text IS NULL OR {t}.street_code = %(street)s)
-AND (%(community)s::text IS NULL OR {t}.community_code = %(community)s)
-AND (%(categories)s::text[] IS NULL OR {t}.category_code = ANY(%(categories)s)
+AND (%(community)s::text IS NULL OR {t}.community_code = %(community)s)"""
+CODE_FILTERS = """
+(%(categories)s::text[] IS NULL OR {t}.category_code = ANY(%(categories)s)
      OR {t}.category_l1 = ANY(%(categories)s))
-AND (%(sources)s::text[] IS NULL OR {t}.source_code = ANY(%(sources)s))
-AND (%(status)s::text IS NULL OR {t}.status = %(status)s)
-"""
-ESCALATION_RAW = "AND (%(escalation)s::text IS NULL OR c.escalation = %(escalation)s)"
-ESCALATION_AGG = "AND (%(escalation)s::text IS NULL OR a.escalation = %(escalation)s)"
+AND (%(sources)s::text[] IS NULL OR {t}.source_code = ANY(%(sources)s))"""
+STATUS_FILTER = "\nAND (%(status)s::text IS NULL OR {t}.status = %(status)s)"
+FILTERS = SCOPE_FILTERS + "\nAND" + CODE_FILTERS + STATUS_FILTER
+# The aggregates keyed by level-1 category and source first are read through these bounds:
+# the level-1 categories the category filter touches and the sources asked for (all of them
+# without a filter), so that a filter reads its own rows only.
+CODE_KEYS = "{t}.category_l1 = ANY(%(code_l1s)s) AND {t}.source_code = ANY(%(code_sources)s)"
+# The level that resolved a case: NULL in the cases, '' in the aggregates when none.
+ESCALATION_FILTER = "AND (%(escalation)s::text IS NULL OR {t}.escalation = %(escalation)s)"
 
 # Local-time bounds: [lo, hi) is the range asked for, [full_from, full_to) its whole months.
 # The partial months at the two ends, one range each (a single range lets the index bound the
@@ -47,7 +53,13 @@ GROUPINGS = {
 }
 
 
-def _counts(by: str | None) -> str:
+# Groupings the district's aggregates can answer (they have no community or site).
+DISTRICT_GROUPINGS = (None, "category", "source", "month")
+
+
+def _counts(by: str | None, district: bool) -> str:
+    """(code, category_l1, escalation, cases, closed): whole months from case_month, or from
+    case_district_month for the ``district`` (DISTRICT_GROUPINGS only)."""
     raw_key, agg_key = GROUPINGS[by]
     join = "JOIN sites s ON s.id = c.site_id" if by == "site" else ""
 
@@ -56,61 +68,77 @@ def _counts(by: str | None) -> str:
         SELECT {raw_key} AS code, c.category_l1, coalesce(c.escalation, '') AS escalation,
                count(*) AS cases, count(c.closed_at) AS closed
         FROM cases c {join}
-        WHERE {FILTERS.format(t='c')} {ESCALATION_RAW} AND {where}
+        WHERE {FILTERS.format(t='c')} {ESCALATION_FILTER.format(t='c')} AND {where}
         GROUP BY 1, 2, 3"""
 
     if agg_key is None:
         return raw(IN_RANGE)
+    assert not district or by in DISTRICT_GROUPINGS
+    table, filters = (("case_district_month", CODE_FILTERS + STATUS_FILTER) if district else
+                      ("case_month", FILTERS))
     return " UNION ALL ".join(raw(edge) for edge in EDGES) + f"""
         UNION ALL
         SELECT {agg_key}, a.category_l1, a.escalation, sum(a.cases), sum(a.closed)
-        FROM case_month a
-        WHERE {FILTERS.format(t='a')} {ESCALATION_AGG}
+        FROM {table} a
+        WHERE {filters.format(t='a')} {ESCALATION_FILTER.format(t='a')}
           AND a.month >= %(full_from)s AND a.month < %(full_to)s
         GROUP BY 1, 2, 3"""
 
 
-def counts(by: str | None) -> str:
+def counts(by: str | None, district: bool) -> str:
     """(code, category_l1, cases) only: the charts' query, without the median."""
     return f"""
 SELECT code, category_l1, sum(cases)::bigint AS cases
-FROM ({_counts(by)}) c
+FROM ({_counts(by, district)}) c
 GROUP BY 1, 2
 HAVING sum(cases) > 0
 ORDER BY 1, 2"""
 
 
-def _hours(by: str | None, histogram: bool) -> str:
-    """(code, hours, closed): whole hours to close, from the histogram where allowed."""
+# Where the whole months' hours to close come from (the partial months at the ends always from
+# the cases): histograms per community, for the district, for the district by category and
+# source; or every case of the range. A status filter needs no dimension: a case is closed
+# exactly when it has a closing time (a CHECK), so "closed" is the whole histogram and "open"
+# none of it.
+_HISTOGRAMS = {
+    "community": ("case_month_hours", SCOPE_FILTERS),
+    "district": ("case_district_hours", "true"),
+    "district_codes": ("case_district_code_hours", CODE_KEYS + "\nAND" + CODE_FILTERS),
+}
+HOURS_FROM = (*_HISTOGRAMS, "cases")
+
+
+def _hours(by: str | None, hours_from: str) -> str:
+    """(code, hours, closed): whole hours to close, from ``hours_from`` (HOURS_FROM)."""
     raw_key, agg_key = GROUPINGS[by]
     join = "JOIN sites s ON s.id = c.site_id" if by == "site" else ""
     hours = "floor(date_part('epoch', c.closed_at - c.reported_at) / 3600)::int"
-    if not histogram:
+
+    def raw(where: str) -> str:
         return f"""
         SELECT {raw_key} AS code, {hours} AS hours, count(*) AS closed
         FROM cases c {join}
-        WHERE c.closed_at IS NOT NULL AND {FILTERS.format(t='c')} {ESCALATION_RAW}
-          AND {IN_RANGE} GROUP BY 1, 2"""
-    edges = " UNION ALL ".join(f"""
-        SELECT {raw_key} AS code, {hours} AS hours, count(*) AS closed
-        FROM cases c
-        WHERE c.closed_at IS NOT NULL AND {FILTERS.format(t='c')} AND {edge} GROUP BY 1, 2"""
-                               for edge in EDGES)
-    return edges + f"""
+        WHERE c.closed_at IS NOT NULL AND {FILTERS.format(t='c')} {ESCALATION_FILTER.format(t='c')}
+          AND {where} GROUP BY 1, 2"""
+
+    if hours_from == "cases":
+        return raw(IN_RANGE)
+    table, filters = _HISTOGRAMS[hours_from]
+    return " UNION ALL ".join(raw(edge) for edge in EDGES) + f"""
         UNION ALL
-        SELECT {agg_key}, h.hours, sum(h.closed)
-        FROM case_month_hours h
-        WHERE (%(street)s::text IS NULL OR h.street_code = %(street)s)
-          AND (%(community)s::text IS NULL OR h.community_code = %(community)s)
-          AND %(status)s::text IS DISTINCT FROM 'open'
-          AND (%(escalation)s::text IS NULL OR h.escalation = %(escalation)s)
+        SELECT {agg_key.replace("a.", "h.")}, h.hours, sum(h.closed)
+        FROM {table} h
+        WHERE {filters.format(t='h')}
+          AND %(status)s::text IS DISTINCT FROM 'open' {ESCALATION_FILTER.format(t='h')}
           AND h.month >= %(full_from)s AND h.month < %(full_to)s
-        GROUP BY 1, 2""".replace("a.", "h.")
+        GROUP BY 1, 2"""
 
 
-def query(by: str | None, histogram: bool) -> str:
+def query(by: str | None, district: bool, hours_from: str) -> str:
+    """The figures per ``by``: whole months from the district's aggregates when ``district``
+    (DISTRICT_GROUPINGS only), the hours to close from ``hours_from``."""
     return f"""
-WITH counts AS ({_counts(by)}),
+WITH counts AS ({_counts(by, district)}),
 per_code AS (
     SELECT code, sum(cases)::bigint AS cases, sum(closed)::bigint AS closed,
            jsonb_object_agg(category_l1, n ORDER BY category_l1) AS by_category
@@ -125,7 +153,7 @@ per_escalation AS (
     WHERE n > 0
     GROUP BY code),
 hist AS (
-    SELECT code, hours, sum(closed) AS closed FROM ({_hours(by, histogram)}) y GROUP BY 1, 2),
+    SELECT code, hours, sum(closed) AS closed FROM ({_hours(by, hours_from)}) y GROUP BY 1, 2),
 cumulative AS (
     SELECT code, hours, sum(closed) OVER (PARTITION BY code ORDER BY hours) AS running,
            sum(closed) OVER (PARTITION BY code)::bigint AS total
@@ -177,6 +205,18 @@ NAMES = {
     "category": "SELECT code, name FROM case_categories WHERE code = ANY(%s)",
     "source": "SELECT code, name FROM case_sources WHERE code = ANY(%s)",
 }
+
+
+# The bounds of CODE_KEYS, whether the category filter has level-1 categories only, and whether
+# the district's aggregates may answer (the scope is the whole district and the user sees it).
+CODE_BOUNDS = """
+SELECT (SELECT array_agg(DISTINCT coalesce(parent_code, code)) FROM case_categories
+        WHERE %(categories)s::text[] IS NULL OR code = ANY(%(categories)s)),
+       (SELECT array_agg(code) FROM case_sources
+        WHERE %(sources)s::text[] IS NULL OR code = ANY(%(sources)s)),
+       (SELECT coalesce(bool_and(parent_code IS NULL), true) FROM case_categories
+        WHERE code = ANY(%(categories)s)),
+       %(whole_district)s AND atlas_sees_district()"""
 
 
 SCOPE_COMMUNITIES = """

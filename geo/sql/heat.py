@@ -4,7 +4,8 @@ Every query takes the filters of ``geo.sql.cases`` (same parameters), whose list
 communities lets the covering index (community, time) INCLUDE (point, filter columns) answer
 the binning without touching the table.
 """
-from geo.sql.cases import EDGES, ESCALATION_AGG, ESCALATION_RAW, FILTERS, IN_RANGE
+from geo.sql.cases import (CODE_KEYS, EDGES, ESCALATION_FILTER, FILTERS, IN_RANGE,
+                            SCOPE_FILTERS)
 
 CUBE_CELL = 200  # metres of Web Mercator: the cell of the cell cubes
 
@@ -15,12 +16,11 @@ WHERE {filters} {escalation} AND {range}
 GROUP BY 1, 2"""
 
 # The cubes of 200 m cells, from this allow-list only: by status and escalation level alone,
-# or with level-1 category and source as well (ten times the rows).
+# or with level-1 category and source as well (ten times the rows; for level-1 categories
+# only, which CODE_KEYS then select exactly).
 _CUBE_BINS = {
     "case_cell_month_level": "",
-    "case_cell_month": """
-  AND (%(categories)s::text[] IS NULL OR a.category_l1 = ANY(%(categories)s))
-  AND (%(sources)s::text[] IS NULL OR a.source_code = ANY(%(sources)s))""",
+    "case_cell_month": f"\n  AND {CODE_KEYS.format(t='a')}",
 }
 
 
@@ -28,8 +28,8 @@ def bins(cube: str | None) -> str:
     """(cx, cy, cases) per cell of %(size)s metres: from the cases alone, or (cells of
     CUBE_CELL only) whole months from ``cube`` and the partial months from the cases."""
     def raw(range_: str) -> str:
-        return _RAW_BINS.format(filters=FILTERS.format(t="c"), escalation=ESCALATION_RAW,
-                                range=range_)
+        return _RAW_BINS.format(filters=FILTERS.format(t="c"),
+                                escalation=ESCALATION_FILTER.format(t="c"), range=range_)
 
     if cube is None:
         return raw(IN_RANGE)
@@ -40,7 +40,7 @@ WHERE a.month >= %(full_from)s AND a.month < %(full_to)s
   AND (%(street)s::text IS NULL OR a.street_code = %(street)s)
   AND (%(community)s::text IS NULL OR a.community_code = %(community)s)
   AND (%(status)s::text IS NULL OR a.status = %(status)s)
-  {ESCALATION_AGG}{_CUBE_BINS[cube]}
+  {ESCALATION_FILTER.format(t='a')}{_CUBE_BINS[cube]}
 GROUP BY 1, 2"""
     parts = [raw(edge) for edge in EDGES] + [whole_months]
     return f"SELECT cx, cy, sum(cases)::bigint AS cases FROM ({' UNION ALL '.join(parts)}) u " \
@@ -57,7 +57,7 @@ FROM cases c
 JOIN case_categories cat ON cat.code = c.category_code
 LEFT JOIN sites s ON s.id = c.site_id
 LEFT JOIN case_personal p ON p.case_id = c.id
-WHERE {FILTERS.format(t='c')} {ESCALATION_RAW} AND {IN_RANGE}
+WHERE {FILTERS.format(t='c')} {ESCALATION_FILTER.format(t='c')} AND {IN_RANGE}
   AND c.geom && ST_MakeEnvelope(%(west)s, %(south)s, %(east)s, %(north)s, 4326)
   AND (%(cx)s::int IS NULL
        OR (cell_x(c.geom, %(size)s) = %(cx)s AND cell_y(c.geom, %(size)s) = %(cy)s))
@@ -82,28 +82,33 @@ FROM (SELECT c.site_id,
       WHERE c.site_id IS NOT NULL AND {filters} {escalation} AND {range}
       GROUP BY 1, 2) b"""
 
-_CUBE_SITE_QUARTERS = f"""
-SELECT a.site_id, date_trunc('quarter', a.month)::date, sum(a.cases)
-FROM case_site_month a
-WHERE a.community_code = ANY(%(communities)s)
-  AND (%(street)s::text IS NULL OR a.street_code = %(street)s)
-  AND (%(community)s::text IS NULL OR a.community_code = %(community)s)
+# The cubes of cases per site and month, from this allow-list only: by status and escalation
+# level, or by level-1 category and source (for level-1 categories only, which CODE_KEYS then
+# select exactly).
+_CUBE_SITES = {
+    "case_site_month": f"""
   AND (%(status)s::text IS NULL OR a.status = %(status)s)
-  {ESCALATION_AGG}
-  AND a.month >= %(full_from)s AND a.month < %(full_to)s
-GROUP BY 1, 2"""
+  {ESCALATION_FILTER.format(t='a')}""",
+    "case_site_code_month": f"\n  AND {CODE_KEYS.format(t='a')}",
+}
 
 
-def site_quarter_cases(from_cube: bool) -> str:
-    """(site_id, quarter, cases): from the cases alone, or (no category or source filter)
-    whole months from case_site_month and the partial months from the cases."""
+def site_quarter_cases(cube: str | None) -> str:
+    """(site_id, quarter, cases): from the cases alone, or whole months from ``cube``
+    (_CUBE_SITES) and the partial months from the cases."""
     def raw(range_: str) -> str:
         return _RAW_SITE_QUARTERS.format(filters=FILTERS.format(t="c"),
-                                         escalation=ESCALATION_RAW, range=range_)
+                                         escalation=ESCALATION_FILTER.format(t="c"), range=range_)
 
-    if not from_cube:
+    if cube is None:
         return raw(IN_RANGE)
-    parts = [raw(edge) for edge in EDGES] + [_CUBE_SITE_QUARTERS]
+    whole_months = f"""
+SELECT a.site_id, date_trunc('quarter', a.month)::date, sum(a.cases)
+FROM {cube} a
+WHERE {SCOPE_FILTERS.format(t='a')} {_CUBE_SITES[cube]}
+  AND a.month >= %(full_from)s AND a.month < %(full_to)s
+GROUP BY 1, 2"""
+    parts = [raw(edge) for edge in EDGES] + [whole_months]
     return (f"SELECT site_id, quarter, sum(cases)::bigint AS cases "
             f"FROM ({' UNION ALL '.join(parts)}) u GROUP BY 1, 2")
 
@@ -123,4 +128,3 @@ LEFT JOIN management m ON m.site_id = s.id AND m.valid_from <= q.quarter
      AND (m.valid_to IS NULL OR m.valid_to > q.quarter)
 WHERE s.kind IN ('compound', 'open_courtyard') AND s.community_code = ANY(%(communities)s)"""
 
-LEVEL1 = "SELECT code FROM case_categories WHERE parent_code IS NULL"
