@@ -104,7 +104,7 @@ def _measure(pool: db.Pool, scope: stats.Scope, f: stats.CaseFilters, today: dt.
     box: dict = {}
     parts["total"].append(_ms(lambda: box.update(cells=db.concurrently(pool, [
         timed("bins", lambda c: heat.bins(c, scope, f)),
-        timed("figures", lambda c: (heat.summary(c, scope, f), heat.monthly(c, scope, f))),
+        timed("figures", lambda c: heat.figures(c, scope, f)),
         timed("sites and modes", lambda c: heat.site_case_rates(c, scope, f, today))])[0])))
     if parts["total"][-1] > 500:
         print(f"slow: {level} {scope} {f} " + " ".join(

@@ -344,7 +344,7 @@ def export_atlas(conn, s: State, out: Path, *, paper: str = "A4", orientation: s
         fmap, bounds = view_map(conn, view, today)
         docs[f"map{i}.html"] = map_html(fmap, bounds, view, controls=False)
         if s.page == "cases":
-            side = _case_table(heat.summary(conn, view.scope, view.case_filters(today)), s.lang)
+            side = _case_table(stats.cases(conn, view.scope, view.case_filters(today))[0], s.lang)
         else:
             side = (_kpi_table(mapdata.kpis(conn, view.view), s.lang)
                     + _gap_table(mapdata.gaps(conn, view.view), s.lang))

@@ -12,7 +12,6 @@ import numpy as np
 import pandas as pd
 
 from geo import db, stats
-from geo.sql import cases as cases_sql
 from geo.sql import heat as sql
 from geo.stats import CaseFilters, Scope
 
@@ -147,16 +146,14 @@ def hotspots(cells: pd.DataFrame, size: float) -> pd.DataFrame:
     return out.assign(z=z, p=np.asarray(g.p_norm, dtype=float), level=level)
 
 
-def summary(conn, scope: Scope, filters: CaseFilters) -> dict:
-    """The scope's figures (``stats cases`` without --by)."""
-    return stats.cases(conn, scope, filters)[0]
-
-
-def monthly(conn, scope: Scope, filters: CaseFilters) -> pd.DataFrame:
-    """Cases per month and level-1 category (long form: month, category, cases)."""
-    params = _params(conn, scope, filters)
-    frame = db.frame(conn, cases_sql.counts("month", params["district"]), params)
-    return frame.rename(columns={"code": "month", "category_l1": "category"})
+def figures(conn, scope: Scope, filters: CaseFilters) -> tuple[dict, pd.DataFrame]:
+    """The scope's figures (``stats cases``) and its cases per month and level-1 category (long
+    form: month, category, cases), from one query."""
+    whole, *months = stats.cases(conn, scope, filters, by="month", total=True)
+    monthly = pd.DataFrame([(m["code"], category, n) for m in months
+                            for category, n in sorted(m["by_category"].items())],
+                           columns=["month", "category", "cases"])
+    return whole, monthly
 
 
 def site_case_rates(conn, scope: Scope, filters: CaseFilters, today: dt.date, *,

@@ -154,33 +154,41 @@ def case_params(cur, scope: Scope, filters: CaseFilters) -> dict:
     return params
 
 
-def cases(conn, scope: Scope, filters: CaseFilters, *, by: str | None = None) -> list[dict]:
+def cases(conn, scope: Scope, filters: CaseFilters, *, by: str | None = None,
+          total: bool = False) -> list[dict]:
     """Case counts, closed, median hours to close, level-1 categories and escalation levels,
-    for the scope or per group."""
+    for the scope or per group; with ``total`` (and ``by``), the scope's first, then its groups
+    without their median, from one reading of the cases."""
     if by not in cases_sql.GROUPINGS:
         raise InputError(f"--by: cases are reported by community, site, category, source "
                          f"or month, not '{by}'")
     with conn.cursor() as cur:
         params = case_params(cur, scope, filters)
         district = params["district"] and by in cases_sql.DISTRICT_GROUPINGS
-        cur.execute(cases_sql.query(by, district, _hours_from(by, district, filters)), params)
+        total = total or by is None
+        cur.execute(cases_sql.query(by, district, _hours_from(by, district, filters),
+                                    total=total and by is not None), params)
         rows = cur.fetchall()
         names = {}
         if by in cases_sql.NAMES and rows:
-            cur.execute(cases_sql.NAMES[by], ([r[0] for r in rows],))
+            cur.execute(cases_sql.NAMES[by], ([r[0] for r in rows if r[0] is not None],))
             names = dict(cur.fetchall())
-        if by is None:
+        if total:
             code, name = scope_label(cur, scope)
     conn.rollback()
-    if by is None:
-        n, closed, median, cats, escalations = rows[0][1:] if rows else (0, 0, None, {}, {})
-        return [{"code": code, "name": name, "cases": n, "closed": closed,
-                 "median_hours_to_close": _float(median), "by_category": cats,
-                 "by_escalation": _escalations(escalations)}]
-    return [{"code": code, "name": names.get(code, code), "cases": n, "closed": closed,
-             "median_hours_to_close": _float(median), "by_category": cats,
-             "by_escalation": _escalations(escalations)}
-            for code, n, closed, median, cats, escalations in rows]
+    groups = [_figures(code, names.get(code, code), *row)
+              for code, *row in rows if code is not None]
+    if not total:
+        return groups
+    whole = [row for row in rows if row[0] is None]
+    return [_figures(code, name, *(whole[0][1:] if whole else (0, 0, None, {}, {}))), *groups]
+
+
+def _figures(code: str, name: str, n: int, closed: int, median, cats: dict | None,
+             escalations: dict | None) -> dict:
+    return {"code": code, "name": name, "cases": n, "closed": closed,
+            "median_hours_to_close": _float(median), "by_category": cats or {},
+            "by_escalation": _escalations(escalations)}
 
 
 def _hours_from(by: str | None, district: bool, filters: CaseFilters) -> str:

@@ -62,7 +62,9 @@ def test_level2_category_on_the_district_reads_the_cases(conn):
     assert got["cases"].sum() > 0
 
 
-def test_monthly_counts_by_category_equal_the_raw_cases(conn):
+def test_the_figures_and_monthly_counts_by_category_equal_the_raw_cases(conn):
+    """One query gives the page both: the figures equal ``stats cases`` without --by (median
+    included), the months the cases counted per month and level-1 category."""
     rng = random.Random(5)
     communities = _communities(conn)
     for _ in range(8):
@@ -75,7 +77,8 @@ def test_monthly_counts_by_category_equal_the_raw_cases(conn):
         raw = db.frame(conn, f"""SELECT to_char(reported_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
                                         category_l1 AS category, count(*) AS cases
                                  FROM cases WHERE {where} GROUP BY 1, 2""", params)
-        got = heat.monthly(conn, scope, f)
+        whole, got = heat.figures(conn, scope, f)
+        assert whole == stats.cases(conn, scope, f)[0], (scope, f)
         as_dict = lambda fr: {(m, c): int(n) for m, c, n in fr[["month", "category", "cases"]].itertuples(index=False)}
         assert as_dict(got) == as_dict(raw), (scope, f)
 

@@ -30,7 +30,7 @@ def load_bins(conn, scope: Scope, filters: CaseFilters) -> pd.DataFrame:
 
 @ui.cached(ttl=120, max_entries=200, show_spinner=False)
 def load_figures(conn, scope: Scope, filters: CaseFilters) -> tuple[dict, pd.DataFrame]:
-    return heat.summary(conn, scope, filters), heat.monthly(conn, scope, filters)
+    return heat.figures(conn, scope, filters)
 
 
 @ui.cached(ttl=120, max_entries=100, show_spinner=False)

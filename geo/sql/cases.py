@@ -48,9 +48,19 @@ GROUPINGS = {
     "site": ("s.external_id", None),
     "category": ("c.category_l1", "a.category_l1"),
     "source": ("c.source_code", "a.source_code"),
-    "month": ("to_char(c.reported_at AT TIME ZONE %(tz)s, 'YYYY-MM')",
-              "to_char(a.month, 'YYYY-MM')"),
+    "month": ("date_trunc('month', c.reported_at AT TIME ZONE %(tz)s)::date", "a.month"),
 }
+# Months are grouped as dates and written out once, at the end.
+CODE_OUT = {"month": "to_char(p.code, 'YYYY-MM')"}
+
+
+# A partial month at either end is one month: its key is a constant, not a conversion per case.
+EDGE_MONTHS = ("date_trunc('month', %(lo)s::date)::date",
+               "date_trunc('month', %(full_to)s::date)::date")
+
+
+def _edge_key(by: str | None, edge: int) -> str:
+    return EDGE_MONTHS[edge] if by == "month" else GROUPINGS[by][0]
 
 
 # Groupings the district's aggregates can answer (they have no community or site).
@@ -63,9 +73,9 @@ def _counts(by: str | None, district: bool) -> str:
     raw_key, agg_key = GROUPINGS[by]
     join = "JOIN sites s ON s.id = c.site_id" if by == "site" else ""
 
-    def raw(where: str) -> str:
+    def raw(where: str, key: str = raw_key) -> str:
         return f"""
-        SELECT {raw_key} AS code, c.category_l1, coalesce(c.escalation, '') AS escalation,
+        SELECT {key} AS code, c.category_l1, coalesce(c.escalation, '') AS escalation,
                count(*) AS cases, count(c.closed_at) AS closed
         FROM cases c {join}
         WHERE {FILTERS.format(t='c')} {ESCALATION_FILTER.format(t='c')} AND {where}
@@ -76,23 +86,13 @@ def _counts(by: str | None, district: bool) -> str:
     assert not district or by in DISTRICT_GROUPINGS
     table, filters = (("case_district_month", CODE_FILTERS + STATUS_FILTER) if district else
                       ("case_month", FILTERS))
-    return " UNION ALL ".join(raw(edge) for edge in EDGES) + f"""
+    return " UNION ALL ".join(raw(edge, _edge_key(by, i)) for i, edge in enumerate(EDGES)) + f"""
         UNION ALL
         SELECT {agg_key}, a.category_l1, a.escalation, sum(a.cases), sum(a.closed)
         FROM {table} a
         WHERE {filters.format(t='a')} {ESCALATION_FILTER.format(t='a')}
           AND a.month >= %(full_from)s AND a.month < %(full_to)s
         GROUP BY 1, 2, 3"""
-
-
-def counts(by: str | None, district: bool) -> str:
-    """(code, category_l1, cases) only: the charts' query, without the median."""
-    return f"""
-SELECT code, category_l1, sum(cases)::bigint AS cases
-FROM ({_counts(by, district)}) c
-GROUP BY 1, 2
-HAVING sum(cases) > 0
-ORDER BY 1, 2"""
 
 
 # Where the whole months' hours to close come from (the partial months at the ends always from
@@ -114,9 +114,9 @@ def _hours(by: str | None, hours_from: str) -> str:
     join = "JOIN sites s ON s.id = c.site_id" if by == "site" else ""
     hours = "floor(date_part('epoch', c.closed_at - c.reported_at) / 3600)::int"
 
-    def raw(where: str) -> str:
+    def raw(where: str, key: str = raw_key) -> str:
         return f"""
-        SELECT {raw_key} AS code, {hours} AS hours, count(*) AS closed
+        SELECT {key} AS code, {hours} AS hours, count(*) AS closed
         FROM cases c {join}
         WHERE c.closed_at IS NOT NULL AND {FILTERS.format(t='c')} {ESCALATION_FILTER.format(t='c')}
           AND {where} GROUP BY 1, 2"""
@@ -124,7 +124,7 @@ def _hours(by: str | None, hours_from: str) -> str:
     if hours_from == "cases":
         return raw(IN_RANGE)
     table, filters = _HISTOGRAMS[hours_from]
-    return " UNION ALL ".join(raw(edge) for edge in EDGES) + f"""
+    return " UNION ALL ".join(raw(edge, _edge_key(by, i)) for i, edge in enumerate(EDGES)) + f"""
         UNION ALL
         SELECT {agg_key.replace("a.", "h.")}, h.hours, sum(h.closed)
         FROM {table} h
@@ -134,11 +134,16 @@ def _hours(by: str | None, hours_from: str) -> str:
         GROUP BY 1, 2"""
 
 
-def query(by: str | None, district: bool, hours_from: str) -> str:
+def query(by: str | None, district: bool, hours_from: str, total: bool = False) -> str:
     """The figures per ``by``: whole months from the district's aggregates when ``district``
-    (DISTRICT_GROUPINGS only), the hours to close from ``hours_from``."""
+    (DISTRICT_GROUPINGS only), the hours to close from ``hours_from``. With ``total``, a row
+    for the whole selection as well (code NULL, last), added up from the groups' counts, and
+    the median of that row only (the groups' is NULL)."""
     return f"""
-WITH counts AS ({_counts(by, district)}),
+WITH by_code AS ({_counts(by, district)}),
+counts AS (SELECT * FROM by_code
+           {"UNION ALL SELECT NULL, category_l1, escalation, cases, closed FROM by_code"
+            if total else ""}),
 per_code AS (
     SELECT code, sum(cases)::bigint AS cases, sum(closed)::bigint AS closed,
            jsonb_object_agg(category_l1, n ORDER BY category_l1) AS by_category
@@ -153,7 +158,8 @@ per_escalation AS (
     WHERE n > 0
     GROUP BY code),
 hist AS (
-    SELECT code, hours, sum(closed) AS closed FROM ({_hours(by, hours_from)}) y GROUP BY 1, 2),
+    SELECT code, hours, sum(closed) AS closed
+    FROM ({_hours(None if total else by, hours_from)}) y GROUP BY 1, 2),
 cumulative AS (
     SELECT code, hours, sum(closed) OVER (PARTITION BY code ORDER BY hours) AS running,
            sum(closed) OVER (PARTITION BY code)::bigint AS total
@@ -165,8 +171,10 @@ median AS (
                   + min(hours) FILTER (WHERE running >= total / 2 + 1)) / 2.0 + 0.5
                AS median_hours
     FROM cumulative GROUP BY code)
-SELECT p.code, p.cases, p.closed, m.median_hours, p.by_category, e.by_escalation
-FROM per_code p LEFT JOIN median m ON m.code IS NOT DISTINCT FROM p.code
+SELECT {CODE_OUT.get(by, "p.code")}, p.cases, p.closed, m.median_hours, p.by_category,
+       e.by_escalation
+FROM per_code p
+LEFT JOIN median m ON {"p.code IS NULL" if total else "m.code IS NOT DISTINCT FROM p.code"}
 LEFT JOIN per_escalation e ON e.code IS NOT DISTINCT FROM p.code
 ORDER BY p.code"""
 
