@@ -68,13 +68,15 @@ def _params(conn, scope: Scope, filters: CaseFilters, **extra) -> dict:
 def bins(conn, scope: Scope, filters: CaseFilters) -> pd.DataFrame:
     """Cases per cell: cx, cy, lon and lat of the cell's centre, cases. A street or the district
     come from a monthly cube of cells: by status and level alone when no category or source
-    is asked for, else with them, unless a level-2 category asks for the cases themselves."""
+    is asked for (the district's partial months from its cells by day), else with them,
+    unless a level-2 category asks for the cases themselves."""
     size = cell_size(scope)
     params = _params(conn, scope, filters, size=size)
     cube = (None if size != sql.CUBE_CELL else
             "case_cell_month_level" if not (filters.categories or filters.sources) else
             "case_cell_month" if params["level1_only"] else None)
-    frame = db.frame(conn, sql.bins(cube), params)
+    by_day = params["district"] and cube == "case_cell_month_level"
+    frame = db.frame(conn, sql.bins(cube, by_day), params)
     frame = frame[frame["cases"] > 0].astype({"cx": int, "cy": int, "cases": int})
     lon, lat = cell_lonlat((frame["cx"] + 0.5) * size, (frame["cy"] + 0.5) * size)
     return frame.assign(lon=lon, lat=lat).reset_index(drop=True)
@@ -166,9 +168,7 @@ def site_case_rates(conn, scope: Scope, filters: CaseFilters, today: dt.date, *,
                           date_to=filters.date_to or today)
     params = _params(conn, scope, filters)
     cube = ("case_site_month" if not (filters.categories or filters.sources) else
-            "case_site_code_month" if params["level1_only"] and not (filters.status
-                                                                     or filters.escalation)
-            else None)
+            "case_site_code_month" if params["level1_only"] else None)
     cases = db.frame(conn, sql.site_quarter_cases(cube), params).astype({"cases": int})
     sites = db.frame(conn, sql.SITE_QUARTER_MODES, params)
     per_quarter = sites.merge(cases, on=["site_id", "quarter"], how="left").fillna({"cases": 0})

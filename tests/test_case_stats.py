@@ -14,6 +14,7 @@ CATEGORIES = ["sanitation", "property", "garbage", "noise", "business", "housing
 SOURCES = ["hotline_12345", "nuannan", "grid_report", "enterprise"]
 MONTH = "date_trunc('month', reported_at AT TIME ZONE 'Asia/Shanghai')::date"
 HOURS = "floor(extract(epoch FROM closed_at - reported_at) / 3600)::int"
+DAY = "(reported_at AT TIME ZONE 'Asia/Shanghai')::date"
 
 
 def raw_where(scope, f) -> tuple[str, dict]:
@@ -148,11 +149,11 @@ AGGREGATES = {
                         f"SELECT community_code, site_id, {MONTH}, status, "
                         "coalesce(escalation, ''), count(*) FROM cases WHERE site_id IS NOT NULL "
                         "GROUP BY 1, 2, 3, 4, 5"),
-    "case_site_code_month": (("community_code", "site_id", "month", "category_l1", "source_code"),
-                             ("cases",),
+    "case_site_code_month": (("community_code", "site_id", "month", "category_l1", "source_code",
+                              "status", "escalation"), ("cases",),
                              f"SELECT community_code, site_id, {MONTH}, category_l1, source_code, "
-                             "count(*) FROM cases WHERE site_id IS NOT NULL "
-                             "GROUP BY 1, 2, 3, 4, 5"),
+                             "status, coalesce(escalation, ''), count(*) FROM cases "
+                             "WHERE site_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7"),
     "case_district_month": (("month", "category_code", "category_l1", "source_code", "status",
                              "escalation"), ("cases", "closed"),
                             f"SELECT {MONTH}, category_code, category_l1, source_code, status, "
@@ -166,6 +167,18 @@ AGGREGATES = {
                                  f"SELECT {MONTH}, category_code, category_l1, source_code, "
                                  f"coalesce(escalation, ''), {HOURS}, count(*) FROM cases "
                                  "WHERE closed_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6"),
+    "case_district_day": (("day", "category_code", "category_l1", "source_code", "status",
+                           "escalation"), ("cases", "closed"),
+                          f"SELECT {DAY}, category_code, category_l1, source_code, status, "
+                          "coalesce(escalation, ''), count(*), count(closed_at) FROM cases "
+                          "GROUP BY 1, 2, 3, 4, 5, 6"),
+    "case_district_day_hours": (("day", "escalation", "hours"), ("closed",),
+                                f"SELECT {DAY}, coalesce(escalation, ''), {HOURS}, count(*) "
+                                "FROM cases WHERE closed_at IS NOT NULL GROUP BY 1, 2, 3"),
+    "case_district_cell_day": (("day", "cx", "cy", "status", "escalation"), ("cases",),
+                               f"SELECT {DAY}, cell_x(geom, 200), cell_y(geom, 200), status, "
+                               "coalesce(escalation, ''), count(*) FROM cases "
+                               "GROUP BY 1, 2, 3, 4, 5"),
 }
 
 

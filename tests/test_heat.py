@@ -154,7 +154,8 @@ def test_case_rates_by_management_mode(conn):
 
 def test_site_quarters_from_the_cubes_equal_those_from_the_cases(conn):
     """Dates, status and level read whole months from case_site_month, level-1 categories and
-    sources from case_site_code_month; the same figures as the cases."""
+    sources (with or without status and level) from case_site_code_month; the same figures as
+    the cases."""
     from geo.sql import heat as heat_sql
     for cube, scope, f in (
             ("case_site_month", stats.Scope(),
@@ -174,7 +175,10 @@ def test_site_quarters_from_the_cubes_equal_those_from_the_cases(conn):
                                sources=["grid_report"])),
             ("case_site_code_month", stats.Scope(community="370202005001"),
              stats.CaseFilters(dt.date(2023, 12, 3), dt.date(2026, 2, 27),
-                               categories=["housing"], sources=["hotline_12345", "nuannan"]))):
+                               categories=["housing"], sources=["hotline_12345", "nuannan"])),
+            ("case_site_code_month", stats.Scope(),
+             stats.CaseFilters(dt.date(2024, 3, 3), dt.date(2026, 1, 27),
+                               categories=["sanitation"], status="closed", escalation="street"))):
         params = heat._params(conn, scope, f)
         from_cube, raw = (db.frame(conn, heat_sql.site_quarter_cases(source), params)
                           .astype({"cases": int}).sort_values(["site_id", "quarter"])

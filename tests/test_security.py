@@ -50,8 +50,10 @@ def test_the_app_role_is_not_the_owner_and_cannot_bypass_rls(demo_url):
                                                        'case_site_month', 'case_cell_month_level',
                                                        'case_month_hours', 'case_site_code_month',
                                                        'case_district_month', 'case_district_hours',
-                                                       'case_district_code_hours')"""))
-    assert all(forced.values()) and len(forced) == 14
+                                                       'case_district_code_hours', 'case_district_day',
+                                                       'case_district_day_hours',
+                                                       'case_district_cell_day')"""))
+    assert all(forced.values()) and len(forced) == 17
 
 
 def test_a_street_user_sees_and_changes_only_its_street(people):
@@ -150,6 +152,7 @@ def test_the_district_figures_follow_what_a_user_sees(people):
     street = db.connect_as(made["street5"], url)
     assert count(street, "SELECT count(*) FROM case_district_month") == 0
     assert count(street, "SELECT count(*) FROM case_district_code_hours") == 0
+    assert count(street, "SELECT count(*) FROM case_district_cell_day") == 0
     assert count(db.connect_as(made["leader"], url), "SELECT count(*) FROM case_district_hours") \
         == query(url, "SELECT count(*) FROM case_district_hours")[0][0] > 0
 

@@ -63,13 +63,19 @@ def _edge_key(by: str | None, edge: int) -> str:
     return EDGE_MONTHS[edge] if by == "month" else GROUPINGS[by][0]
 
 
-# Groupings the district's aggregates can answer (they have no community or site).
-DISTRICT_GROUPINGS = (None, "category", "source", "month")
+# The district's aggregates by day hold the partial months at the ends of a range: these days,
+# and their group keys (they have no community or site).
+DAY_EDGES = """((a.day >= %(lo)s AND a.day < %(full_from)s)
+     OR (a.day >= %(full_to)s AND a.day < %(hi)s))"""
+DAY_GROUPINGS = {None: "NULL::text", "category": "a.category_l1", "source": "a.source_code",
+                 "month": "date_trunc('month', a.day)::date"}
+DISTRICT_GROUPINGS = tuple(DAY_GROUPINGS)
 
 
 def _counts(by: str | None, district: bool) -> str:
-    """(code, category_l1, escalation, cases, closed): whole months from case_month, or from
-    case_district_month for the ``district`` (DISTRICT_GROUPINGS only)."""
+    """(code, category_l1, escalation, cases, closed): whole months from case_month and the
+    partial months from the cases, or for the ``district`` (DISTRICT_GROUPINGS only) from
+    case_district_month and case_district_day."""
     raw_key, agg_key = GROUPINGS[by]
     join = "JOIN sites s ON s.id = c.site_id" if by == "site" else ""
 
@@ -83,27 +89,35 @@ def _counts(by: str | None, district: bool) -> str:
 
     if agg_key is None:
         return raw(IN_RANGE)
-    assert not district or by in DISTRICT_GROUPINGS
-    table, filters = (("case_district_month", CODE_FILTERS + STATUS_FILTER) if district else
-                      ("case_month", FILTERS))
-    return " UNION ALL ".join(raw(edge, _edge_key(by, i)) for i, edge in enumerate(EDGES)) + f"""
+    if district:
+        filters = CODE_FILTERS.format(t="a") + STATUS_FILTER.format(t="a")
+        edges = f"""
+        SELECT {DAY_GROUPINGS[by]} AS code, a.category_l1, a.escalation, sum(a.cases) AS cases,
+               sum(a.closed) AS closed
+        FROM case_district_day a
+        WHERE {filters} {ESCALATION_FILTER.format(t='a')} AND {DAY_EDGES}
+        GROUP BY 1, 2, 3"""
+    else:
+        filters = FILTERS.format(t="a")
+        edges = " UNION ALL ".join(raw(edge, _edge_key(by, i)) for i, edge in enumerate(EDGES))
+    return edges + f"""
         UNION ALL
         SELECT {agg_key}, a.category_l1, a.escalation, sum(a.cases), sum(a.closed)
-        FROM {table} a
-        WHERE {filters.format(t='a')} {ESCALATION_FILTER.format(t='a')}
+        FROM {"case_district_month" if district else "case_month"} a
+        WHERE {filters} {ESCALATION_FILTER.format(t='a')}
           AND a.month >= %(full_from)s AND a.month < %(full_to)s
         GROUP BY 1, 2, 3"""
 
 
-# Where the whole months' hours to close come from (the partial months at the ends always from
-# the cases): histograms per community, for the district, for the district by category and
-# source; or every case of the range. A status filter needs no dimension: a case is closed
-# exactly when it has a closing time (a CHECK), so "closed" is the whole histogram and "open"
-# none of it.
+# Where the whole months' hours to close come from: histograms per community, for the
+# district, for the district by category and source (the partial months at the ends from the
+# district's histogram by day, or from the cases); or every case of the range. A status
+# filter needs no dimension: a case is closed exactly when it has a closing time (a CHECK),
+# so "closed" is the whole histogram and "open" none of it.
 _HISTOGRAMS = {
-    "community": ("case_month_hours", SCOPE_FILTERS),
-    "district": ("case_district_hours", "true"),
-    "district_codes": ("case_district_code_hours", CODE_KEYS + "\nAND" + CODE_FILTERS),
+    "community": ("case_month_hours", SCOPE_FILTERS, None),
+    "district": ("case_district_hours", "true", "case_district_day_hours"),
+    "district_codes": ("case_district_code_hours", CODE_KEYS + "\nAND" + CODE_FILTERS, None),
 }
 HOURS_FROM = (*_HISTOGRAMS, "cases")
 
@@ -123,14 +137,20 @@ def _hours(by: str | None, hours_from: str) -> str:
 
     if hours_from == "cases":
         return raw(IN_RANGE)
-    table, filters = _HISTOGRAMS[hours_from]
-    return " UNION ALL ".join(raw(edge, _edge_key(by, i)) for i, edge in enumerate(EDGES)) + f"""
+    table, filters, by_day = _HISTOGRAMS[hours_from]
+    closed = f"%(status)s::text IS DISTINCT FROM 'open' {ESCALATION_FILTER.format(t='a')}"
+    edges = (" UNION ALL ".join(raw(edge, _edge_key(by, i)) for i, edge in enumerate(EDGES))
+             if by_day is None else f"""
+        SELECT {DAY_GROUPINGS[by]} AS code, a.hours, sum(a.closed) AS closed
+        FROM {by_day} a
+        WHERE {closed} AND {DAY_EDGES}
+        GROUP BY 1, 2""")
+    return edges + f"""
         UNION ALL
-        SELECT {agg_key.replace("a.", "h.")}, h.hours, sum(h.closed)
-        FROM {table} h
-        WHERE {filters.format(t='h')}
-          AND %(status)s::text IS DISTINCT FROM 'open' {ESCALATION_FILTER.format(t='h')}
-          AND h.month >= %(full_from)s AND h.month < %(full_to)s
+        SELECT {agg_key}, a.hours, sum(a.closed)
+        FROM {table} a
+        WHERE {filters.format(t='a')} AND {closed}
+          AND a.month >= %(full_from)s AND a.month < %(full_to)s
         GROUP BY 1, 2"""
 
 

@@ -4,8 +4,8 @@ Every query takes the filters of ``geo.sql.cases`` (same parameters), whose list
 communities lets the covering index (community, time) INCLUDE (point, filter columns) answer
 the binning without touching the table.
 """
-from geo.sql.cases import (CODE_KEYS, EDGES, ESCALATION_FILTER, FILTERS, IN_RANGE,
-                            SCOPE_FILTERS)
+from geo.sql.cases import (CODE_KEYS, DAY_EDGES, EDGE_MONTHS, EDGES, ESCALATION_FILTER,
+                            FILTERS, IN_RANGE, SCOPE_FILTERS)
 
 CUBE_CELL = 200  # metres of Web Mercator: the cell of the cell cubes
 
@@ -24,9 +24,10 @@ _CUBE_BINS = {
 }
 
 
-def bins(cube: str | None) -> str:
+def bins(cube: str | None, district: bool = False) -> str:
     """(cx, cy, cases) per cell of %(size)s metres: from the cases alone, or (cells of
-    CUBE_CELL only) whole months from ``cube`` and the partial months from the cases."""
+    CUBE_CELL only) whole months from ``cube`` and the partial months from the cases, or for
+    the ``district`` without category or source from case_district_cell_day."""
     def raw(range_: str) -> str:
         return _RAW_BINS.format(filters=FILTERS.format(t="c"),
                                 escalation=ESCALATION_FILTER.format(t="c"), range=range_)
@@ -42,9 +43,15 @@ WHERE a.month >= %(full_from)s AND a.month < %(full_to)s
   AND (%(status)s::text IS NULL OR a.status = %(status)s)
   {ESCALATION_FILTER.format(t='a')}{_CUBE_BINS[cube]}
 GROUP BY 1, 2"""
-    parts = [raw(edge) for edge in EDGES] + [whole_months]
-    return f"SELECT cx, cy, sum(cases)::bigint AS cases FROM ({' UNION ALL '.join(parts)}) u " \
-           "GROUP BY 1, 2"
+    assert not district or cube == "case_cell_month_level"
+    edges = [f"""
+SELECT a.cx, a.cy, sum(a.cases) AS cases
+FROM case_district_cell_day a
+WHERE (%(status)s::text IS NULL OR a.status = %(status)s) {ESCALATION_FILTER.format(t='a')}
+  AND {DAY_EDGES}
+GROUP BY 1, 2"""] if district else [raw(edge) for edge in EDGES]
+    return f"SELECT cx, cy, sum(cases)::bigint AS cases " \
+           f"FROM ({' UNION ALL '.join([*edges, whole_months])}) u GROUP BY 1, 2"
 
 
 # The newest cases in a box (lon/lat) or one cell, with the reporter's data to be masked by the caller.
@@ -81,34 +88,39 @@ FROM (SELECT c.site_id,
       FROM cases c
       WHERE c.site_id IS NOT NULL AND {filters} {escalation} AND {range}
       GROUP BY 1, 2) b"""
+# A partial month at either end lies in one quarter: a constant.
+_EDGE_SITE_QUARTERS = """
+SELECT c.site_id, date_trunc('quarter', {month}::date)::date AS quarter, count(*) AS cases
+FROM cases c
+WHERE c.site_id IS NOT NULL AND {filters} {escalation} AND {range}
+GROUP BY 1"""
 
 # The cubes of cases per site and month, from this allow-list only: by status and escalation
-# level, or by level-1 category and source (for level-1 categories only, which CODE_KEYS then
-# select exactly).
-_CUBE_SITES = {
-    "case_site_month": f"""
+# level, or by level-1 category and source as well (for level-1 categories only, which
+# CODE_KEYS then select exactly).
+_SITE_LEVELS = f"""
   AND (%(status)s::text IS NULL OR a.status = %(status)s)
-  {ESCALATION_FILTER.format(t='a')}""",
-    "case_site_code_month": f"\n  AND {CODE_KEYS.format(t='a')}",
+  {ESCALATION_FILTER.format(t='a')}"""
+_CUBE_SITES = {
+    "case_site_month": _SITE_LEVELS,
+    "case_site_code_month": f"\n  AND {CODE_KEYS.format(t='a')}{_SITE_LEVELS}",
 }
 
 
 def site_quarter_cases(cube: str | None) -> str:
     """(site_id, quarter, cases): from the cases alone, or whole months from ``cube``
     (_CUBE_SITES) and the partial months from the cases."""
-    def raw(range_: str) -> str:
-        return _RAW_SITE_QUARTERS.format(filters=FILTERS.format(t="c"),
-                                         escalation=ESCALATION_FILTER.format(t="c"), range=range_)
-
+    filters = {"filters": FILTERS.format(t="c"), "escalation": ESCALATION_FILTER.format(t="c")}
     if cube is None:
-        return raw(IN_RANGE)
+        return _RAW_SITE_QUARTERS.format(range=IN_RANGE, **filters)
     whole_months = f"""
 SELECT a.site_id, date_trunc('quarter', a.month)::date, sum(a.cases)
 FROM {cube} a
 WHERE {SCOPE_FILTERS.format(t='a')} {_CUBE_SITES[cube]}
   AND a.month >= %(full_from)s AND a.month < %(full_to)s
 GROUP BY 1, 2"""
-    parts = [raw(edge) for edge in EDGES] + [whole_months]
+    parts = [_EDGE_SITE_QUARTERS.format(month=month, range=edge, **filters)
+             for month, edge in zip(EDGE_MONTHS, EDGES)] + [whole_months]
     return (f"SELECT site_id, quarter, sum(cases)::bigint AS cases "
             f"FROM ({' UNION ALL '.join(parts)}) u GROUP BY 1, 2")
 
