@@ -1,6 +1,7 @@
 """Case views benchmark: the database work of one filter change, in-process on warm
-connections, the page's three loads side by side as the page runs them, for 100 random filter combinations (date ranges up to three years) per level, and
-the size of the heatmap data sent to the browser.
+connections, the page's three loads side by side as the page runs them, for 100 random filter
+combinations (date ranges up to three years) for a community and for the district (25 for a
+street), and the size of the heatmap data sent to the browser.
 
     .venv/bin/python bench/cases.py          # against DATABASE_URL or the local database
 Writes its section of docs/benchmarks.md.
@@ -58,7 +59,7 @@ def run(pool: db.Pool, n: int = 100, seed: int = 7) -> dict:
         streets = places.streets(conn)
     results: dict[str, dict[str, list[float]]] = {}
     heat_bytes = 0
-    for level, count in (("community", n), ("street", n // 4), ("district", n // 4)):
+    for level, count in (("community", n), ("street", n // 4), ("district", n)):
         parts = _parts()
         for _ in range(count):
             scope = _scope(rng, level, comms, streets)

@@ -192,7 +192,7 @@ def _figures(code: str, name: str, n: int, closed: int, median, cats: dict | Non
 
 
 def _hours_from(by: str | None, district: bool, filters: CaseFilters) -> str:
-    """Which histogram of hours to close answers (cases_sql.HOURS_FROM): the community
+    """Which histogram of hours to close answers (or "cases"): the community
     histogram has no category or source, the district's have no site or community."""
     codes = bool(filters.categories or filters.sources)
     if district and by in (None, "month"):

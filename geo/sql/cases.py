@@ -1,9 +1,10 @@
 """Case figures for a scope and filters: counts, closed, median hours to close, by category.
 
-Whole months inside the date range come from the pre-aggregates (case_month, kept equal to the
-cases by triggers); the partial months at either end, at most two, from the cases themselves.
-The median is taken from a histogram of whole hours to close (exact to the hour) when the
-filters allow it, else from the cases.
+Whole months inside the date range come from the pre-aggregates (case_month per community, or
+for the whole district case_district_month, kept equal to the cases by triggers); the partial
+months at either end, at most two, from the cases themselves or from the district's
+aggregates by day. The median is taken from a histogram of whole hours to close (exact to the
+hour) when the filters allow it, else from the cases.
 """
 
 # Filters shared by the cases and the aggregates (same column names); values bound. The scope's
@@ -119,11 +120,11 @@ _HISTOGRAMS = {
     "district": ("case_district_hours", "true", "case_district_day_hours"),
     "district_codes": ("case_district_code_hours", CODE_KEYS + "\nAND" + CODE_FILTERS, None),
 }
-HOURS_FROM = (*_HISTOGRAMS, "cases")
 
 
 def _hours(by: str | None, hours_from: str) -> str:
-    """(code, hours, closed): whole hours to close, from ``hours_from`` (HOURS_FROM)."""
+    """(code, hours, closed): whole hours to close, from ``hours_from`` (a key of _HISTOGRAMS,
+    or "cases")."""
     raw_key, agg_key = GROUPINGS[by]
     join = "JOIN sites s ON s.id = c.site_id" if by == "site" else ""
     hours = "floor(date_part('epoch', c.closed_at - c.reported_at) / 3600)::int"
