@@ -116,7 +116,8 @@ def _counts(by: str | None, district: bool) -> str:
 # filter needs no dimension: a case is closed exactly when it has a closing time (a CHECK),
 # so "closed" is the whole histogram and "open" none of it.
 _HISTOGRAMS = {
-    "community": ("case_month_hours", SCOPE_FILTERS, None),
+    "community": ("case_month_hours", """(%(street)s::text IS NULL OR {t}.street_code = %(street)s)
+AND (%(community)s::text IS NULL OR {t}.community_code = %(community)s)""", None),
     "district": ("case_district_hours", "true", "case_district_day_hours"),
     "district_codes": ("case_district_code_hours", CODE_KEYS + "\nAND" + CODE_FILTERS, None),
 }
