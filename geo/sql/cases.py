@@ -9,12 +9,12 @@ hour) when the filters allow it, else from the cases.
 
 # Filters shared by the cases and the aggregates (same column names); values bound. The scope's
 # communities are listed so that the (community, time) index bounds a street's or the
-# district's scan as well as a community's. The district's aggregates have no scope columns
-# and take CODE_FILTERS alone.
-SCOPE_FILTERS = """
-{t}.community_code = ANY(%(communities)s)
-AND (%(street)s::text IS NULL OR {t}.street_code = %(street)s)
+# district's scan as well as a community's (row-level security keeps to them anyway, so a table
+# read through another index takes STREET_COMMUNITY alone: the list is a cost per row there).
+# The district's aggregates have no scope columns and take CODE_FILTERS alone.
+STREET_COMMUNITY = """(%(street)s::text IS NULL OR {t}.street_code = %(street)s)
 AND (%(community)s::text IS NULL OR {t}.community_code = %(community)s)"""
+SCOPE_FILTERS = "\n{t}.community_code = ANY(%(communities)s)\nAND " + STREET_COMMUNITY
 CODE_FILTERS = """
 (%(categories)s::text[] IS NULL OR {t}.category_code = ANY(%(categories)s)
      OR {t}.category_l1 = ANY(%(categories)s))
@@ -116,8 +116,7 @@ def _counts(by: str | None, district: bool) -> str:
 # filter needs no dimension: a case is closed exactly when it has a closing time (a CHECK),
 # so "closed" is the whole histogram and "open" none of it.
 _HISTOGRAMS = {
-    "community": ("case_month_hours", """(%(street)s::text IS NULL OR {t}.street_code = %(street)s)
-AND (%(community)s::text IS NULL OR {t}.community_code = %(community)s)""", None),
+    "community": ("case_month_hours", STREET_COMMUNITY, None),
     "district": ("case_district_hours", "true", "case_district_day_hours"),
     "district_codes": ("case_district_code_hours", CODE_KEYS + "\nAND" + CODE_FILTERS, None),
 }

@@ -5,7 +5,7 @@ communities lets the covering index (community, time) INCLUDE (point, filter col
 the binning without touching the table.
 """
 from geo.sql.cases import (CODE_KEYS, DAY_EDGES, EDGE_MONTHS, EDGES, ESCALATION_FILTER,
-                            FILTERS, IN_RANGE, SCOPE_FILTERS)
+                            FILTERS, IN_RANGE, SCOPE_FILTERS, STREET_COMMUNITY)
 
 CUBE_CELL = 200  # metres of Web Mercator: the cell of the cell cubes
 
@@ -96,14 +96,15 @@ WHERE c.site_id IS NOT NULL AND {filters} {escalation} AND {range}
 GROUP BY 1"""
 
 # The cubes of cases per site and month, from this allow-list only: by status and escalation
-# level, or by level-1 category and source as well (for level-1 categories only, which
-# CODE_KEYS then select exactly).
+# level (read through the scope's communities), or by level-1 category and source as well
+# (read through their codes; for level-1 categories only, which CODE_KEYS then select exactly).
 _SITE_LEVELS = f"""
   AND (%(status)s::text IS NULL OR a.status = %(status)s)
   {ESCALATION_FILTER.format(t='a')}"""
 _CUBE_SITES = {
-    "case_site_month": _SITE_LEVELS,
-    "case_site_code_month": f"\n  AND {CODE_KEYS.format(t='a')}{_SITE_LEVELS}",
+    "case_site_month": f"{SCOPE_FILTERS.format(t='a')}{_SITE_LEVELS}",
+    "case_site_code_month": f"""{CODE_KEYS.format(t='a')}
+  AND {STREET_COMMUNITY.format(t='a')}{_SITE_LEVELS}""",
 }
 
 
@@ -113,11 +114,14 @@ def site_quarter_cases(cube: str | None) -> str:
     filters = {"filters": FILTERS.format(t="c"), "escalation": ESCALATION_FILTER.format(t="c")}
     if cube is None:
         return _RAW_SITE_QUARTERS.format(range=IN_RANGE, **filters)
+    # summed by month first: a quarter per row of the cube costs more than the sum
     whole_months = f"""
-SELECT a.site_id, date_trunc('quarter', a.month)::date, sum(a.cases)
-FROM {cube} a
-WHERE {SCOPE_FILTERS.format(t='a')} {_CUBE_SITES[cube]}
-  AND a.month >= %(full_from)s AND a.month < %(full_to)s
+SELECT site_id, date_trunc('quarter', month)::date, sum(cases)
+FROM (SELECT a.site_id, a.month, sum(a.cases) AS cases
+      FROM {cube} a
+      WHERE {_CUBE_SITES[cube]}
+        AND a.month >= %(full_from)s AND a.month < %(full_to)s
+      GROUP BY 1, 2) m
 GROUP BY 1, 2"""
     parts = [_EDGE_SITE_QUARTERS.format(month=month, range=edge, **filters)
              for month, edge in zip(EDGE_MONTHS, EDGES)] + [whole_months]
