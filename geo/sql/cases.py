@@ -214,18 +214,12 @@ SELECT NOT EXISTS (SELECT 1 FROM cases c WHERE c.community_code = ANY(%(communit
 
 # Just the number of cases of a scope in a date range (no filters): whole months from the
 # aggregates, the partial months by an index-only count.
-_COUNT_EDGE = """
-(SELECT count(*) FROM cases c
- WHERE c.community_code = ANY(%(communities)s)
-   AND (%(street)s::text IS NULL OR c.street_code = %(street)s)
-   AND (%(community)s::text IS NULL OR c.community_code = %(community)s)
-   AND {edge})"""
-COUNT = """
+COUNT = f"""
 SELECT (SELECT coalesce(sum(a.cases), 0) FROM case_month a
-        WHERE (%(street)s::text IS NULL OR a.street_code = %(street)s)
-          AND (%(community)s::text IS NULL OR a.community_code = %(community)s)
+        WHERE {STREET_COMMUNITY.format(t='a')}
           AND a.month >= %(full_from)s AND a.month < %(full_to)s)
-""" + "".join(" + " + _COUNT_EDGE.format(edge=edge) for edge in EDGES)
+""" + "".join(f" + (SELECT count(*) FROM cases c WHERE {SCOPE_FILTERS.format(t='c')} AND {edge})"
+              for edge in EDGES)
 
 
 NAMES = {

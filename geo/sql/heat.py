@@ -5,9 +5,12 @@ communities lets the covering index (community, time) INCLUDE (point, filter col
 the binning without touching the table.
 """
 from geo.sql.cases import (CODE_KEYS, DAY_EDGES, EDGE_MONTHS, EDGES, ESCALATION_FILTER,
-                            FILTERS, IN_RANGE, SCOPE_FILTERS, STREET_COMMUNITY)
+                            FILTERS, IN_RANGE, SCOPE_FILTERS, STATUS_FILTER, STREET_COMMUNITY)
 
 CUBE_CELL = 200  # metres of Web Mercator: the cell of the cell cubes
+
+# Status and escalation level on a cube (a).
+_LEVELS = f"{STATUS_FILTER.format(t='a')} {ESCALATION_FILTER.format(t='a')}"
 
 _RAW_BINS = """
 SELECT cell_x(c.geom, %(size)s) AS cx, cell_y(c.geom, %(size)s) AS cy, count(*) AS cases
@@ -38,17 +41,13 @@ def bins(cube: str | None, district: bool = False) -> str:
 SELECT a.cx, a.cy, sum(a.cases) AS cases
 FROM {cube} a
 WHERE a.month >= %(full_from)s AND a.month < %(full_to)s
-  AND (%(street)s::text IS NULL OR a.street_code = %(street)s)
-  AND (%(community)s::text IS NULL OR a.community_code = %(community)s)
-  AND (%(status)s::text IS NULL OR a.status = %(status)s)
-  {ESCALATION_FILTER.format(t='a')}{_CUBE_BINS[cube]}
+  AND {STREET_COMMUNITY.format(t='a')}{_LEVELS}{_CUBE_BINS[cube]}
 GROUP BY 1, 2"""
     assert not district or cube == "case_cell_month_level"
     edges = [f"""
 SELECT a.cx, a.cy, sum(a.cases) AS cases
 FROM case_district_cell_day a
-WHERE (%(status)s::text IS NULL OR a.status = %(status)s) {ESCALATION_FILTER.format(t='a')}
-  AND {DAY_EDGES}
+WHERE {DAY_EDGES}{_LEVELS}
 GROUP BY 1, 2"""] if district else [raw(edge) for edge in EDGES]
     return f"SELECT cx, cy, sum(cases)::bigint AS cases " \
            f"FROM ({' UNION ALL '.join([*edges, whole_months])}) u GROUP BY 1, 2"
@@ -98,13 +97,10 @@ GROUP BY 1"""
 # The cubes of cases per site and month, from this allow-list only: by status and escalation
 # level (read through the scope's communities), or by level-1 category and source as well
 # (read through their codes; for level-1 categories only, which CODE_KEYS then select exactly).
-_SITE_LEVELS = f"""
-  AND (%(status)s::text IS NULL OR a.status = %(status)s)
-  {ESCALATION_FILTER.format(t='a')}"""
 _CUBE_SITES = {
-    "case_site_month": f"{SCOPE_FILTERS.format(t='a')}{_SITE_LEVELS}",
+    "case_site_month": f"{SCOPE_FILTERS.format(t='a')}{_LEVELS}",
     "case_site_code_month": f"""{CODE_KEYS.format(t='a')}
-  AND {STREET_COMMUNITY.format(t='a')}{_SITE_LEVELS}""",
+  AND {STREET_COMMUNITY.format(t='a')}{_LEVELS}""",
 }
 
 
