@@ -17,21 +17,21 @@ sys.path.insert(0, str(ROOT))
 
 from bench.doc import replace_section  # noqa: E402
 from bench.server import app_server  # noqa: E402
-from geo import db, mapdata, places  # noqa: E402
+from geo import db, coverage, places  # noqa: E402
 
-def view_work(conn, view: mapdata.View) -> None:
+def view_work(conn, view: coverage.View) -> None:
     """What one rerun of the coverage page asks of the database."""
-    mapdata.communities(conn, view)
-    mapdata.streets(conn, view)
+    coverage.communities(conn, view)
+    coverage.streets(conn, view)
     if view.level != "district":
-        mapdata.sites(conn, view)
-    mapdata.extent(conn, view)
-    mapdata.kpis(conn, view)
-    mapdata.kpis(conn, mapdata.View(view.street, view.community, view.as_of.replace(year=view.as_of.year - 1)))
-    mapdata.gaps(conn, view)
-    mapdata.sites_without_cadre(conn, view)
-    mapdata.communities_without_leader(conn, view)
-    mapdata.trend(conn, view)
+        coverage.sites(conn, view)
+    coverage.extent(conn, view)
+    coverage.kpis(conn, view)
+    coverage.kpis(conn, coverage.View(view.street, view.community, view.as_of.replace(year=view.as_of.year - 1)))
+    coverage.gaps(conn, view)
+    coverage.sites_without_cadre(conn, view)
+    coverage.communities_without_leader(conn, view)
+    coverage.trend(conn, view)
 
 
 def db_timings(conn) -> dict[str, list[float]]:
@@ -40,14 +40,14 @@ def db_timings(conn) -> dict[str, list[float]]:
     out = {"district overview": [], "a community": [], "a community, another date": []}
     for _ in range(3):
         t0 = time.perf_counter()
-        view_work(conn, mapdata.View(as_of=today))
+        view_work(conn, coverage.View(as_of=today))
         out["district overview"].append((time.perf_counter() - t0) * 1000)
     for code, _ in comms:
         t0 = time.perf_counter()
-        view_work(conn, mapdata.View(community=code, as_of=today))
+        view_work(conn, coverage.View(community=code, as_of=today))
         out["a community"].append((time.perf_counter() - t0) * 1000)
         t0 = time.perf_counter()
-        view_work(conn, mapdata.View(community=code, as_of=dt.date(2024, 6, 30)))
+        view_work(conn, coverage.View(community=code, as_of=dt.date(2024, 6, 30)))
         out["a community, another date"].append((time.perf_counter() - t0) * 1000)
     return out
 

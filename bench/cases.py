@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.doc import replace_section  # noqa: E402
-from geo import db, heat, places, stats  # noqa: E402
+from geo import db, cases, places, stats  # noqa: E402
 from geo.viewstate import period_range  # noqa: E402
 from layers import cases as case_layers  # noqa: E402
 
@@ -104,15 +104,15 @@ def _measure(pool: db.Pool, scope: stats.Scope, f: stats.CaseFilters, today: dt.
 
     box: dict = {}
     parts["total"].append(_ms(lambda: box.update(cells=db.concurrently(pool, [
-        timed("bins", lambda c: heat.bins(c, scope, f)),
-        timed("figures", lambda c: heat.figures(c, scope, f)),
-        timed("sites and modes", lambda c: heat.site_case_rates(c, scope, f, today))])[0])))
+        timed("bins", lambda c: cases.bins(c, scope, f)),
+        timed("figures", lambda c: cases.figures(c, scope, f)),
+        timed("sites and modes", lambda c: cases.site_case_rates(c, scope, f, today))])[0])))
     if parts["total"][-1] > 500:
         print(f"slow: {level} {scope} {f} " + " ".join(
             f"{part} {ts[-1]:.0f}" for part, ts in parts.items()), file=sys.stderr)
     cells = box["cells"]
-    weights = case_layers.heat_weights(cells, heat.cell_size(scope), heat.months_in(f, today),
-                                       heat.HEAT_FULL_SCALE, heat.COMMUNITY_CELL)
+    weights = case_layers.heat_weights(cells, cases.cell_size(scope), cases.months_in(f, today),
+                                       cases.HEAT_FULL_SCALE, cases.COMMUNITY_CELL)
     data = [[round(y, 6), round(x, 6), round(float(w), 4)]
             for x, y, w in zip(cells["lon"], cells["lat"], weights)]
     return len(json.dumps(data))
@@ -127,7 +127,7 @@ def main() -> None:
     url = db.database_url()
     pool = db.Pool(lambda: db.connect(url))
     with pool.connection() as conn:
-        heat.bins(conn, stats.Scope(), stats.CaseFilters())  # warm the caches once
+        cases.bins(conn, stats.Scope(), stats.CaseFilters())  # warm the caches once
         n_sites, n_cases = db.row(conn, "SELECT (SELECT count(*) FROM sites), "
                                         "(SELECT count(*) FROM cases)", ())
     out = run(pool)

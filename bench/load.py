@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.doc import replace_section  # noqa: E402
 from bench.server import app_server  # noqa: E402
-from geo import db, heat, mapdata, stats, users  # noqa: E402
+from geo import db, cases, coverage, stats, users  # noqa: E402
 from geo.errors import InputError  # noqa: E402
 
 PASSWORD = "load-test-password-1"
@@ -41,16 +41,16 @@ def light_client(url: str, user: users.User | None, comms: list[tuple[str, str]]
         t0 = time.perf_counter()
         try:
             if rng.random() < 0.5:
-                view = mapdata.View(street, code, today)
-                mapdata.map_layers(conn, view, ("sites", "clusters", "communities", "streets"))
-                mapdata.kpis(conn, view)
-                mapdata.gaps(conn, view)
+                view = coverage.View(street, code, today)
+                coverage.map_layers(conn, view, ("sites", "clusters", "communities", "streets"))
+                coverage.kpis(conn, view)
+                coverage.gaps(conn, view)
                 kind = "coverage"
             else:
                 start = today - dt.timedelta(days=rng.randrange(30, 1000))
                 f = stats.CaseFilters(start, today, categories=rng.choice([None, ["property"]]))
                 scope = stats.Scope(community=code)
-                heat.bins(conn, scope, f)
+                cases.bins(conn, scope, f)
                 stats.cases(conn, scope, f)[0]
                 kind = "cases"
             out.append((kind, (time.perf_counter() - t0) * 1000))

@@ -160,9 +160,10 @@ def export_state(args):
     from urllib.parse import parse_qsl, urlparse
 
     from geo import viewstate
+    from layers.basemap import BASEMAPS
 
     query = dict(parse_qsl(urlparse(args.link).query)) if args.link else {}
-    s = viewstate.from_query(query)
+    s = viewstate.from_query(query, BASEMAPS)
     page = s.page if args.view is None else "cases" if args.view == "cases" else "coverage"
     changes = {"page": page, "lang": args.lang or s.lang}
     if args.street or args.community:

@@ -99,6 +99,13 @@ def row(conn: psycopg2.extensions.connection, query: str, params: dict | tuple) 
     return first
 
 
+def ping(conn: psycopg2.extensions.connection) -> None:
+    """Raise psycopg2.Error when the connection no longer reaches the database."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT 1")
+    conn.rollback()
+
+
 APP_ROLE = "atlas_user"
 
 

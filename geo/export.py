@@ -18,10 +18,10 @@ from typing import Callable
 import geopandas as gpd
 import pandas as pd
 
-from geo import coords, heat, mapdata, stats
+from geo import coords, cases, coverage, stats
 from geo.errors import InputError
 from geo.i18n import t
-from geo.viewstate import DEFAULT_BOUNDS, State
+from geo.viewstate import State
 
 CHROMIUM = "/usr/bin/chromium"
 PAPERS = {"A4": (297.0, 210.0), "A3": (420.0, 297.0)}  # landscape, millimetres
@@ -84,17 +84,17 @@ def view_map(conn, s: State, today: dt.date):
     should show: the state's own view when it has one, else its scope's extent."""
     from layers import maps  # layers draws; geo loads
 
-    bounds = mapdata.extent(conn, s.view) or DEFAULT_BOUNDS
+    bounds = coverage.extent(conn, s.view)
     centre, zoom = (0.0, 0.0), 12
     if s.page == "cases":
         f = s.case_filters(today, month=True)
-        cells = heat.bins(conn, s.scope, f)
-        size = heat.cell_size(s.scope)
-        spots = heat.hotspots(cells, size) if "hotspots" in s.case_layers else None
-        fmap = maps.case_map(s, cells, size, heat.months_in(f, today),
-                             mapdata.communities(conn, s.view), centre, zoom, hotspots=spots)
+        cells = cases.bins(conn, s.scope, f)
+        size = cases.cell_size(s.scope)
+        spots = cases.hotspots(cells, size) if "hotspots" in s.case_layers else None
+        fmap = maps.case_map(s, cells, size, cases.months_in(f, today),
+                             coverage.communities(conn, s.view), centre, zoom, hotspots=spots)
     else:
-        fmap = maps.coverage_map(s, mapdata.map_layers(conn, s.view, s.layers), centre, zoom)
+        fmap = maps.coverage_map(s, coverage.map_layers(conn, s.view, s.layers), centre, zoom)
     if s.center and s.zoom:
         bounds = view_bounds(s.center, s.zoom)
     return fmap, bounds
@@ -346,8 +346,8 @@ def export_atlas(conn, s: State, out: Path, *, paper: str = "A4", orientation: s
         if s.page == "cases":
             side = _case_table(stats.cases(conn, view.scope, view.case_filters(today))[0], s.lang)
         else:
-            side = (_kpi_table(mapdata.kpis(conn, view.view), s.lang)
-                    + _gap_table(mapdata.gaps(conn, view.view), s.lang))
+            side = (_kpi_table(coverage.kpis(conn, view.view), s.lang)
+                    + _gap_table(coverage.gaps(conn, view.view), s.lang))
         pages.append(_page(f"{title(conn, view)} · {describe(view, today).split(' · ')[0]}",
                            f"map{i}.html", _footer(conn, view, today), side))
         if progress:
@@ -365,14 +365,14 @@ def coverage_table(conn, s: State) -> gpd.GeoDataFrame:
     rows = stats.coverage(conn, s.scope, by="community", as_of=s.as_of)
     frame = pd.DataFrame([{k: v for k, v in r.items() if k != "by_mode"}
                           | {f"mode_{m}": n for m, n in r["by_mode"].items()} for r in rows])
-    shapes = mapdata.communities(conn, s.view)[["code", "street_code", "geometry"]]
+    shapes = coverage.communities(conn, s.view)[["code", "street_code", "geometry"]]
     return gpd.GeoDataFrame(frame.merge(shapes, on="code", how="left"), geometry="geometry",
                             crs=4326)
 
 
 def gaps_table(conn, s: State) -> gpd.GeoDataFrame:
-    gaps = mapdata.gaps(conn, s.view, limit=100_000)
-    shapes = mapdata.sites(conn, s.view)[0][["id", "external_id", "geometry"]]
+    gaps = coverage.gaps(conn, s.view, limit=100_000)
+    shapes = coverage.sites(conn, s.view)[0][["id", "external_id", "geometry"]]
     return gpd.GeoDataFrame(gaps.merge(shapes, on="id", how="left"), geometry="geometry", crs=4326)
 
 
@@ -384,14 +384,14 @@ def cases_table(conn, s: State, *, public: bool, personal: bool = False) -> gpd.
     conn.rollback()
     f = s.case_filters(today)
     if public:
-        cells = heat.bins(conn, s.scope, f)
-        size = heat.cell_size(s.scope)
+        cells = cases.bins(conn, s.scope, f)
+        size = cases.cell_size(s.scope)
         from shapely.geometry import box
 
-        shapes = [box(*heat.cell_bounds(x, y, size)) for x, y in zip(cells["cx"], cells["cy"])]
+        shapes = [box(*cases.cell_bounds(x, y, size)) for x, y in zip(cells["cx"], cells["cy"])]
         return gpd.GeoDataFrame(cells.drop(columns=["lon", "lat"]).assign(cell_m=size),
                                 geometry=shapes, crs=4326)
-    frame = heat.points(conn, s.scope, f, (-180, -90, 180, 90), limit=10_000_000,
+    frame = cases.points(conn, s.scope, f, (-180, -90, 180, 90), limit=10_000_000,
                         personal=personal)
     frame = frame.drop(columns=["id", "category_en"])
     return gpd.GeoDataFrame(frame.drop(columns=["lon", "lat"]),

@@ -7,15 +7,12 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 
-from geo import mapdata, stats
+from geo import coverage, stats
 from geo.i18n import LANGUAGES
-from layers.basemap import BASEMAPS
 
 LAYERS = ("sites", "clusters", "communities", "streets", "grids", "demonstration", "assignments")
 DEFAULT_LAYERS = ("sites", "clusters", "communities", "streets", "demonstration")
 VIEWS = ("coverage", "cases", "import")
-DEFAULT_BOUNDS = (120.28, 36.04, 120.43, 36.10)
-MAP_SIZE = (760, 620)
 PERIODS = ("this_month", "last_3_months", "this_year", "last_year", "custom")
 STATUSES = (None, "open", "closed")
 ESCALATIONS = (None, "community", "street", "district")
@@ -52,8 +49,8 @@ class State:
     month: str | None = None  # playback: one month (YYYY-MM) of the range on the heatmap
 
     @property
-    def view(self) -> mapdata.View:
-        return mapdata.View(self.street, self.community, self.as_of)
+    def view(self) -> coverage.View:
+        return coverage.View(self.street, self.community, self.as_of)
 
     @property
     def scope(self) -> stats.Scope:
@@ -114,8 +111,9 @@ def _is_month(value: str | None) -> bool:
         return False
 
 
-def from_query(q: dict[str, str]) -> State:
-    """The state a URL's query parameters describe (unknown values fall back to defaults)."""
+def from_query(q: dict[str, str], basemaps: tuple[str, ...]) -> State:
+    """The state a URL's query parameters describe (unknown values fall back to defaults);
+    ``basemaps`` are the names the basemap may take (layers.basemap.BASEMAPS)."""
     center = None
     try:
         if "lat" in q and "lon" in q:
@@ -128,7 +126,7 @@ def from_query(q: dict[str, str]) -> State:
         lang=q.get("lang", "zh") if q.get("lang") in LANGUAGES else "zh",
         street=q.get("street") or None, community=q.get("community") or None,
         as_of=_date(q.get("as_of"), dt.date.today()), compare=_date(q.get("compare"), None),
-        basemap=basemap if basemap in BASEMAPS else "osm", layers=layers,
+        basemap=basemap if basemap in basemaps else "osm", layers=layers,
         tiles=q.get("tiles") or None,
         site=int(q["site"]) if q.get("site", "").isdigit() else None,
         center=center, zoom=int(q["zoom"]) if q.get("zoom", "").isdigit() else None,

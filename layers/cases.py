@@ -11,7 +11,7 @@ import pandas as pd
 import pydeck as pdk
 
 from geo import coords
-from geo.heat import cell_lonlat
+from geo.cases import cell_lonlat
 from geo.i18n import t
 from layers import offline
 from layers.coverage import Legend

@@ -5,15 +5,18 @@ from __future__ import annotations
 import folium
 import pandas as pd
 
+from geo import cases as case_data
 from geo.i18n import t
 from geo.viewstate import State
 from layers import basemap, coverage
 from layers import cases as case_layers
 
+MAP_SIZE = (760, 620)  # the map's pixels on screen (width, height): what a view is fitted to
+
 
 def coverage_map(s: State, data: dict, center, zoom) -> folium.Map:
     """The coverage map of a view: sites by mode, boundaries, grids, assignments, legend.
-    ``data`` holds the frames geo.mapdata returns for the view (see geo.export.coverage_data)."""
+    ``data`` holds the frames geo.coverage returns for the view (see geo.export.coverage_data)."""
     crs = basemap.display_crs(s.basemap)
     m = coverage.new_map(center, zoom)
     basemap.add_basemap(m, s.basemap, s.tiles)
@@ -49,8 +52,6 @@ def case_map(s: State, cells: pd.DataFrame, size: float, months: float, outlines
              cases: pd.DataFrame | None = None) -> folium.Map:
     """The case heatmap of a view on the fixed scale, with the Gi* hotspot cells and the
     individual cases (already masked) when given."""
-    from geo import heat
-
     lang = s.lang
     crs = basemap.display_crs(s.basemap)
     m = coverage.new_map(center, zoom)
@@ -58,10 +59,10 @@ def case_map(s: State, cells: pd.DataFrame, size: float, months: float, outlines
     if "communities" in s.case_layers and outlines is not None:
         coverage.community_layer(coverage.to_display(outlines, crs), lang, shaded=False).add_to(m)
     if "heat" in s.case_layers and not cells.empty:
-        weights = case_layers.heat_weights(cells, size, months, heat.HEAT_FULL_SCALE,
-                                           heat.COMMUNITY_CELL)
+        weights = case_layers.heat_weights(cells, size, months, case_data.HEAT_FULL_SCALE,
+                                           case_data.COMMUNITY_CELL)
         case_layers.heat_layer(cells, weights, lang, crs=crs).add_to(m)
-        case_layers.heat_legend(lang, heat.HEAT_FULL_SCALE, heat.COMMUNITY_CELL).add_to(m)
+        case_layers.heat_legend(lang, case_data.HEAT_FULL_SCALE, case_data.COMMUNITY_CELL).add_to(m)
     if hotspots is not None and not cells.empty:
         if (hotspots["level"] != 0).any():
             case_layers.hotspot_layer(hotspots, size, lang, crs=crs).add_to(m)
@@ -69,4 +70,14 @@ def case_map(s: State, cells: pd.DataFrame, size: float, months: float, outlines
     if cases is not None and not cases.empty:
         case_layers.case_points_layer(cases, lang, crs=crs).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
+    return m
+
+
+def preview_map(frame, name: str, size: tuple[int, int]) -> folium.Map:
+    """The shapes of a file about to be imported (lon/lat), fitted to a map of ``size`` pixels."""
+    center, zoom = coverage.fit_view(tuple(frame.total_bounds), *size)
+    m = coverage.new_map(center, zoom)
+    folium.GeoJson(frame.__geo_interface__, name=name,
+                   style_function=lambda f: {"color": "#0072B2", "weight": 2, "fillOpacity": 0.3}
+                   ).add_to(m)
     return m

@@ -105,11 +105,11 @@ def test_search_a_site(app, demo_url):
 
 
 def test_trend_agrees_with_coverage_on_each_day(demo_url):
-    from geo import db, mapdata, stats
+    from geo import db, coverage, stats
 
     conn = db.connect(demo_url)
-    view = mapdata.View(street="370202005", as_of=DEMO_NOW.date())
-    trend = mapdata.trend(conn, view)
+    view = coverage.View(street="370202005", as_of=DEMO_NOW.date())
+    trend = coverage.trend(conn, view)
     for row in trend.iloc[::7].itertuples():
         cov = stats.coverage(conn, stats.Scope(street="370202005"), as_of=row.day)[0]
         assert (row.sites, row.managed, row.managed_households) == (

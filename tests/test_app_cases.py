@@ -75,8 +75,8 @@ def test_quick_picks(app, demo_url, period):
     with conn.cursor() as cur:
         today = stats.district_today(cur)
     conn.close()
-    import ui
-    lo, hi = ui.period_range(period, today)
+    from geo.viewstate import period_range
+    lo, hi = period_range(period, today)
     assert app.caption[0].value.startswith(f"{lo} – {hi}")
     assert figures(app)["诉求总数"] == expected(demo_url, date_from=lo, date_to=hi)
     assert param(app, "period") == period

@@ -98,7 +98,7 @@ def test_the_app_survives_the_database_going_away(demo_copy_url, monkeypatch):
 def test_two_sessions_never_share_a_transaction(demo_copy_url, monkeypatch):
     """Two browser sessions at once, one in the middle of an edit: the other's run (which rolls
     back after every read) must not undo it."""
-    import ui
+    from app.connections import SESSION_CONNECTIONS
 
     monkeypatch.setenv("DATABASE_URL", demo_copy_url)
     monkeypatch.setenv("ATLAS_BASEMAP", "none")
@@ -106,8 +106,8 @@ def test_two_sessions_never_share_a_transaction(demo_copy_url, monkeypatch):
                      for _ in range(2))
     first.run()
     second.run()
-    conn, = first.session_state[ui.SESSION_CONNECTIONS].values()
-    other, = second.session_state[ui.SESSION_CONNECTIONS].values()
+    conn, = first.session_state[SESSION_CONNECTIONS].values()
+    other, = second.session_state[SESSION_CONNECTIONS].values()
     assert conn is not other
     with conn.cursor() as cur:  # the first session's edit, not yet committed
         cur.execute("UPDATE communities SET name = 'Renamed' WHERE code = '370202005001'")

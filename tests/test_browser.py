@@ -175,10 +175,10 @@ def test_clicking_a_site_opens_its_panel(server, browser, demo_url):
 
 
 def _unmanaged_expected(url: str, day: dt.date) -> int:
-    from geo import db, mapdata
+    from geo import db, coverage
     conn = db.connect(url)
     try:
-        frame, _ = mapdata.sites(conn, mapdata.View(community=COMMUNITY, as_of=day))
+        frame, _ = coverage.sites(conn, coverage.View(community=COMMUNITY, as_of=day))
     finally:
         conn.close()
     return int((frame["mode"] == "none").sum())
@@ -220,12 +220,12 @@ def _heat_frame(page, timeout: float = 60):
 
 
 def test_case_heatmap_paints_the_community_with_the_network_blocked(server, browser, demo_url):
-    from geo import db, heat, stats
+    from geo import db, cases, stats
 
     conn = db.connect(demo_url)
     with conn.cursor() as cur:
         today = stats.district_today(cur)
-    cells = heat.bins(conn, stats.Scope(community=COMMUNITY),
+    cells = cases.bins(conn, stats.Scope(community=COMMUNITY),
                       stats.CaseFilters(dt.date(today.year, 1, 1), today))
     conn.close()
     hottest = cells.sort_values("cases", ascending=False).iloc[0]

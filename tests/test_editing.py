@@ -135,22 +135,22 @@ def test_table_edits_are_checked_logged_undoable_and_stale_aware(street_user):
 
 
 def test_assigning_a_cadre_closes_the_gap_and_can_be_undone(street_user):
-    from geo import mapdata
+    from geo import coverage
 
     url, conn = street_user
     owner = db.connect(url)
-    view = mapdata.View("370202005", None, dt.date.today())
-    gaps = mapdata.sites_without_cadre(owner, view)
+    view = coverage.View("370202005", None, dt.date.today())
+    gaps = coverage.sites_without_cadre(owner, view)
     assert len(gaps)
     site_id = int(gaps["id"].iloc[0])
     cadre = editing.assignable_people(conn, site_id)
     cadre = int(cadre[cadre["role"] == "street_cadre"]["id"].iloc[0])
     editing.assign_person(conn, "street5", cadre, site_id, dt.date.today())
-    assert site_id not in set(mapdata.sites_without_cadre(owner, view)["id"])
+    assert site_id not in set(coverage.sites_without_cadre(owner, view)["id"])
     with pytest.raises(InputError, match="already assigned"):
         editing.assign_person(conn, "street5", cadre, site_id, dt.date.today())
     assert editing.undo_last(conn, "street5")
-    assert site_id in set(mapdata.sites_without_cadre(owner, view)["id"])
+    assert site_id in set(coverage.sites_without_cadre(owner, view)["id"])
 
 
 def test_drawn_sites_pass_the_import_checks(street_user):
@@ -316,22 +316,22 @@ def test_adding_a_person_is_checked_logged_and_undoable(street_user):
 
 
 def test_ending_an_assignment_reopens_the_gap_keeps_history_and_can_be_undone(street_user):
-    from geo import mapdata
+    from geo import coverage
 
     url, conn = street_user
     owner = db.connect(url)
     today = dt.date.today()
-    view = mapdata.View("370202005", None, today)
-    site_id = int(mapdata.sites_without_cadre(owner, view)["id"].iloc[0])
+    view = coverage.View("370202005", None, today)
+    site_id = int(coverage.sites_without_cadre(owner, view)["id"].iloc[0])
     people = editing.assignable_people(conn, site_id)
     cadre = int(people[people["role"] == "street_cadre"]["id"].iloc[0])
     editing.assign_person(conn, "street5", cadre, site_id, today - dt.timedelta(days=30))
-    assert site_id not in set(mapdata.sites_without_cadre(owner, view)["id"])
+    assert site_id not in set(coverage.sites_without_cadre(owner, view)["id"])
     assignment = int(editing.open_assignments(conn, site_id)["id"].iloc[0])
     with pytest.raises(InputError, match="not after the start"):
         editing.end_assignment(conn, "street5", assignment, today - dt.timedelta(days=31))
     editing.end_assignment(conn, "street5", assignment, today)
-    assert site_id in set(mapdata.sites_without_cadre(owner, view)["id"])  # the gap is back
+    assert site_id in set(coverage.sites_without_cadre(owner, view)["id"])  # the gap is back
     assert query(url, "SELECT valid_to FROM assignments WHERE id = %s", (assignment,)) == [(today,)]
     with pytest.raises(editing.StaleEdit):  # ended already
         editing.end_assignment(conn, "street5", assignment, today)
@@ -340,18 +340,18 @@ def test_ending_an_assignment_reopens_the_gap_keeps_history_and_can_be_undone(st
 
 
 def test_district_leaders_cover_communities_logged_and_undoable(street_user):
-    from geo import mapdata
+    from geo import coverage
 
     url, conn = street_user
     owner = db.connect(url)
     today = dt.date.today()
-    view = mapdata.View("370202005", None, today)
+    view = coverage.View("370202005", None, today)
     for assignment in editing.community_leaders(conn, COMMUNITY)["id"]:
         editing.end_assignment(conn, "street5", int(assignment), today)
-    assert COMMUNITY in set(mapdata.communities_without_leader(owner, view)["code"])
+    assert COMMUNITY in set(coverage.communities_without_leader(owner, view)["code"])
     leader = int(editing.district_leaders(conn)["id"].iloc[0])
     editing.assign_leader(conn, "street5", leader, COMMUNITY, today)
-    assert COMMUNITY not in set(mapdata.communities_without_leader(owner, view)["code"])
+    assert COMMUNITY not in set(coverage.communities_without_leader(owner, view)["code"])
     with pytest.raises(InputError, match="already assigned"):
         editing.assign_leader(conn, "street5", leader, COMMUNITY, today)
     worker = int(editing.community_people(conn, COMMUNITY).query("role == 'grid_worker'")["id"].iloc[0])
@@ -360,7 +360,7 @@ def test_district_leaders_cover_communities_logged_and_undoable(street_user):
     with pytest.raises(InputError, match="may change|outside"):
         editing.assign_leader(conn, "street5", leader, "370202009001", today)
     assert editing.undo_last(conn, "street5")
-    assert COMMUNITY in set(mapdata.communities_without_leader(owner, view)["code"])
+    assert COMMUNITY in set(coverage.communities_without_leader(owner, view)["code"])
 
 
 def test_two_reshapes_of_one_outline_lose_neither(street_user):

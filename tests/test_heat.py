@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geo import db, heat, stats
+from geo import db, cases, stats
 from tests.test_case_stats import random_filters, raw_where
 
 R = 6378137.0
@@ -44,20 +44,20 @@ def test_binned_cells_equal_the_raw_cases_for_random_filters(conn):
         f = random_filters(rng)
         if f.date_from and f.date_to and f.date_from > f.date_to:
             continue
-        got = heat.bins(conn, scope, f)
-        size = heat.cell_size(scope)
+        got = cases.bins(conn, scope, f)
+        size = cases.cell_size(scope)
         expected = raw_cells(conn, scope, f, size)
         assert {(r.cx, r.cy): r.cases for r in got.itertuples()} == expected, (scope, f)
         scopes_seen.add(size)
         # every cell centre lies in its cell
         for r in got.head(20).itertuples():
-            assert heat.cell_of(r.lon, r.lat, size) == (r.cx, r.cy)
-    assert scopes_seen == {heat.COMMUNITY_CELL, 200}
+            assert cases.cell_of(r.lon, r.lat, size) == (r.cx, r.cy)
+    assert scopes_seen == {cases.COMMUNITY_CELL, 200}
 
 
 def test_level2_category_on_the_district_reads_the_cases(conn):
     f = stats.CaseFilters(dt.date(2025, 2, 10), dt.date(2025, 9, 3), categories=["garbage"])
-    got = heat.bins(conn, stats.Scope(), f)
+    got = cases.bins(conn, stats.Scope(), f)
     assert {(r.cx, r.cy): r.cases for r in got.itertuples()} == raw_cells(conn, stats.Scope(), f, 200)
     assert got["cases"].sum() > 0
 
@@ -77,7 +77,7 @@ def test_the_figures_and_monthly_counts_by_category_equal_the_raw_cases(conn):
         raw = db.frame(conn, f"""SELECT to_char(reported_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
                                         category_l1 AS category, count(*) AS cases
                                  FROM cases WHERE {where} GROUP BY 1, 2""", params)
-        whole, got = heat.figures(conn, scope, f)
+        whole, got = cases.figures(conn, scope, f)
         assert whole == stats.cases(conn, scope, f)[0], (scope, f)
         as_dict = lambda fr: {(m, c): int(n) for m, c, n in fr[["month", "category", "cases"]].itertuples(index=False)}
         assert as_dict(got) == as_dict(raw), (scope, f)
@@ -86,10 +86,10 @@ def test_the_figures_and_monthly_counts_by_category_equal_the_raw_cases(conn):
 def test_cases_of_a_cell_are_masked_and_inside_it(conn):
     scope = stats.Scope(community="370202005001")
     f = stats.CaseFilters(dt.date(2026, 1, 1), dt.date(2026, 11, 20))
-    cells = heat.bins(conn, scope, f)
+    cells = cases.bins(conn, scope, f)
     top = cells.sort_values("cases", ascending=False).iloc[0]
-    box = heat.cell_bounds(int(top.cx), int(top.cy), heat.COMMUNITY_CELL)
-    shown = heat.points(conn, scope, f, cell=(int(top.cx), int(top.cy), heat.COMMUNITY_CELL),
+    box = cases.cell_bounds(int(top.cx), int(top.cy), cases.COMMUNITY_CELL)
+    shown = cases.points(conn, scope, f, cell=(int(top.cx), int(top.cy), cases.COMMUNITY_CELL),
                         limit=10_000)
     assert len(shown) == top.cases
     assert shown["lon"].between(box[0], box[2]).all() and shown["lat"].between(box[1], box[3]).all()
@@ -97,16 +97,16 @@ def test_cases_of_a_cell_are_masked_and_inside_it(conn):
     assert len(names) and all(n.endswith("*") for n in names)
     phones = shown["reporter_phone"].dropna()
     assert len(phones) and all("****" in p for p in phones)
-    unmasked = heat.points(conn, scope, f, box, limit=10_000, personal=True)
+    unmasked = cases.points(conn, scope, f, box, limit=10_000, personal=True)
     assert len(unmasked) >= len(shown)
     assert not unmasked["reporter_name"].dropna().str.endswith("*").all()
 
 
 def test_masks():
-    assert heat.mask_name("张三") == "张*"
-    assert heat.mask_name("欧阳娜娜") == "欧***"
-    assert heat.mask_phone("13812345678") == "138****5678"
-    assert heat.mask_name(None) is None and heat.mask_phone(float("nan")) is None
+    assert cases.mask_name("张三") == "张*"
+    assert cases.mask_name("欧阳娜娜") == "欧***"
+    assert cases.mask_phone("13812345678") == "138****5678"
+    assert cases.mask_name(None) is None and cases.mask_phone(float("nan")) is None
 
 
 def test_hotspots_find_a_planted_cluster_and_nothing_in_noise():
@@ -115,8 +115,8 @@ def test_hotspots_find_a_planted_cluster_and_nothing_in_noise():
     counts = rng.poisson(2, size=xs.shape)
     counts[10:13, 20:23] += 40  # a hot spot of 3 × 3 cells
     cells = pd.DataFrame({"cx": xs.ravel() + 1000, "cy": ys.ravel() + 500, "cases": counts.ravel()})
-    cells["lon"], cells["lat"] = heat.cell_lonlat((cells.cx + 0.5) * 50, (cells.cy + 0.5) * 50)
-    spots = heat.hotspots(cells, 50)
+    cells["lon"], cells["lat"] = cases.cell_lonlat((cells.cx + 0.5) * 50, (cells.cy + 0.5) * 50)
+    spots = cases.hotspots(cells, 50)
     hot = spots[spots["level"] == 99]
     assert {(x - 1000, y - 500) for x, y in zip(hot.cx, hot.cy)} >= {(21, 11)}
     assert ((hot.cx - 1000).between(19, 23) & (hot.cy - 500).between(9, 13)).all()
@@ -127,7 +127,7 @@ def test_hotspots_find_a_planted_cluster_and_nothing_in_noise():
 def test_case_rates_by_management_mode(conn):
     scope = stats.Scope(street="370202005")
     f = stats.CaseFilters(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
-    top, rates = heat.site_case_rates(conn, scope, f, dt.date(2026, 11, 20))
+    top, rates = cases.site_case_rates(conn, scope, f, dt.date(2026, 11, 20))
     assert sorted(rates["quarter"].unique()) == [dt.date(2025, m, 1) for m in (1, 4, 7, 10)]
     q3 = rates[rates["quarter"] == dt.date(2025, 7, 1)].set_index("mode")
     # the site counts by mode are the coverage of residential sites on the quarter's first day
@@ -135,10 +135,10 @@ def test_case_rates_by_management_mode(conn):
     assert q3.loc["all", "sites"] == cov["sites"]
     assert q3.loc["managed", "sites"] == cov["managed"]
     assert q3.loc["none", "households"] == cov["households"] - cov["managed_households"]
-    cases = db.row(conn, """SELECT count(*) FROM cases c JOIN sites s ON s.id = c.site_id
+    n_cases = db.row(conn, """SELECT count(*) FROM cases c JOIN sites s ON s.id = c.site_id
                              WHERE c.street_code = '370202005' AND s.kind <> 'building_cluster'
                                AND reported_at >= '2025-07-01 00:00+08' AND reported_at < '2025-10-01 00:00+08'""", ())[0]
-    assert q3.loc["all", "cases"] == cases
+    assert q3.loc["all", "cases"] == n_cases
     # the demo puts more cases where management is missing
     assert q3.loc["none", "rate"] > q3.loc["managed", "rate"]
     # the top sites: the highest rates of the street's residential sites over the year
@@ -156,7 +156,7 @@ def test_site_quarters_from_the_cubes_equal_those_from_the_cases(conn):
     """Dates, status and level read whole months from case_site_month, level-1 categories and
     sources (with or without status and level) from case_site_code_month; the same figures as
     the cases."""
-    from geo.sql import heat as heat_sql
+    from geo.sql import cases as cases_sql
     for cube, scope, f in (
             ("case_site_month", stats.Scope(),
              stats.CaseFilters(dt.date(2024, 2, 10), dt.date(2025, 5, 20))),
@@ -179,8 +179,8 @@ def test_site_quarters_from_the_cubes_equal_those_from_the_cases(conn):
             ("case_site_code_month", stats.Scope(),
              stats.CaseFilters(dt.date(2024, 3, 3), dt.date(2026, 1, 27),
                                categories=["sanitation"], status="closed", escalation="street"))):
-        params = heat._params(conn, scope, f)
-        from_cube, raw = (db.frame(conn, heat_sql.site_quarter_cases(source), params)
+        params = cases._params(conn, scope, f)
+        from_cube, raw = (db.frame(conn, cases_sql.site_quarter_cases(source), params)
                           .astype({"cases": int}).sort_values(["site_id", "quarter"])
                           .reset_index(drop=True) for source in (cube, None))
         assert len(raw) > 0
@@ -202,7 +202,7 @@ def test_the_pages_loads_run_side_by_side_on_connections_of_their_own(demo_url):
         def run(c):
             pid = db.row(c, "SELECT pg_backend_pid()", ())[0]
             barrier.wait()  # BrokenBarrierError unless all three run at once
-            return n, pid, heat.bins(c, stats.Scope(), stats.CaseFilters())["cases"].sum()
+            return n, pid, cases.bins(c, stats.Scope(), stats.CaseFilters())["cases"].sum()
         return run
 
     results = db.concurrently(pool, [call(0), call(1), call(2)])

@@ -9,8 +9,8 @@ CALL = re.compile(r"""\bt\(\s*["']([a-z0-9_]*[a-z0-9])["']""")  # not "kind_" + 
 
 def test_every_literal_label_is_translated_both_ways():
     table = json.loads((ROOT / "data" / "i18n.json").read_text(encoding="utf-8"))
-    sources = [ROOT / "streamlit_app.py", ROOT / "ui.py",
-               *(ROOT / "views").glob("*.py"), *(ROOT / "layers").glob("*.py"),
+    sources = [ROOT / "streamlit_app.py",
+               *(ROOT / "app").glob("*.py"), *(ROOT / "layers").glob("*.py"),
                *(ROOT / "geo").rglob("*.py")]
     used = {key: path.name for path in sources
             for key in CALL.findall(path.read_text(encoding="utf-8"))}

@@ -102,11 +102,11 @@ def test_basemap_without_key_is_not_drawn(monkeypatch):
 def _cells():
     import pandas as pd
 
-    from geo import heat
+    from geo import cases
 
     cells = pd.DataFrame({"cx": [267800, 267801, 267802], "cy": [86200, 86200, 86201],
                           "cases": [8, 2, 0]})
-    cells["lon"], cells["lat"] = heat.cell_lonlat((cells.cx + 0.5) * 50, (cells.cy + 0.5) * 50)
+    cells["lon"], cells["lat"] = cases.cell_lonlat((cells.cx + 0.5) * 50, (cells.cy + 0.5) * 50)
     return cells
 
 

@@ -1,4 +1,5 @@
-"""Coverage of sites as of a date: managed sites / sites, by count and by households."""
+"""Coverage: the figures of managed sites / sites as of a date (by count and by households),
+and what the coverage map draws and lists, sized for the screen (simplified, capped)."""
 
 # One row per site in scope with its mode on %(as_of)s (no record holding that day: 'none').
 SITES_AS_OF = """
@@ -57,3 +58,221 @@ WITH st AS ({SITES_AS_OF}), g AS ({GROUPS[by]})
 SELECT g.code, g.name, {FIGURES}
 FROM g LEFT JOIN st ON {GROUP_KEY[by]}
 GROUP BY g.code, g.name ORDER BY g.code"""
+
+
+# ---------------------------------------------------------------- the coverage map
+SCOPE_SITES = """
+(%(street)s::text IS NULL OR s.street_code = %(street)s)
+AND (%(community)s::text IS NULL OR s.community_code = %(community)s)
+"""
+
+MODE_AS_OF = """
+LEFT JOIN management m ON m.site_id = s.id AND m.valid_from <= %(as_of)s
+     AND (m.valid_to IS NULL OR m.valid_to > %(as_of)s)
+"""
+
+STREETS = """
+SELECT code, name, ST_AsBinary(ST_SimplifyPreserveTopology(geom, %(tolerance)s)) AS geom
+FROM streets ORDER BY code
+"""
+
+# Communities with their coverage of residential sites as of the date (district overview shading).
+COMMUNITIES = f"""
+SELECT c.code, c.name, c.street_code,
+       count(s.id) AS sites,
+       count(s.id) FILTER (WHERE coalesce(m.mode, 'none') <> 'none') AS managed,
+       ST_AsBinary(ST_SimplifyPreserveTopology(c.geom, %(tolerance)s)) AS geom
+FROM communities c
+LEFT JOIN sites s ON s.community_code = c.code AND s.kind <> 'building_cluster'
+{MODE_AS_OF}
+WHERE (%(street)s::text IS NULL OR c.street_code = %(street)s)
+  AND (%(community)s::text IS NULL OR c.code = %(community)s)
+GROUP BY c.code ORDER BY c.code
+"""
+
+GRIDS = """
+SELECT code, name, ST_AsBinary(ST_SimplifyPreserveTopology(geom, %(tolerance)s)) AS geom
+FROM grids
+WHERE (%(street)s::text IS NULL OR street_code = %(street)s)
+  AND (%(community)s::text IS NULL OR community_code = %(community)s)
+ORDER BY code
+"""
+
+# Sites of the scope with their mode on the date; capped (one row more tells truncation).
+SITES = f"""
+SELECT s.id, s.external_id, s.name, s.kind, s.households, s.demonstration, s.community_code,
+       coalesce(m.mode, 'none') AS mode,
+       ST_AsBinary(ST_SimplifyPreserveTopology(s.geom, %(tolerance)s)) AS geom
+FROM sites s {MODE_AS_OF}
+WHERE {SCOPE_SITES}
+ORDER BY s.id LIMIT %(limit)s
+"""
+
+SEARCH_SITES = """
+SELECT s.id, s.external_id, s.name, c.name AS community
+FROM sites s JOIN communities c ON c.code = s.community_code
+WHERE s.name ILIKE '%%' || %(text)s || '%%' OR s.external_id = %(text)s
+ORDER BY s.name LIMIT 20
+"""
+
+EXTENT = """
+SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (
+    SELECT coalesce(
+        (SELECT ST_Extent(geom) FROM communities
+         WHERE (%(street)s::text IS NULL OR street_code = %(street)s)
+           AND (%(community)s::text IS NULL OR code = %(community)s)),
+        (SELECT ST_Extent(geom) FROM district)) AS e) x
+"""
+
+SITE_EXTENT = """
+SELECT ST_XMin(geom), ST_YMin(geom), ST_XMax(geom), ST_YMax(geom) FROM sites WHERE id = %(id)s
+"""
+
+# Residential sites without management on the date, ranked by priority: the mean of the
+# site's percentile in households and in cases per 100 households over the last 12 months.
+GAPS = f"""
+WITH gap AS (
+    SELECT s.id, s.external_id, s.name, s.kind, s.households, s.community_code
+    FROM sites s {MODE_AS_OF}
+    WHERE {SCOPE_SITES} AND s.kind <> 'building_cluster' AND coalesce(m.mode, 'none') = 'none'),
+counted AS (
+    SELECT g.*, (SELECT count(*) FROM cases c
+                 WHERE c.site_id = g.id AND c.reported_at >= %(as_of)s::date - 365
+                   AND c.reported_at < %(as_of)s::date + 1) AS cases_12m
+    FROM gap g),
+rated AS (
+    SELECT *, CASE WHEN households > 0 THEN 100.0 * cases_12m / households END AS cases_per_100
+    FROM counted)
+SELECT r.id, r.external_id, r.name, r.kind, c.name AS community, r.households, r.cases_12m,
+       r.cases_per_100,
+       (percent_rank() OVER (ORDER BY r.households)
+        + percent_rank() OVER (ORDER BY coalesce(r.cases_per_100, 0))) / 2 AS priority
+FROM rated r JOIN communities c ON c.code = r.community_code
+ORDER BY priority DESC, r.households DESC LIMIT %(limit)s
+"""
+
+SITES_WITHOUT_CADRE = f"""
+SELECT s.id, s.external_id, s.name, s.kind, c.name AS community, s.households
+FROM sites s JOIN communities c ON c.code = s.community_code
+WHERE {SCOPE_SITES} AND NOT EXISTS (
+    SELECT 1 FROM assignments a JOIN people p ON p.id = a.person_id
+    WHERE a.site_id = s.id AND p.role = 'street_cadre' AND a.valid_from <= %(as_of)s
+      AND (a.valid_to IS NULL OR a.valid_to > %(as_of)s))
+ORDER BY s.households DESC LIMIT %(limit)s
+"""
+
+COMMUNITIES_WITHOUT_LEADER = """
+SELECT c.code, c.name FROM communities c
+WHERE (%(street)s::text IS NULL OR c.street_code = %(street)s)
+  AND (%(community)s::text IS NULL OR c.code = %(community)s)
+  AND NOT EXISTS (
+    SELECT 1 FROM assignments a JOIN people p ON p.id = a.person_id
+    WHERE a.community_code = c.code AND a.target_kind = 'community'
+      AND p.role = 'district_leader' AND a.valid_from <= %(as_of)s
+      AND (a.valid_to IS NULL OR a.valid_to > %(as_of)s))
+ORDER BY c.code
+"""
+
+# KPI figures of the sites of the scope on a date.
+KPIS = f"""
+WITH st AS (
+    SELECT s.kind, s.households, s.owners_committee, s.party_org,
+           coalesce(m.mode, 'none') AS mode
+    FROM sites s {MODE_AS_OF} WHERE {SCOPE_SITES})
+SELECT
+    count(*) FILTER (WHERE kind = 'compound') AS compounds,
+    count(*) FILTER (WHERE kind = 'compound' AND mode <> 'none') AS compounds_managed,
+    coalesce(sum(households) FILTER (WHERE kind = 'compound'), 0) AS compound_households,
+    coalesce(sum(households) FILTER (WHERE kind = 'compound' AND mode <> 'none'), 0)
+        AS compound_households_managed,
+    count(*) FILTER (WHERE kind = 'open_courtyard') AS courtyards,
+    count(*) FILTER (WHERE kind = 'open_courtyard' AND mode <> 'none') AS courtyards_managed,
+    coalesce(sum(households) FILTER (WHERE kind = 'open_courtyard'), 0) AS courtyard_households,
+    coalesce(sum(households) FILTER (WHERE kind = 'open_courtyard' AND mode <> 'none'), 0)
+        AS courtyard_households_managed,
+    count(*) FILTER (WHERE kind <> 'building_cluster' AND owners_committee) AS with_committee,
+    count(*) FILTER (WHERE kind <> 'building_cluster' AND party_org) AS with_party_org,
+    count(*) FILTER (WHERE kind = 'building_cluster') AS clusters,
+    count(*) FILTER (WHERE kind = 'building_cluster' AND party_org) AS clusters_with_party_org,
+    count(*) FILTER (WHERE kind <> 'building_cluster' AND mode = 'commercial') AS commercial,
+    count(*) FILTER (WHERE kind <> 'building_cluster' AND mode = 'self_managed') AS self_managed,
+    count(*) FILTER (WHERE kind <> 'building_cluster' AND mode = 'scenic_co_managed')
+        AS scenic_co_managed,
+    count(*) FILTER (WHERE kind <> 'building_cluster' AND mode = 'enterprise_embedded')
+        AS enterprise_embedded,
+    count(*) FILTER (WHERE kind <> 'building_cluster' AND mode = 'none') AS none
+FROM st
+"""
+
+# Coverage of residential sites at the first of every month from the campaign's start: the
+# scope's management periods (a few thousand rows) joined to the days in memory, rather than a
+# lookup per site and day.
+TREND = f"""
+WITH days AS (
+    SELECT d::date AS day FROM generate_series(%(start)s::date, %(end)s::date, '1 month') d),
+scope_sites AS (
+    SELECT s.id, s.households FROM sites s WHERE {SCOPE_SITES} AND s.kind <> 'building_cluster'),
+totals AS (
+    SELECT count(*) AS sites, coalesce(sum(households), 0) AS households FROM scope_sites),
+managed AS (
+    SELECT d.day, count(*) AS managed, sum(ss.households) AS managed_households
+    FROM management m
+    JOIN scope_sites ss ON ss.id = m.site_id
+    JOIN days d ON m.valid_from <= d.day AND (m.valid_to IS NULL OR m.valid_to > d.day)
+    WHERE m.mode <> 'none'
+      AND (%(street)s::text IS NULL OR m.street_code = %(street)s)
+      AND (%(community)s::text IS NULL OR m.community_code = %(community)s)
+    GROUP BY d.day)
+SELECT d.day, t.sites, coalesce(m.managed, 0) AS managed, t.households,
+       coalesce(m.managed_households, 0) AS managed_households
+FROM days d CROSS JOIN totals t LEFT JOIN managed m USING (day)
+ORDER BY d.day
+"""
+
+SITE = """
+SELECT s.id, s.external_id, s.name, s.kind, s.households, s.buildings, s.built_year,
+       s.owners_committee, s.owners_committee_party, s.party_org, s.demonstration, s.address,
+       c.name AS community, t.name AS street, s.grid_code
+FROM sites s JOIN communities c ON c.code = s.community_code JOIN streets t ON t.code = s.street_code
+WHERE s.id = %(id)s
+"""
+
+SITE_AT_POINT = """
+SELECT id FROM sites WHERE ST_Intersects(geom, ST_SetSRID(ST_MakePoint(%(lon)s, %(lat)s), 4326))
+LIMIT 1
+"""
+
+SITE_HISTORY = """
+SELECT mode, provider, party_led, valid_from, valid_to FROM management
+WHERE site_id = %(id)s ORDER BY valid_from DESC
+"""
+
+SITE_PEOPLE = """
+SELECT p.name, p.role, p.title, a.valid_from, a.valid_to
+FROM assignments a JOIN people p ON p.id = a.person_id
+WHERE a.site_id = %(id)s ORDER BY p.role, p.name
+"""
+
+SITE_CASES = """
+SELECT to_char(c.reported_at AT TIME ZONE %(tz)s, 'YYYY-MM') AS month, k.name AS category,
+       count(*) AS cases
+FROM cases c JOIN case_categories k ON k.code = c.category_l1
+WHERE c.site_id = %(id)s AND c.reported_at >= %(as_of)s::date - 365
+  AND c.reported_at < %(as_of)s::date + 1
+GROUP BY 1, 2 ORDER BY 1, 2
+"""
+
+# Which district leader covers which community, which cadre which site.
+ASSIGNMENTS = """
+SELECT p.name, p.role, a.target_kind, coalesce(s.name, c.name) AS target,
+       ST_AsBinary(ST_PointOnSurface(coalesce(s.geom, c.geom))) AS geom
+FROM assignments a JOIN people p ON p.id = a.person_id
+JOIN communities c ON c.code = a.community_code
+LEFT JOIN sites s ON s.id = a.site_id
+WHERE p.role IN ('district_leader', 'street_cadre')
+  AND (a.target_kind = 'community' OR a.target_kind = 'site')
+  AND (%(street)s::text IS NULL OR a.street_code = %(street)s)
+  AND (%(community)s::text IS NULL OR a.community_code = %(community)s)
+  AND a.valid_from <= %(as_of)s AND (a.valid_to IS NULL OR a.valid_to > %(as_of)s)
+ORDER BY p.role, p.name LIMIT 2000
+"""

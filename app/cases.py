@@ -10,43 +10,44 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-import ui
-from geo import export, heat, mapdata, users
+from app import connections, lookups, mapview, urlstate
+from geo.viewstate import State
+from geo import export, cases, coverage, users
 from geo.i18n import t
-from views import charts
+from app import charts
 from geo.stats import CaseFilters, Scope
-from layers import coverage, maps
+from layers import coverage as coverage_layers, maps
 from layers import cases as case_layers
 
 POINT_ZOOM = 17  # zoomed in this far, the individual cases in view are drawn
 PLAY_SECONDS = 1.2
 
 
-# The page's three loads run side by side (ui.side_by_side), in threads: no spinner of their own.
-@ui.cached(ttl=120, max_entries=200, show_spinner=False)
+# The page's three loads run side by side (connections.side_by_side), in threads: no spinner of their own.
+@connections.cached(ttl=120, max_entries=200, show_spinner=False)
 def load_bins(conn, scope: Scope, filters: CaseFilters) -> pd.DataFrame:
-    return heat.bins(conn, scope, filters)
+    return cases.bins(conn, scope, filters)
 
 
-@ui.cached(ttl=120, max_entries=200, show_spinner=False)
+@connections.cached(ttl=120, max_entries=200, show_spinner=False)
 def load_figures(conn, scope: Scope, filters: CaseFilters) -> tuple[dict, pd.DataFrame]:
-    return heat.figures(conn, scope, filters)
+    return cases.figures(conn, scope, filters)
 
 
-@ui.cached(ttl=120, max_entries=100, show_spinner=False)
+@connections.cached(ttl=120, max_entries=100, show_spinner=False)
 def load_sites_and_modes(conn, scope: Scope, filters: CaseFilters,
                          today: dt.date) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return heat.site_case_rates(conn, scope, filters, today)
+    return cases.site_case_rates(conn, scope, filters, today)
 
 
 @st.cache_data(ttl=120, max_entries=100)
 def load_hotspots(cells: pd.DataFrame, size: int) -> pd.DataFrame:
-    return heat.hotspots(cells, size)
+    return cases.hotspots(cells, size)
 
 
-@ui.cached(ttl=600)
-def load_outlines(conn, view: mapdata.View):
-    return mapdata.communities(conn, view)
+@connections.cached(ttl=600)
+def load_outlines(conn, view: coverage.View):
+    return coverage.communities(conn, view)
 
 
 def _share(part: int, whole: int) -> str:
@@ -73,7 +74,7 @@ def months_of(lo: dt.date, hi: dt.date) -> list[str]:
     return out
 
 
-def playback_month(s: ui.State, months: list[str]) -> ui.State:
+def playback_month(s: State, months: list[str]) -> State:
     """The month the heatmap plays back (the slider's value, known before it is drawn so that
     the map's cases load with the rest): stepped on by the play switch."""
     options = ["all"] + months
@@ -96,39 +97,39 @@ def playback_controls(lang: str, months: list[str]) -> None:
 
 
 @st.fragment
-def heat_map(conn, s: ui.State, cells: pd.DataFrame, size: int, map_filters: CaseFilters,
-             today: dt.date, user: users.User | None) -> ui.State:
+def heat_map(conn, s: State, cells: pd.DataFrame, size: int, map_filters: CaseFilters,
+             today: dt.date, user: users.User | None) -> State:
     """The folium heatmap with hotspots and, zoomed in or for a clicked cell, the cases. A
     fragment: the map's reports of its view rerun only this part (with the view the URL holds
     now), not the figures beside it; a clicked cell reruns the page."""
-    full_run = ui.in_page_run()
+    full_run = mapview.in_page_run()
     if full_run:
         st.session_state.pop("case_view", None)
     else:  # this part alone reruns: the view is the one the map last reported
-        now = ui.read_state()
+        now = urlstate.read_state()
         center, zoom = st.session_state.get("case_view") or (now.center, now.zoom)
         s = replace(s, center=center, zoom=zoom)
     lang = s.lang
-    bounds = mapdata.extent(conn, s.view) or ui.DEFAULT_BOUNDS
-    fitted, (center, zoom), s = ui.map_view(s, bounds)
+    bounds = coverage.extent(conn, s.view)
+    fitted, (center, zoom), s = mapview.map_view(s, bounds)
     picked = st.session_state.get("picked_cell")
     shown = None
     personal = bool(user and user.sees_personal_data)
     points_bounds = _points_bounds(s, picked, size)  # the view whose cases are drawn
     if picked and picked[2] == size:
-        shown = heat.points(conn, s.scope, map_filters, cell=picked, personal=personal)
+        shown = cases.points(conn, s.scope, map_filters, cell=picked, personal=personal)
     elif points_bounds:
-        shown = heat.points(conn, s.scope, map_filters, points_bounds, personal=personal)
+        shown = cases.points(conn, s.scope, map_filters, points_bounds, personal=personal)
     if personal and shown is not None and not shown.empty:
         users.audit(conn, user.name, "personal_data", {"cases": shown["external_id"].tolist()[:50]})
     spots = load_hotspots(cells, size) if "hotspots" in s.case_layers else None
-    fmap = maps.case_map(s, cells, size, heat.months_in(map_filters, today),
+    fmap = maps.case_map(s, cells, size, cases.months_in(map_filters, today),
                          load_outlines(conn, s.view), *fitted, hotspots=spots, cases=shown)
-    out = st_folium(fmap, height=ui.MAP_SIZE[1], use_container_width=True, key="case_map",
+    out = st_folium(fmap, height=maps.MAP_SIZE[1], use_container_width=True, key="case_map",
                     center=list(center), zoom=zoom,
                     returned_objects=["last_clicked", "center", "zoom", "bounds"])
-    s = ui.track_view(out, s, center, zoom)
-    ui.remember_bounds(out, s)
+    s = mapview.track_view(out, s, center, zoom)
+    mapview.remember_bounds(out, s)
     if not full_run:
         if _points_bounds(s, picked, size) != points_bounds:
             # zoomed in (or panned zoomed in): again, drawing the cases there. The view goes to
@@ -136,17 +137,17 @@ def heat_map(conn, s: ui.State, cells: pd.DataFrame, size: int, map_filters: Cas
             st.session_state["case_view"] = (s.center, s.zoom)
             st.rerun(scope="fragment")
         st.session_state.pop("case_view", None)
-        ui.write_state(s)
-    click = ui.new_click(out, "last_clicked", "last_cell_click", s)
+        urlstate.write_state(s)
+    click = mapview.new_click(out, "last_clicked", "last_cell_click", s)
     if click:
-        st.session_state["picked_cell"] = (*heat.cell_of(*click, size), size)
+        st.session_state["picked_cell"] = (*cases.cell_of(*click, size), size)
         st.rerun()
     if shown is not None:
         cell_cases(shown, lang, masked=not personal)
     return s
 
 
-def _points_bounds(s: ui.State, picked, size: int):
+def _points_bounds(s: State, picked, size: int):
     """The map's bounds when zoomed in far enough for the individual cases (and no cell is
     picked), else None."""
     if (picked and picked[2] == size) or not (s.zoom and s.zoom >= POINT_ZOOM):
@@ -167,13 +168,13 @@ def cell_cases(shown: pd.DataFrame, lang: str, *, masked: bool) -> None:
     st.dataframe(table, hide_index=True, width="stretch", height=240)
 
 
-def deck_view(conn, s: ui.State, cells: pd.DataFrame, size: int) -> None:
-    bounds = mapdata.extent(conn, s.view) or ui.DEFAULT_BOUNDS
-    center, zoom = coverage.fit_view(bounds, *ui.MAP_SIZE)
+def deck_view(conn, s: State, cells: pd.DataFrame, size: int) -> None:
+    bounds = coverage.extent(conn, s.view)
+    center, zoom = coverage_layers.fit_view(bounds, *maps.MAP_SIZE)
     outlines = load_outlines(conn, s.view)
     # one zoom level out: the tilted view needs room for the columns
     st.pydeck_chart(case_layers.deck(cells, size, outlines, mode=s.display, center=center,
-                                     zoom=zoom - 1, lang=s.lang), height=ui.MAP_SIZE[1])
+                                     zoom=zoom - 1, lang=s.lang), height=maps.MAP_SIZE[1])
     st.caption(t("deck_caption", s.lang).format(m=f"{size * 0.8:.0f}"))
 
 
@@ -184,7 +185,7 @@ def figures_panel(conn, lang: str, monthly: pd.DataFrame, top: pd.DataFrame,
         st.caption(t("no_cases", lang))
     else:
         names = dict((code, (en if lang == "en" and en else name))
-                     for code, name, en, _, _ in ui.case_codes(conn)[0])
+                     for code, name, en, _, _ in lookups.case_codes(conn)[0])
         charts.stacked_bars(monthly.assign(category=[names.get(c, c) for c in monthly["category"]]),
                             "month", "category", "cases")
     st.subheader(t("top_sites", lang))
@@ -214,17 +215,17 @@ def figures_panel(conn, lang: str, monthly: pd.DataFrame, top: pd.DataFrame,
     st.caption(t("coverage_x_cases_note", lang))
 
 
-def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
+def render(conn, state: State, user: users.User | None = None) -> State:
     """The cases page; returns the state with the map's view and the playback month."""
     lang = state.lang
-    today = ui.today(conn)
+    today = lookups.today(conn)
     filters = state.case_filters(today)
     st.title(t("cases_title", lang))
     st.caption(export.describe(replace(state, month=None), today))
     months = months_of(filters.date_from, filters.date_to)
     state = playback_month(state, months)
     scope, map_filters = state.scope, state.case_filters(today, month=True)
-    cells, (summary, monthly), (top, modes) = ui.side_by_side(user, [
+    cells, (summary, monthly), (top, modes) = connections.side_by_side(user, [
         lambda c: load_bins(c, scope, map_filters),
         lambda c: load_figures(c, scope, filters),
         lambda c: load_sites_and_modes(c, scope, filters, today)])
@@ -232,16 +233,16 @@ def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
     left, right = st.columns([3, 2])
     with left:
         playback_controls(lang, months)
-        size = heat.cell_size(scope)
+        size = cases.cell_size(scope)
         if state.display == "heat":
-            with ui.page_run_of_fragment():
+            with mapview.page_run_of_fragment():
                 state = heat_map(conn, state, cells, size, map_filters, today, user)
         else:
             deck_view(conn, state, cells, size)
     with right:
         figures_panel(conn, lang, monthly, top, modes)
     if st.session_state.get("playing"):
-        ui.write_state(state)
+        urlstate.write_state(state)
         time.sleep(PLAY_SECONDS)
         st.session_state["play_step"] = True
         st.rerun()

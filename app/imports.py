@@ -6,21 +6,21 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-import folium
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-import ui
+from geo.viewstate import State
 from geo import coords, users
 from geo.errors import InputError
 from geo.i18n import t
 from geo.importing import run
 from geo.importing.fields import KINDS
 from geo.importing.read import read
-from layers import coverage
+from layers import maps
 
+PREVIEW_SIZE = (700, 420)
 SUFFIXES = ["csv", "xlsx", "geojson", "json", "gpkg", "zip"]
 
 
@@ -50,15 +50,11 @@ def _preview_map(path: Path, crs: str | None, lang: str) -> None:
     frame = gpd.GeoDataFrame(geometry=list(geoms), crs=4326).dropna()
     if frame.empty:
         return
-    center, zoom = coverage.fit_view(tuple(frame.total_bounds), 700, 420)
-    fmap = coverage.new_map(center, zoom)
-    folium.GeoJson(frame.__geo_interface__, name=t("import_preview", lang),
-                   style_function=lambda f: {"color": "#0072B2", "weight": 2, "fillOpacity": 0.3}
-                   ).add_to(fmap)
-    st_folium(fmap, height=420, use_container_width=True, key="import_map", returned_objects=[])
+    fmap = maps.preview_map(frame, t("import_preview", lang), PREVIEW_SIZE)
+    st_folium(fmap, height=PREVIEW_SIZE[1], use_container_width=True, key="import_map", returned_objects=[])
 
 
-def render(conn, s: ui.State, user: users.User | None = None) -> ui.State:
+def render(conn, s: State, user: users.User | None = None) -> State:
     lang = s.lang
     st.title(t("page_import", lang))
     if user and user.role != "admin":

@@ -8,7 +8,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from geo.sql import mapdata as sql
+from geo.sql import coverage as sql
 from geo import db, stats
 from geo.stats import district_timezone
 
@@ -63,9 +63,14 @@ def sites(conn, view: View, limit: int = SITE_LIMIT) -> tuple[gpd.GeoDataFrame, 
     return frame.iloc[:limit], len(frame) > limit
 
 
-def extent(conn, view: View) -> tuple[float, float, float, float] | None:
+WORLD = (-180.0, -85.0, 180.0, 85.0)
+
+
+def extent(conn, view: View) -> tuple[float, float, float, float]:
+    """The view's communities' extent; the district's when it has none (a scope without
+    communities yet), and the whole world before any boundary is imported."""
     row = db.row(conn, sql.EXTENT, view.params())
-    return tuple(row) if row and row[0] is not None else None
+    return tuple(row) if row and row[0] is not None else WORLD
 
 
 def site_extent(conn, site_id: int) -> tuple[float, float, float, float] | None:

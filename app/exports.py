@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-import ui
+from geo.viewstate import State
 from geo import export, users
 from geo.i18n import t
 
@@ -25,7 +25,7 @@ def _folder() -> Path:
     return Path(tempfile.mkdtemp(prefix="atlas-export-"))
 
 
-def render(conn, s: ui.State, user: users.User | None = None) -> None:
+def render(conn, s: State, user: users.User | None = None) -> None:
     lang = s.lang
     with st.sidebar.expander(t("export", lang)):
         st.markdown(f"**{t('export_map', lang)}**")

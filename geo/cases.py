@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from geo import db, stats
-from geo.sql import heat as sql
+from geo.sql import cases as sql
 from geo.stats import CaseFilters, Scope
 
 EARTH_RADIUS = 6378137.0  # Web Mercator

@@ -10,14 +10,14 @@ import pandas as pd
 import shapely
 import streamlit as st
 
-import ui
+from geo.viewstate import State
 from geo import editing, users
 from geo.errors import InputError
 from geo.i18n import t
 from geo.importing.fields import MODES, PERSON_ROLES
 
 
-def management_form(conn, s: ui.State, user: users.User | None, site_id: int) -> None:
+def management_form(conn, s: State, user: users.User | None, site_id: int) -> None:
     """Shown with a site's panel to users who may edit (everyone in the open demo): the
     site and any others of its community."""
     if user and not user.may_edit:
@@ -46,7 +46,7 @@ def _save_against_seen(seen_key: str, write, message) -> bool:
     return True
 
 
-def _management_change(conn, s: ui.State, user: users.User | None, options, default: list[int],
+def _management_change(conn, s: State, user: users.User | None, options, default: list[int],
                        form_key: str, on_recorded=None) -> None:
     """Record a management change for the chosen sites (``options``: id, name); then
     ``on_recorded(message)`` when given, else the message is shown here."""
@@ -86,7 +86,7 @@ def _management_change(conn, s: ui.State, user: users.User | None, options, defa
             st.warning(str(refused))
 
 
-def assignment_form(conn, s: ui.State, user: users.User | None, site_id: int) -> None:
+def assignment_form(conn, s: State, user: users.User | None, site_id: int) -> None:
     """Assign a cadre or worker to the site (closes a "site without a cadre" gap where it is
     seen), or end an assignment from a date."""
     if user and not user.may_edit:
@@ -110,7 +110,7 @@ def assignment_form(conn, s: ui.State, user: users.User | None, site_id: int) ->
             lambda assignment, day: editing.end_assignment(conn, name, assignment, day))
 
 
-def leader_form(conn, s: ui.State, user: users.User | None) -> None:
+def leader_form(conn, s: State, user: users.User | None) -> None:
     """The district leaders covering the selected community (包联): assign one, or end one;
     closes a "community without a leader" gap where it is seen."""
     if not s.community or (user and not user.may_edit):
@@ -151,7 +151,7 @@ def _person_and_date(lang: str, title: str, form_key: str, labels: dict[int, str
                 st.error(str(refused))
 
 
-def site_form(conn, s: ui.State, user: users.User | None, site_id: int) -> None:
+def site_form(conn, s: State, user: users.User | None, site_id: int) -> None:
     """The site's own fields in a form (the table editor's checks; refused when the site
     changed since the form was shown)."""
     if user and not user.may_edit:
@@ -192,7 +192,7 @@ def site_form(conn, s: ui.State, user: users.User | None, site_id: int) -> None:
                 lambda _: t("site_saved", lang).format(id=site_id))
 
 
-def delete_form(conn, s: ui.State, user: users.User | None, site_id: int) -> bool:
+def delete_form(conn, s: State, user: users.User | None, site_id: int) -> bool:
     """Delete the site, after an explicit confirmation. Returns True when it was deleted."""
     if user and not user.may_edit:
         return False
@@ -210,7 +210,7 @@ def delete_form(conn, s: ui.State, user: users.User | None, site_id: int) -> boo
     return False
 
 
-def change_history(conn, s: ui.State, site_id: int) -> None:
+def change_history(conn, s: State, site_id: int) -> None:
     history = editing.site_changes(conn, site_id)
     if history.empty:
         return
@@ -218,7 +218,7 @@ def change_history(conn, s: ui.State, site_id: int) -> None:
     st.dataframe(history, hide_index=True, width="stretch")
 
 
-def site_table(conn, s: ui.State, user: users.User | None) -> None:
+def site_table(conn, s: State, user: users.User | None) -> None:
     """The table editor: bulk corrections to the sites of the selected community."""
     _table_editor(conn, s, user, "sites", t("edit_sites_table", s.lang),
                   editing.community_sites, editing.update_sites, {
@@ -229,7 +229,7 @@ def site_table(conn, s: ui.State, user: users.User | None) -> None:
                       "built_year": st.column_config.NumberColumn(min_value=1800, step=1)})
 
 
-def people_table(conn, s: ui.State, user: users.User | None) -> None:
+def people_table(conn, s: State, user: users.User | None) -> None:
     """The table editor for the community's people (names, roles, titles, phones)."""
     _table_editor(conn, s, user, "people", t("edit_people_table", s.lang),
                   editing.community_people, editing.update_people, {
@@ -239,7 +239,7 @@ def people_table(conn, s: ui.State, user: users.User | None) -> None:
                   disabled=["id", "external_id"])
 
 
-def add_person_form(conn, s: ui.State, user: users.User | None) -> None:
+def add_person_form(conn, s: State, user: users.User | None) -> None:
     """A new leader, cadre or worker of the community, then assignable from a site's panel."""
     if not s.community or (user and not user.may_edit):
         return
@@ -263,7 +263,7 @@ def add_person_form(conn, s: ui.State, user: users.User | None) -> None:
                 st.error(str(refused))
 
 
-def _table_editor(conn, s: ui.State, user: users.User | None, what: str, title: str,
+def _table_editor(conn, s: State, user: users.User | None, what: str, title: str,
                   load, save, column_config: dict, disabled=("id",)) -> None:
     """A community's rows in st.data_editor; saved rows are checked, refused when they changed
     in the database since the table was loaded, logged and undoable."""
@@ -286,11 +286,11 @@ def _table_editor(conn, s: ui.State, user: users.User | None, what: str, title: 
             st.rerun()
 
 
-def _may_draw(s: ui.State, user: users.User | None) -> bool:
+def _may_draw(s: State, user: users.User | None) -> bool:
     return bool(s.community) and not (user and not user.may_edit)
 
 
-def _outline_choices(conn, s: ui.State) -> dict[str, str]:
+def _outline_choices(conn, s: State) -> dict[str, str]:
     """The outlines that can be reshaped in place: the selected site, the community's
     boundary, its grids. Keys 'table:key'; values are labels."""
     lang = s.lang
@@ -315,7 +315,7 @@ class Drawing:
     outline: dict | None
 
 
-def drawing(conn, s: ui.State, user: users.User | None) -> Drawing | None:
+def drawing(conn, s: State, user: users.User | None) -> Drawing | None:
     """The drawing tools' state, or None when the map carries none (the switch below the map,
     as the last run left it)."""
     if not (_may_draw(s, user) and st.session_state.get("draw_mode")):
@@ -328,7 +328,7 @@ def drawing(conn, s: ui.State, user: users.User | None) -> Drawing | None:
     return Drawing(choices, (table, key), editing.outline(conn, table, _key(table, key)))
 
 
-def draw_controls(s: ui.State, user: users.User | None, tools: Drawing | None) -> None:
+def draw_controls(s: State, user: users.User | None, tools: Drawing | None) -> None:
     """Below the map (above it, they took the map's clicks): the drawing switch and which
     outline to reshape in place."""
     if not _may_draw(s, user):
@@ -343,7 +343,7 @@ def draw_controls(s: ui.State, user: users.User | None, tools: Drawing | None) -
                  key="edit_outline")
 
 
-def add_drawing_layers(s: ui.State, tools: Drawing | None, fmap) -> None:
+def add_drawing_layers(s: State, tools: Drawing | None, fmap) -> None:
     """Before the map is drawn: the drawing tools, the outline chosen for reshaping, and the
     sites a refused drawing overlaps (highlighted)."""
     from layers import editing as edit_layers
@@ -372,7 +372,7 @@ def _fingerprint(table: str, geometry: dict) -> str:
     return table + json.dumps(geometry, sort_keys=True)
 
 
-def drawn_forms(conn, s: ui.State, user: users.User | None, tools: Drawing | None,
+def drawn_forms(conn, s: State, user: users.User | None, tools: Drawing | None,
                 out: dict | None) -> None:
     """After drawing: save a reshaped outline, or a new polygon as a site or a grid. A refusal
     is shown with the overlapped sites highlighted on the map."""
@@ -417,7 +417,7 @@ def drawn_forms(conn, s: ui.State, user: users.User | None, tools: Drawing | Non
         st.caption(t("draw_hint", lang))
 
 
-def _new_shape_form(conn, s: ui.State, user: users.User | None, geometry: dict) -> None:
+def _new_shape_form(conn, s: State, user: users.User | None, geometry: dict) -> None:
     lang = s.lang
     what = st.radio(t("drawn_as", lang), ["site", "grid", "select"], horizontal=True,
                     format_func=lambda c: t(f"drawn_{c}", lang), key="drawn_as")
@@ -452,7 +452,7 @@ def _new_shape_form(conn, s: ui.State, user: users.User | None, geometry: dict) 
     _save(conn, s, user, f"{what}s", None, geometry, {**attrs, "name": name.strip()})
 
 
-def _save(conn, s: ui.State, user: users.User | None, table: str, key: str | None,
+def _save(conn, s: State, user: users.User | None, table: str, key: str | None,
           geometry: dict, attrs: dict, seen: str | None = None) -> None:
     """Write a drawn shape into ``table`` (sites, communities, grids): a new one without a
     ``key``, else the outline of ``key`` reshaped from the version ``seen``. On refusal keep
@@ -489,7 +489,7 @@ def _saved(fingerprint: str, message: str) -> None:
     st.rerun()
 
 
-def basemap_crs(s: ui.State) -> str:
+def basemap_crs(s: State) -> str:
     from layers import basemap
 
     return basemap.display_crs(s.basemap)

@@ -7,32 +7,33 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-import ui
-from views import charts
-from views import editing as editing_view
-from geo import mapdata, users
+from app import connections, mapview, urlstate
+from geo.viewstate import State
+from app import charts
+from app import editing as editing_view
+from geo import coverage, users
 from geo.i18n import t
-from layers import basemap, coverage, maps
+from layers import basemap, coverage as coverage_layers, maps
 
-@ui.cached(ttl=120)
-def load_map_data(conn, view: mapdata.View, layers: tuple[str, ...]) -> dict:
-    return mapdata.map_layers(conn, view, layers)
-
-
-@ui.cached(ttl=120)
-def load_kpis(conn, view: mapdata.View) -> dict:
-    return mapdata.kpis(conn, view)
+@connections.cached(ttl=120)
+def load_map_data(conn, view: coverage.View, layers: tuple[str, ...]) -> dict:
+    return coverage.map_layers(conn, view, layers)
 
 
-@ui.cached(ttl=120)
-def load_gaps(conn, view: mapdata.View) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    return (mapdata.gaps(conn, view), mapdata.sites_without_cadre(conn, view),
-            mapdata.communities_without_leader(conn, view))
+@connections.cached(ttl=120)
+def load_kpis(conn, view: coverage.View) -> dict:
+    return coverage.kpis(conn, view)
 
 
-@ui.cached(ttl=300)
-def load_trend(conn, view: mapdata.View) -> pd.DataFrame:
-    return mapdata.trend(conn, view)
+@connections.cached(ttl=120)
+def load_gaps(conn, view: coverage.View) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    return (coverage.gaps(conn, view), coverage.sites_without_cadre(conn, view),
+            coverage.communities_without_leader(conn, view))
+
+
+@connections.cached(ttl=300)
+def load_trend(conn, view: coverage.View) -> pd.DataFrame:
+    return coverage.trend(conn, view)
 
 
 def _pct(value) -> str:
@@ -45,7 +46,7 @@ def _delta(now, before) -> str | None:
     return f"{(now - before) * 100:+.1f} pt"
 
 
-def kpi_cards(conn, s: ui.State) -> None:
+def kpi_cards(conn, s: State) -> None:
     now = load_kpis(conn, s.view)
     before = load_kpis(conn, replace(s.view, as_of=s.compare)) if s.compare else {}
     rows = [
@@ -68,7 +69,7 @@ def kpi_cards(conn, s: ui.State) -> None:
                    delta_color="inverse" if mode == "none" else "normal")
 
 
-def gap_panel(conn, s: ui.State) -> int | None:
+def gap_panel(conn, s: State) -> int | None:
     """The ranked gap list (select a row to zoom to it), sites without cadre, communities
     without leader. Returns the selected site's id."""
     gaps, no_cadre, no_leader = load_gaps(conn, s.view)
@@ -96,8 +97,8 @@ def gap_panel(conn, s: ui.State) -> int | None:
     return picked
 
 
-def site_panel(conn, s: ui.State, site_id: int) -> None:
-    detail = mapdata.site_detail(conn, site_id, s.as_of)
+def site_panel(conn, s: State, site_id: int) -> None:
+    detail = coverage.site_detail(conn, site_id, s.as_of)
     if detail is None:
         return
     info = detail["site"]
@@ -127,11 +128,11 @@ def site_panel(conn, s: ui.State, site_id: int) -> None:
         charts.stacked_bars(cases, "month", "category", "cases")
 
 
-def search_box(conn, s: ui.State) -> int | None:
+def search_box(conn, s: State) -> int | None:
     text = st.sidebar.text_input(t("search_site", s.lang), key="search")
     if not text.strip():
         return None
-    found = mapdata.search_sites(conn, text)
+    found = coverage.search_sites(conn, text)
     if found.empty:
         st.sidebar.caption(t("no_match", s.lang))
         return None
@@ -141,13 +142,13 @@ def search_box(conn, s: ui.State) -> int | None:
 
 
 @st.fragment
-def map_panel(conn, state: ui.State, user: users.User | None, data: dict, bounds) -> ui.State:
+def map_panel(conn, state: State, user: users.User | None, data: dict, bounds) -> State:
     """The map with its drawing tools, and what it reports back (its view, a clicked site,
     drawings). A fragment: after every load and pan the map reports its view, and only this
     part reruns for it, not the whole page; a click on a site reruns the page for its panel.
     Returns the state with the map's view and the chosen site (on the page's own runs)."""
-    full_run = ui.in_page_run()
-    fitted, (center, zoom), state = ui.map_view(state, bounds)
+    full_run = mapview.in_page_run()
+    fitted, (center, zoom), state = mapview.map_view(state, bounds)
     fmap = maps.coverage_map(state, data, *fitted)
     tools = editing_view.drawing(conn, state, user)
     editing_view.add_drawing_layers(state, tools, fmap)
@@ -157,20 +158,20 @@ def map_panel(conn, state: ui.State, user: users.User | None, data: dict, bounds
                     + (["last_active_drawing", "all_drawings"] if tools else []))
     editing_view.draw_controls(state, user, tools)
     editing_view.drawn_forms(conn, state, user, tools, out)
-    moved = ui.track_view(out, state, center, zoom)
-    ui.remember_bounds(out, moved)
-    click = ui.new_click(out, "last_object_clicked", "last_click", moved)
-    site_id = mapdata.site_at(conn, *click) if click else None
+    moved = mapview.track_view(out, state, center, zoom)
+    mapview.remember_bounds(out, moved)
+    click = mapview.new_click(out, "last_object_clicked", "last_click", moved)
+    site_id = coverage.site_at(conn, *click) if click else None
     if site_id:
         moved = replace(moved, site=site_id)
     if not full_run:  # this part alone reran: the URL follows the map
-        ui.write_state(moved)
+        urlstate.write_state(moved)
         if moved.site != state.site:
             st.rerun()  # the whole page, for the site's panel
     return moved
 
 
-def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
+def render(conn, state: State, user: users.User | None = None) -> State:
     """The coverage page; returns the state with the map's view and the chosen site."""
     focus = None  # a site picked from the search or the gap list: the map zooms to it
     found = search_box(conn, state)
@@ -190,18 +191,18 @@ def render(conn, state: ui.State, user: users.User | None = None) -> ui.State:
             focus = picked
     with left:
         data = load_map_data(conn, state.view, state.layers)
-        bounds = mapdata.extent(conn, state.view) or ui.DEFAULT_BOUNDS
+        bounds = coverage.extent(conn, state.view)
         if focus:
             pad = 0.002
-            x0, y0, x1, y1 = mapdata.site_extent(conn, focus) or bounds
+            x0, y0, x1, y1 = coverage.site_extent(conn, focus) or bounds
             state = replace(state, site=focus, center=None, zoom=None)
-            state = replace(state, **dict(zip(("center", "zoom"), coverage.fit_view(
-                ui.display_bounds((x0 - pad, y0 - pad, x1 + pad, y1 + pad), state), 760, 620))))
+            state = replace(state, **dict(zip(("center", "zoom"), coverage_layers.fit_view(
+                mapview.display_bounds((x0 - pad, y0 - pad, x1 + pad, y1 + pad), state), 760, 620))))
         if state.basemap != "none" and not basemap.tiles_url(state.basemap, state.tiles):
             st.caption(t("basemap_missing", lang))
         if data.get("truncated"):
-            st.warning(t("truncated", lang).format(n=mapdata.SITE_LIMIT))
-        with ui.page_run_of_fragment():
+            st.warning(t("truncated", lang).format(n=coverage.SITE_LIMIT))
+        with mapview.page_run_of_fragment():
             state = map_panel(conn, state, user, data, bounds)
         st.subheader(t("trend_title", lang))
         trend = load_trend(conn, state.view)

@@ -1,0 +1,79 @@
+"""This browser session's database connections, the spare ones for loads run side by side,
+and the cache keyed by whose connection it is."""
+from __future__ import annotations
+
+import threading
+
+import psycopg2
+import streamlit as st
+from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
+
+from geo import db, users
+from geo.i18n import t
+
+
+def cached(**kwargs):
+    """st.cache_data keyed by the database and whose connection it is: a user's scope never
+    sees another's cached results, nor one database another's."""
+    return st.cache_data(hash_funcs={db.AtlasConnection: lambda c: (c.dsn, c.scope_key)},
+                         **kwargs)
+
+
+SESSION_CONNECTIONS = "_atlas_connections"
+
+
+def connection(url: str, user: users.User | None = None):
+    """This browser session's connection: the owner's (sign-in, and the open demo when no user
+    is configured), or the user's, limited by the database's row-level security. Never shared
+    with another session: a connection has one transaction, and another session's rollback
+    in the middle of this one's edits would undo the first half of them."""
+    mine = st.session_state.setdefault(SESSION_CONNECTIONS, {})
+    key = (url, user)
+    if key not in mine or mine[key].closed:
+        mine[key] = db.connect_for(user, url)
+    return mine[key]
+
+
+def forget_connections() -> None:
+    """Close this session's connections and the spare ones (the database restarted or went
+    away): the next run connects again."""
+    for conn in st.session_state.pop(SESSION_CONNECTIONS, {}).values():
+        conn.close()
+    pool.clear()
+
+
+def _database_url() -> str:
+    """DATABASE_URL or the running local cluster's (started only when it is not)."""
+    try:
+        return db.database_url(start=False)
+    except OSError:
+        return db.database_url()
+
+
+def conn_or_stop(lang: str, user: users.User | None = None):
+    """The connection, reconnecting once when the database restarted under it; when it is
+    down, a plain message (and another try on the next rerun)."""
+    for attempt in range(2):
+        try:
+            conn = connection(_database_url(), user)
+            db.ping(conn)
+            return conn
+        except (psycopg2.Error, OSError):
+            forget_connections()
+    st.error(t("database_unavailable", lang))
+    st.stop()
+
+
+@st.cache_resource
+def pool(url: str, user: users.User | None = None) -> db.Pool:
+    """Spare connections of the same user as ``connection``'s, for loads run side by side."""
+    return db.Pool(lambda: db.connect_for(user, url))
+
+
+def side_by_side(user: users.User | None, calls) -> list:
+    """A page's independent loads (cached functions taking the connection first) run at the
+    same time, each on a connection of its own: the page waits for the slowest, not the sum.
+    The threads share the page run's context, which Streamlit's caches look up."""
+    ctx = get_script_run_ctx()
+    return db.concurrently(pool(_database_url(), user), calls,
+                           initializer=lambda: add_script_run_ctx(threading.current_thread(), ctx))

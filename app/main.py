@@ -1,0 +1,36 @@
+"""The page run: the view state from the URL, sign-in, the sidebar, then the chosen page."""
+from __future__ import annotations
+
+import psycopg2
+import streamlit as st
+
+from app import admin, cases, connections, coverage, exports, imports, lookups, signin, urlstate
+from app.sidebar import sidebar
+from geo.i18n import t
+
+
+def page() -> None:
+    state = urlstate.read_state()
+    user = signin.signed_in_user(connections.conn_or_stop(state.lang), state.lang)
+    conn = connections.conn_or_stop(state.lang, user)
+    if not lookups.streets(conn):
+        st.title(t("app_title", state.lang))
+        st.info(t("no_district", state.lang))
+        return
+    state = sidebar(conn, state, user)
+    view = {"cases": cases, "import": imports}.get(state.page, coverage)
+    state = view.render(conn, state, user)
+    if view is not imports:
+        exports.render(conn, state, user)
+    admin.audit_panel(conn, user, state.lang)
+    admin.changes_panel(conn, user, state.lang)
+    urlstate.write_state(state)
+
+
+def run() -> None:
+    st.set_page_config(page_title="基层治理一张图 · Grassroots Atlas", layout="wide")
+    try:
+        page()
+    except psycopg2.OperationalError:  # the database went away during this run: say so plainly
+        connections.forget_connections()
+        st.error(t("database_unavailable", urlstate.read_state().lang))

@@ -1,0 +1,92 @@
+"""The map's view on screen: the fitted extent, where the user moved it, clicks and bounds."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import replace
+
+import streamlit as st
+
+from geo import coords
+from geo.viewstate import State
+from layers import basemap as basemaps
+from layers.coverage import fit_view
+from layers.maps import MAP_SIZE
+
+
+def display_bounds(bounds, s: State):
+    """Bounds in the basemap's coordinates (shifted for a GCJ-02 basemap)."""
+    if basemaps.display_crs(s.basemap) == "wgs84":
+        return bounds
+    x, y = coords.wgs84_to_gcj02([bounds[0], bounds[2]], [bounds[1], bounds[3]])
+    return (float(x[0]), float(y[0]), float(x[1]), float(y[1]))
+
+
+def map_view(s: State, bounds) -> tuple[tuple, tuple, State]:
+    """The selection's fitted view (the map is built on it, so that panning, which only moves
+    st_folium's centre and zoom, does not rebuild it) and the user's view on top of it."""
+    (lat, lng), zoom = fit_view(display_bounds(bounds, s), *MAP_SIZE)
+    # at the URL's precision: the next run reads the centre back from the URL, and a centre
+    # differing in the sixth decimal would move the map, which reports back and reruns again
+    fitted = ((round(lat, 5), round(lng, 5)), zoom)
+    if s.center and s.zoom:
+        return fitted, (s.center, s.zoom), s
+    return fitted, fitted, replace(s, center=fitted[0], zoom=fitted[1])
+
+
+_PAGE_RUN = "map_fragment_in_page_run"
+
+
+@contextmanager
+def page_run_of_fragment():
+    """Call a map fragment inside this on the page's own run. The fragment reruns alone for
+    the map's reports of its view; it tells those runs apart with ``in_page_run()``."""
+    st.session_state[_PAGE_RUN] = True
+    try:
+        yield
+    finally:
+        st.session_state[_PAGE_RUN] = False
+
+
+def in_page_run() -> bool:
+    return st.session_state.get(_PAGE_RUN, False)
+
+
+def track_view(out: dict | None, s: State, center, zoom: int) -> State:
+    """Keep where the user moved the map. Leaflet snaps the centre to whole pixels: only a
+    real move (or zoom) counts, else each rerun would move it by a pixel and rerun again."""
+    if not (out and out.get("center") and out.get("zoom")):
+        return s
+    lat, lng = out["center"]["lat"], out["center"]["lng"]
+    tolerance = 360 / 256 / 2 ** zoom * 4  # four pixels
+    if (int(out["zoom"]) != zoom or abs(lat - center[0]) > tolerance
+            or abs(lng - center[1]) > tolerance):
+        return replace(s, center=(round(lat, 5), round(lng, 5)), zoom=int(out["zoom"]))
+    return s
+
+
+def remember_bounds(out: dict | None, s: State) -> None:
+    """Keep the map's visible bounds (lon/lat) for the points drawn zoomed in and the export."""
+    bounds = (out or {}).get("bounds") or {}
+    sw, ne = bounds.get("_southWest") or {}, bounds.get("_northEast") or {}
+    if sw.get("lng") is not None and ne.get("lng") is not None:
+        west, south = clicked_lonlat(sw, s)
+        east, north = clicked_lonlat(ne, s)
+        st.session_state["map_bounds"] = (west, south, east, north)
+
+
+def new_click(out: dict | None, field: str, seen_key: str, s: State) -> tuple[float, float] | None:
+    """The WGS84 lon/lat of a click on the map not handled yet (st_folium returns the last click
+    on every rerun; ``seen_key`` in the session remembers the one handled)."""
+    clicked = (out or {}).get(field)
+    if not clicked or clicked == st.session_state.get(seen_key):
+        return None
+    st.session_state[seen_key] = clicked
+    return clicked_lonlat(clicked, s)
+
+
+def clicked_lonlat(clicked: dict, s: State) -> tuple[float, float]:
+    """A click's WGS84 lon/lat (drawn shifted on a GCJ-02 basemap: shifted back)."""
+    lon, lat = clicked["lng"], clicked["lat"]
+    if basemaps.display_crs(s.basemap) == "gcj02":
+        lon, lat = (float(v) for v in coords.gcj02_to_wgs84(lon, lat))
+    return lon, lat
