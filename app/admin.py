@@ -5,7 +5,9 @@ import datetime as dt
 
 import streamlit as st
 
-from geo import editing, users
+from geo import users
+
+from geo.editing import changelog
 from geo.i18n import t
 
 
@@ -28,7 +30,7 @@ def changes_panel(conn, user: users.User | None, lang: str) -> None:
     with st.sidebar.expander(t("changes_log", lang)):
         since = st.date_input(t("audit_since", lang), value=dt.date.today() - dt.timedelta(days=30),
                               key="changes_since")
-        entries = editing.changes(conn, since, dt.date.today())
+        entries = changelog.changes(conn, since, dt.date.today())
         st.dataframe(entries, hide_index=True, height=240)
         st.download_button(t("download_csv", lang), entries.to_csv(index=False).encode("utf-8-sig"),
                            file_name=f"changes-{since}.csv", mime="text/csv", key="changes_csv")

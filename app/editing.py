@@ -12,6 +12,7 @@ import streamlit as st
 
 from geo.viewstate import State
 from geo import editing, users
+from geo.editing import changelog, management, people, shapes, sites
 from geo.errors import InputError
 from geo.i18n import t
 from geo.importing.fields import MODES, PERSON_ROLES
@@ -23,7 +24,7 @@ def management_form(conn, s: State, user: users.User | None, site_id: int) -> No
     if user and not user.may_edit:
         return
     with st.expander(t("record_change", s.lang), expanded=False):
-        _management_change(conn, s, user, editing.sites_of_community(conn, site_id), [site_id],
+        _management_change(conn, s, user, management.sites_of_community(conn, site_id), [site_id],
                            str(site_id))
 
 
@@ -55,7 +56,7 @@ def _management_change(conn, s: State, user: users.User | None, options, default
     labels = dict(zip(options["id"], options["name"]))
     chosen = st.multiselect(t("sites_to_change", lang), list(labels), default=default,
                             format_func=labels.get, key=f"change_sites_{form_key}")
-    current = editing.current_management(conn, chosen)
+    current = management.current_management(conn, chosen)
     # what the user saw when choosing: a change by someone else meanwhile is detected
     key = f"change_seen_{form_key}_{'-'.join(map(str, sorted(chosen)))}"
     if key not in st.session_state:
@@ -71,15 +72,15 @@ def _management_change(conn, s: State, user: users.User | None, options, default
         valid_from = st.date_input(t("valid_from_date", lang), value=dt.date.today())
         submitted = st.form_submit_button(t("record", lang))
     if submitted:
-        change = editing.ManagementChange(mode, valid_from, provider.strip() or None, party_led)
+        change = management.ManagementChange(mode, valid_from, provider.strip() or None, party_led)
         message = t("change_recorded", lang).format(n=len(chosen))
-        saved = _save_against_seen(key, lambda: editing.record_management_change(
+        saved = _save_against_seen(key, lambda: management.record_management_change(
             conn, name, chosen, change, st.session_state[key]), lambda _: message)
         if saved and on_recorded:
             on_recorded(message)
     if st.button(t("undo_last", lang), key=f"undo_{form_key}"):
         try:
-            undone = editing.undo_last(conn, name)
+            undone = changelog.undo_last(conn, name)
             st.cache_data.clear()
             st.info(t("undone" if undone else "nothing_to_undo", lang))
         except InputError as refused:
@@ -93,21 +94,21 @@ def assignment_form(conn, s: State, user: users.User | None, site_id: int) -> No
         return
     lang = s.lang
     name = user.name if user else None
-    people = editing.assignable_people(conn, site_id)
-    if not people.empty:
+    candidates = people.assignable_people(conn, site_id)
+    if not candidates.empty:
         _person_and_date(
             lang, t("assign_person", lang), f"assign_form_{site_id}",
-            {int(r.id): f"{r.name} · {t('role_' + r.role, lang)}" for r in people.itertuples()},
+            {int(r.id): f"{r.name} · {t('role_' + r.role, lang)}" for r in candidates.itertuples()},
             "valid_from_date", "assign", "assigned",
-            lambda person, day: editing.assign_person(conn, name, person, site_id, day))
-    current = editing.open_assignments(conn, site_id)
+            lambda person, day: people.assign_person(conn, name, person, site_id, day))
+    current = people.open_assignments(conn, site_id)
     if not current.empty:
         _person_and_date(
             lang, t("end_assignment", lang), f"end_assignment_{site_id}",
             {int(r.id): f"{r.name} · {t('role_' + r.role, lang)} · {r.valid_from}"
              for r in current.itertuples()},
             "valid_to_date", "end_assignment", "assignment_ended",
-            lambda assignment, day: editing.end_assignment(conn, name, assignment, day))
+            lambda assignment, day: people.end_assignment(conn, name, assignment, day))
 
 
 def leader_form(conn, s: State, user: users.User | None) -> None:
@@ -117,21 +118,21 @@ def leader_form(conn, s: State, user: users.User | None) -> None:
         return
     lang = s.lang
     name = user.name if user else None
-    leaders = editing.district_leaders(conn)
+    leaders = people.district_leaders(conn)
     if not leaders.empty:
         _person_and_date(
             lang, t("assign_leader", lang), "assign_leader",
             {int(r.id): f"{r.name} · {r.title or t('role_district_leader', lang)}"
              for r in leaders.itertuples()},
             "valid_from_date", "assign", "assigned",
-            lambda person, day: editing.assign_leader(conn, name, person, s.community, day))
-    current = editing.community_leaders(conn, s.community)
+            lambda person, day: people.assign_leader(conn, name, person, s.community, day))
+    current = people.community_leaders(conn, s.community)
     if not current.empty:
         _person_and_date(
             lang, t("end_leader", lang), "end_leader",
             {int(r.id): f"{r.name} · {r.valid_from}" for r in current.itertuples()},
             "valid_to_date", "end_assignment", "assignment_ended",
-            lambda assignment, day: editing.end_assignment(conn, name, assignment, day))
+            lambda assignment, day: people.end_assignment(conn, name, assignment, day))
 
 
 def _person_and_date(lang: str, title: str, form_key: str, labels: dict[int, str],
@@ -159,7 +160,7 @@ def site_form(conn, s: State, user: users.User | None, site_id: int) -> None:
     lang = s.lang
     key = f"site_seen_{site_id}"
     if key not in st.session_state:
-        st.session_state[key] = editing.site_fields(conn, site_id)
+        st.session_state[key] = sites.site_fields(conn, site_id)
     seen = st.session_state[key]
     if seen.empty:
         return
@@ -187,7 +188,7 @@ def site_form(conn, s: State, user: users.User | None, site_id: int) -> None:
             edited = seen.copy()
             for field, value in values.items():
                 edited.loc[edited.index[0], field] = value
-            _save_against_seen(key, lambda: editing.update_sites(
+            _save_against_seen(key, lambda: sites.update_sites(
                 conn, user.name if user else None, seen, edited),
                 lambda _: t("site_saved", lang).format(id=site_id))
 
@@ -201,7 +202,7 @@ def delete_form(conn, s: State, user: users.User | None, site_id: int) -> bool:
         sure = st.checkbox(t("delete_confirm", lang), key=f"delete_sure_{site_id}")
         if st.button(t("delete", lang), key=f"delete_{site_id}", disabled=not sure):
             try:
-                editing.delete_site(conn, user.name if user else None, site_id)
+                sites.delete_site(conn, user.name if user else None, site_id)
                 st.cache_data.clear()
                 st.success(t("deleted", lang))
                 return True
@@ -211,7 +212,7 @@ def delete_form(conn, s: State, user: users.User | None, site_id: int) -> bool:
 
 
 def change_history(conn, s: State, site_id: int) -> None:
-    history = editing.site_changes(conn, site_id)
+    history = changelog.site_changes(conn, site_id)
     if history.empty:
         return
     st.markdown(f"**{t('change_history', s.lang)}**")
@@ -221,7 +222,7 @@ def change_history(conn, s: State, site_id: int) -> None:
 def site_table(conn, s: State, user: users.User | None) -> None:
     """The table editor: bulk corrections to the sites of the selected community."""
     _table_editor(conn, s, user, "sites", t("edit_sites_table", s.lang),
-                  editing.community_sites, editing.update_sites, {
+                  sites.community_sites, sites.update_sites, {
                       "kind": st.column_config.SelectboxColumn(
                           options=["compound", "open_courtyard", "building_cluster"], required=True),
                       "households": st.column_config.NumberColumn(min_value=0, max_value=100_000, step=1),
@@ -232,7 +233,7 @@ def site_table(conn, s: State, user: users.User | None) -> None:
 def people_table(conn, s: State, user: users.User | None) -> None:
     """The table editor for the community's people (names, roles, titles, phones)."""
     _table_editor(conn, s, user, "people", t("edit_people_table", s.lang),
-                  editing.community_people, editing.update_people, {
+                  people.community_people, people.update_people, {
                       "role": st.column_config.SelectboxColumn(
                           options=["district_leader", "street_cadre", "grid_worker",
                                    "social_worker"], required=True)},
@@ -254,7 +255,7 @@ def add_person_form(conn, s: State, user: users.User | None) -> None:
             submitted = st.form_submit_button(t("add_person", lang))
         if submitted:
             try:
-                editing.add_person(conn, user.name if user else None, s.community,
+                people.add_person(conn, user.name if user else None, s.community,
                                    {"name": name, "role": role, "title": title, "phone": phone})
                 st.session_state.pop(f"people_seen_{s.community}", None)  # the table reloads
                 st.cache_data.clear()
@@ -296,11 +297,11 @@ def _outline_choices(conn, s: State) -> dict[str, str]:
     lang = s.lang
     choices = {"": t("outline_none", lang)}
     if s.site:
-        site = editing.current_management(conn, [s.site])
+        site = management.current_management(conn, [s.site])
         if not site.empty:
             choices[f"sites:{s.site}"] = f"{t('outline_site', lang)} · {site['name'].iloc[0]}"
     choices[f"communities:{s.community}"] = t("outline_community", lang)
-    for grid in editing.community_grids(conn, s.community).itertuples():
+    for grid in shapes.community_grids(conn, s.community).itertuples():
         choices[f"grids:{grid.code}"] = f"{t('outline_grid', lang)} · {grid.name}"
     return choices
 
@@ -325,7 +326,7 @@ def drawing(conn, s: State, user: users.User | None) -> Drawing | None:
     if not value or value not in choices:
         return Drawing(choices, None, None)
     table, key = value.split(":", 1)
-    return Drawing(choices, (table, key), editing.outline(conn, table, _key(table, key)))
+    return Drawing(choices, (table, key), shapes.outline(conn, table, _key(table, key)))
 
 
 def draw_controls(s: State, user: users.User | None, tools: Drawing | None) -> None:
@@ -355,7 +356,7 @@ def add_drawing_layers(s: State, tools: Drawing | None, fmap) -> None:
     edit_layers.add_drawing_tools(
         fmap, s.lang, outline=edit_layers.to_display(geometry, crs) if geometry else None,
         outline_props={"table": tools.target[0], "key": tools.target[1],
-                       "seen": editing.outline_version(geometry)} if geometry else None)
+                       "seen": shapes.outline_version(geometry)} if geometry else None)
     refused = st.session_state.get("drawing_refused")
     if refused:  # what was drawn (the map reloads without it) and the sites it overlaps
         edit_layers.refused_layer(
@@ -422,7 +423,7 @@ def _new_shape_form(conn, s: State, user: users.User | None, geometry: dict) -> 
     what = st.radio(t("drawn_as", lang), ["site", "grid", "select"], horizontal=True,
                     format_func=lambda c: t(f"drawn_{c}", lang), key="drawn_as")
     if what == "select":  # a box around sites: their management changed together
-        boxed = editing.sites_in_area(conn, s.community, geometry)
+        boxed = management.sites_in_area(conn, s.community, geometry)
         if boxed.empty:
             st.info(t("no_sites_in_box", lang))
         else:
@@ -462,16 +463,16 @@ def _save(conn, s: State, user: users.User | None, table: str, key: str | None,
     try:
         if table == "sites":
             site_id = _key(table, key) if key else None
-            done = editing.save_site_shape(conn, name, geometry, attrs, community=s.community,
+            done = shapes.save_site_shape(conn, name, geometry, attrs, community=s.community,
                                            site_id=site_id, seen=seen)
             message = t("site_saved", s.lang).format(id=done["site_id"])
         else:
-            editing.save_boundary(conn, name, table, geometry, community=s.community, code=key,
+            shapes.save_boundary(conn, name, table, geometry, community=s.community, code=key,
                                   name=attrs.get("name"), seen=seen)
             message = t("boundary_saved", s.lang)
     except InputError as refused:
         overlaps = ({"features": []} if table != "sites" else
-                    editing.overlapping_sites(conn, geometry, _key(table, key) if key else None))
+                    shapes.overlapping_sites(conn, geometry, _key(table, key) if key else None))
         st.session_state["drawing_refused"] = {"lines": refused.lines(), "overlaps": overlaps,
                                                "drawing": fingerprint, "geometry": geometry}
         st.rerun()  # the map shows the overlapped sites

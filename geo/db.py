@@ -11,6 +11,7 @@ from typing import Any, Callable, Iterator, Sequence
 import pandas as pd
 import psycopg2
 import psycopg2.extensions
+from psycopg2 import sql
 
 from geo import localdb
 
@@ -80,7 +81,17 @@ def migrate(conn: psycopg2.extensions.connection) -> list[str]:
     return applied
 
 
-def frame(conn: psycopg2.extensions.connection, query: str, params: dict | tuple) -> pd.DataFrame:
+Query = str | sql.Composable  # a statement of geo/sql (tests may pass text)
+
+
+def run(cur: psycopg2.extensions.cursor, query: Query, params: dict | tuple | None = None
+        ) -> psycopg2.extensions.cursor:
+    """Run a statement on ``cur`` inside the caller's transaction; the cursor, to fetch from."""
+    cur.execute(query, params)
+    return cur
+
+
+def frame(conn: psycopg2.extensions.connection, query: Query, params: dict | tuple = ()) -> pd.DataFrame:
     """A query's rows as a frame, leaving no transaction open."""
     with conn.cursor() as cur:
         cur.execute(query, params)
@@ -90,7 +101,7 @@ def frame(conn: psycopg2.extensions.connection, query: str, params: dict | tuple
     return pd.DataFrame(rows, columns=cols)
 
 
-def row(conn: psycopg2.extensions.connection, query: str, params: dict | tuple) -> tuple | None:
+def row(conn: psycopg2.extensions.connection, query: Query, params: dict | tuple = ()) -> tuple | None:
     """The first row of a query (or None), leaving no transaction open."""
     with conn.cursor() as cur:
         cur.execute(query, params)

@@ -19,7 +19,9 @@ from pyproj import Transformer
 from shapely.geometry import LineString, MultiPolygon, Polygon, box
 from shapely import affinity
 
-from geo.importing import load
+from geo import db
+from geo.sql import demo as demo_sql
+from geo.sql import imports as load
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 CONFIG = json.loads((DATA / "demo.json").read_text(encoding="utf-8"))
@@ -495,37 +497,29 @@ def generate_cases(geo: Geography, management: pd.DataFrame, n_cases: int, now: 
 
 
 # ---------------------------------------------------------------- writing
-DATA_TABLES = ("case_personal", "cases", "assignments", "people", "management", "sites",
-               "grids", "communities", "streets", "district", "case_categories", "case_sources")
+DATA_TABLES = demo_sql.DATA_TABLES
 
 
 def holds_user_data(cur) -> bool:
     """True when the database has a district that the demo did not build."""
-    cur.execute("SELECT count(*) FROM district")
-    if cur.fetchone()[0] == 0:
+    if db.run(cur, demo_sql.DISTRICT_COUNT).fetchone()[0] == 0:
         return False
-    cur.execute("SELECT value FROM settings WHERE key = 'demo_built_at'")
-    return cur.fetchone() is None
+    return db.run(cur, demo_sql.BUILT_AT).fetchone() is None
 
 
 def is_empty(cur) -> bool:
-    cur.execute("SELECT NOT EXISTS (SELECT 1 FROM district)")
-    return cur.fetchone()[0]
+    return db.run(cur, demo_sql.IS_EMPTY).fetchone()[0]
 
 
 def seed_reference(cur) -> None:
     """The demo's case sources and two-level categories (data, not code)."""
     for src in CONFIG["sources"]:
-        cur.execute("""INSERT INTO case_sources (code, name, name_en) VALUES (%s, %s, %s)
-                       ON CONFLICT (code) DO NOTHING""", (src["code"], src["name"], src["name_en"]))
+        db.run(cur, demo_sql.ADD_SOURCE, (src["code"], src["name"], src["name_en"]))
     for cat in CONFIG["categories"]:
-        cur.execute("""INSERT INTO case_categories (code, name, name_en, level)
-                       VALUES (%s, %s, %s, 1) ON CONFLICT (code) DO NOTHING""",
-                    (cat["code"], cat["name"], cat["name_en"]))
+        db.run(cur, demo_sql.ADD_CATEGORY, (cat["code"], cat["name"], cat["name_en"]))
         for child in cat["children"]:
-            cur.execute("""INSERT INTO case_categories (code, name, name_en, parent_code, level)
-                           VALUES (%s, %s, %s, %s, 2) ON CONFLICT (code) DO NOTHING""",
-                        (child["code"], child["name"], child["name_en"], cat["code"]))
+            db.run(cur, demo_sql.ADD_SUBCATEGORY,
+                   (child["code"], child["name"], child["name_en"], cat["code"]))
 
 
 def _for_loader(frame: pd.DataFrame) -> pd.DataFrame:
@@ -545,8 +539,8 @@ def build_demo(conn, *, seed: int = 7, n_cases: int = 200_000, n_sites: int = 15
     people, assignments = build_people(geo, seed)
     with conn.cursor() as cur:
         try:
-            cur.execute("TRUNCATE " + ", ".join(DATA_TABLES) + " RESTART IDENTITY CASCADE")
-            cur.execute("DELETE FROM settings WHERE key LIKE 'demo_%%'")
+            db.run(cur, demo_sql.CLEAR)
+            db.run(cur, demo_sql.FORGET_DEMO)
             seed_reference(cur)
             load.load_district(cur, _for_loader(geo.district))
             load.load_streets(cur, _for_loader(geo.streets))
@@ -571,15 +565,14 @@ def build_demo(conn, *, seed: int = 7, n_cases: int = 200_000, n_sites: int = 15
                     written += len(part)
                     if progress:
                         progress(written, n_cases)
-            cur.execute("""INSERT INTO settings (key, value) VALUES
-                           ('demo_built_at', %s), ('demo_seed', %s)""", (now.isoformat(), str(seed)))
+            db.run(cur, demo_sql.MARK_DEMO, (now.isoformat(), str(seed)))
             conn.commit()
         except BaseException:
             conn.rollback()
             raise
     conn.autocommit = True
     with conn.cursor() as cur:
-        cur.execute("ANALYZE")
+        db.run(cur, demo_sql.ANALYZE)
     conn.autocommit = False
     return {"sites": len(geo.sites), "communities": len(geo.communities),
             "grids": len(geo.grids), "cases": written, "people": len(people),

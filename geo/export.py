@@ -18,8 +18,9 @@ from typing import Callable
 import geopandas as gpd
 import pandas as pd
 
-from geo import coords, cases, coverage, stats
+from geo import cases, coords, coverage, db, stats
 from geo.errors import InputError
+from geo.sql import coverage as coverage_sql
 from geo.i18n import t
 from geo.viewstate import State
 
@@ -335,8 +336,7 @@ def export_atlas(conn, s: State, out: Path, *, paper: str = "A4", orientation: s
     out = check_out(out, (".pdf",))
     with conn.cursor() as cur:
         today = stats.district_today(cur)
-        cur.execute("SELECT code, street_code FROM communities ORDER BY street_code, code")
-        communities = cur.fetchall()
+        communities = db.run(cur, coverage_sql.ATLAS_PAGES).fetchall()
     conn.rollback()
     pages, docs = [], {}
     for i, (code, street) in enumerate([(None, None)] + communities):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from geo import db
 from geo.errors import InputError
 from geo.importing.fields import ESCALATIONS, MODES, RESIDENTIAL_KINDS
 from geo.sql import cases as cases_sql
@@ -32,8 +33,7 @@ def _check_codes(cur, table: str, option: str, codes) -> None:
     """An unknown code is the user's mistake: name the option and the value."""
     if not codes:
         return
-    cur.execute(f"SELECT code FROM {table} WHERE code = ANY(%s)", (list(codes),))
-    known = {r[0] for r in cur.fetchall()}
+    known = {r[0] for r in db.run(cur, cases_sql.codes_among(table), (list(codes),)).fetchall()}
     unknown = [c for c in codes if c not in known]
     if unknown:
         raise InputError(f"{option}: unknown code '{unknown[0]}'")
@@ -48,13 +48,12 @@ def check_scope(cur, scope: Scope) -> None:
 
 def scope_communities(cur, scope: Scope) -> list[str]:
     """The codes of the scope's communities (every query on cases is bounded by them)."""
-    cur.execute(cases_sql.SCOPE_COMMUNITIES, {"street": scope.street, "community": scope.community})
+    db.run(cur, cases_sql.SCOPE_COMMUNITIES, {"street": scope.street, "community": scope.community})
     return [r[0] for r in cur.fetchall()]
 
 
 def district_timezone(cur) -> str:
-    cur.execute("SELECT timezone FROM district LIMIT 1")
-    row = cur.fetchone()
+    row = db.run(cur, cases_sql.DISTRICT_TIMEZONE).fetchone()
     return row[0] if row else "Asia/Shanghai"
 
 
@@ -78,7 +77,7 @@ def coverage(conn, scope: Scope, *, kinds=None, by: str | None = None,
         check_scope(cur, scope)
         params = {"street": scope.street, "community": scope.community,
                   "kinds": list(kinds or RESIDENTIAL_KINDS), "as_of": as_of or district_today(cur)}
-        cur.execute(coverage_sql.query(by), params)
+        db.run(cur, coverage_sql.query(by), params)
         rows = cur.fetchall()
     conn.rollback()
     out = []
@@ -122,7 +121,7 @@ def _case_bounds(cur, filters: CaseFilters, communities: list[str], tz: str) -> 
     lo, hi = plain["lo"], plain["hi"]
     if lo.day == 1 and hi.day == 1:
         return plain
-    cur.execute(cases_sql.NONE_OUTSIDE, {"communities": communities, "tz": tz,
+    db.run(cur, cases_sql.NONE_OUTSIDE, {"communities": communities, "tz": tz,
                                          "month_start": lo.replace(day=1), "lo": lo, "hi": hi,
                                          "month_end": hi if hi.day == 1 else _next_month(hi)})
     before, after = cur.fetchone()
@@ -148,7 +147,7 @@ def case_params(cur, scope: Scope, filters: CaseFilters) -> dict:
         "status": filters.status, "escalation": filters.escalation,
         **_case_bounds(cur, filters, communities, tz),
     }
-    cur.execute(cases_sql.CODE_BOUNDS, {**params, "whole_district": scope == Scope()})
+    db.run(cur, cases_sql.CODE_BOUNDS, {**params, "whole_district": scope == Scope()})
     params["code_l1s"], params["code_sources"], params["level1_only"], params["district"] = \
         cur.fetchone()
     return params
@@ -166,12 +165,12 @@ def cases(conn, scope: Scope, filters: CaseFilters, *, by: str | None = None,
         params = case_params(cur, scope, filters)
         district = params["district"] and by in cases_sql.DISTRICT_GROUPINGS
         total = total or by is None
-        cur.execute(cases_sql.query(by, district, _hours_from(by, district, filters),
+        db.run(cur, cases_sql.query(by, district, _hours_from(by, district, filters),
                                     total=total and by is not None), params)
         rows = cur.fetchall()
         names = {}
         if by in cases_sql.NAMES and rows:
-            cur.execute(cases_sql.NAMES[by], ([r[0] for r in rows if r[0] is not None],))
+            db.run(cur, cases_sql.NAMES[by], ([r[0] for r in rows if r[0] is not None],))
             names = dict(cur.fetchall())
         if total:
             code, name = scope_label(cur, scope)
@@ -214,7 +213,7 @@ def case_count(conn, scope: Scope, date_from: dt.date | None, date_to: dt.date |
         params = {"street": scope.street, "community": scope.community,
                   "communities": scope_communities(cur, scope),
                   "tz": district_timezone(cur), **month_bounds(date_from, date_to)}
-        cur.execute(cases_sql.COUNT, params)
+        db.run(cur, cases_sql.COUNT, params)
         n = cur.fetchone()[0]
     conn.rollback()
     return int(n)
@@ -225,11 +224,6 @@ def _float(value) -> float | None:
 
 
 def scope_label(cur, scope: Scope) -> tuple[str, str]:
-    if scope.community:
-        cur.execute("SELECT code, name FROM communities WHERE code = %s", (scope.community,))
-    elif scope.street:
-        cur.execute("SELECT code, name FROM streets WHERE code = %s", (scope.street,))
-    else:
-        cur.execute("SELECT code, name FROM district LIMIT 1")
-    row = cur.fetchone()
+    level = "community" if scope.community else "street" if scope.street else "district"
+    row = db.run(cur, cases_sql.SCOPE_LABEL[level], (scope.community or scope.street,)).fetchone()
     return (row[0], row[1]) if row else ("", "")

@@ -12,6 +12,7 @@ from argon2.exceptions import InvalidHashError, VerifyMismatchError
 
 from geo import db
 from geo.errors import InputError
+from geo.sql import users as sql
 
 ROLES = ("district", "street", "community", "admin")
 MAX_FAILURES = 5
@@ -52,8 +53,7 @@ def add(conn, name: str, role: str, password: str, *, scope: str | None = None,
     if role in ("street", "community"):
         if not scope:
             raise InputError(f"--scope: a {role} user needs the {role}'s code")
-        table = "streets" if role == "street" else "communities"
-        if db.row(conn, f"SELECT 1 FROM {table} WHERE code = %s", (scope,)) is None:
+        if db.row(conn, sql.scope_exists(role), (scope,)) is None:
             raise InputError(f"--scope: unknown {role} code '{scope}'")
     else:
         scope = None
@@ -61,35 +61,29 @@ def add(conn, name: str, role: str, password: str, *, scope: str | None = None,
         raise InputError("--personal-data: only district users may be granted personal data")
     check_password(password)
     with db.transaction(conn) as cur:
-        cur.execute("SELECT 1 FROM app_users WHERE name = %s", (name,))
-        if cur.fetchone():
+        if db.run(cur, sql.USER_EXISTS, (name,)).fetchone():
             raise InputError(f"NAME: user '{name}' exists (use passwd to change the password)")
-        cur.execute("""INSERT INTO app_users (name, role, scope_code, personal_data, password_hash)
-                       VALUES (%s, %s, %s, %s, %s)""",
-                    (name, role, scope, personal_data, _hasher.hash(password)))
+        db.run(cur, sql.ADD_USER, (name, role, scope, personal_data, _hasher.hash(password)))
         _audit(cur, None, "user_add", {"name": name, "role": role, "scope": scope})
     return User(name, role, scope, personal_data)
 
 
 def get(conn, name: str) -> User:
-    row = db.row(conn, "SELECT name, role, scope_code, personal_data FROM app_users WHERE name = %s",
-                  (name,))
+    row = db.row(conn, sql.USER, (name,))
     if row is None:
         raise InputError(f"--as-user: unknown user '{name}'")
     return User(*row)
 
 
 def listing(conn) -> list[dict]:
-    frame = db.frame(conn, """SELECT name, role, scope_code AS scope, personal_data,
-                                     failed_attempts, locked_until, created_at
-                              FROM app_users ORDER BY name""", ())
+    frame = db.frame(conn, sql.USERS)
     return json.loads(frame.to_json(orient="records", date_format="iso"))
 
 
 def remove(conn, name: str) -> None:
     get(conn, name)
     with db.transaction(conn) as cur:
-        cur.execute("DELETE FROM app_users WHERE name = %s", (name,))
+        db.run(cur, sql.REMOVE_USER, (name,))
         _audit(cur, None, "user_remove", {"name": name})
 
 
@@ -97,13 +91,12 @@ def passwd(conn, name: str, password: str) -> None:
     get(conn, name)
     check_password(password)
     with db.transaction(conn) as cur:
-        cur.execute("""UPDATE app_users SET password_hash = %s, failed_attempts = 0,
-                       locked_until = NULL WHERE name = %s""", (_hasher.hash(password), name))
+        db.run(cur, sql.SET_PASSWORD, (_hasher.hash(password), name))
         _audit(cur, None, "user_passwd", {"name": name})
 
 
 def any_users(conn) -> bool:
-    return db.row(conn, "SELECT EXISTS (SELECT 1 FROM app_users)", ())[0]
+    return db.row(conn, sql.ANY_USERS)[0]
 
 
 class SignInError(Exception):
@@ -116,10 +109,7 @@ def authenticate(conn, name: str, password: str, now: dt.datetime | None = None)
     now = now or dt.datetime.now(dt.timezone.utc)
     refusal = None  # raised after the transaction, so that the failure count is kept
     with db.transaction(conn) as cur:
-        cur.execute("""SELECT name, role, scope_code, personal_data, password_hash,
-                              failed_attempts, locked_until
-                       FROM app_users WHERE name = %s FOR UPDATE""", (name,))
-        row = cur.fetchone()
+        row = db.run(cur, sql.LOCK_FOR_SIGN_IN, (name,)).fetchone()
         if row is None:
             _hasher.hash(password)  # the same time as a wrong password: names do not leak
             _audit(cur, name, "sign_in_failed", {"reason": "unknown"})
@@ -136,14 +126,12 @@ def authenticate(conn, name: str, password: str, now: dt.datetime | None = None)
                     failures += 1
                     lock = (now + dt.timedelta(minutes=LOCK_MINUTES)
                             if failures >= MAX_FAILURES else None)
-                    cur.execute("""UPDATE app_users SET failed_attempts = %s, locked_until = %s
-                                   WHERE name = %s""", (0 if lock else failures, lock, name))
+                    db.run(cur, sql.SIGN_IN_FAILED, (0 if lock else failures, lock, name))
                     _audit(cur, name, "sign_in_failed",
                            {"reason": "password", "locked": bool(lock)})
                     refusal = "locked" if lock else "wrong_password"
                 else:
-                    cur.execute("""UPDATE app_users SET failed_attempts = 0, locked_until = NULL
-                                   WHERE name = %s""", (name,))
+                    db.run(cur, sql.SIGNED_IN, (name,))
                     _audit(cur, name, "sign_in", {})
     if refusal:
         raise SignInError(refusal)
@@ -151,8 +139,7 @@ def authenticate(conn, name: str, password: str, now: dt.datetime | None = None)
 
 
 def _audit(cur, user: str | None, action: str, detail: dict) -> None:
-    cur.execute("INSERT INTO audit_log (user_name, action, detail) VALUES (%s, %s, %s)",
-                (user, action, json.dumps(detail, ensure_ascii=False)))
+    db.run(cur, sql.AUDIT, (user, action, json.dumps(detail, ensure_ascii=False)))
 
 
 def audit(conn, user: str | None, action: str, detail: dict) -> None:
@@ -166,7 +153,7 @@ AUDIT_RETENTION_DAYS = 1095
 
 
 def retention(conn, key: str, default: int) -> int:
-    row = db.row(conn, "SELECT value FROM settings WHERE key = %s", (key,))
+    row = db.row(conn, sql.SETTING, (key,))
     return int(row[0]) if row else default
 
 
@@ -177,16 +164,8 @@ def purge(conn, *, older_than_days: int | None = None, now: dt.datetime | None =
     days = older_than_days or retention(conn, "personal_retention_days", PERSONAL_RETENTION_DAYS)
     audit_days = retention(conn, "audit_retention_days", AUDIT_RETENTION_DAYS)
     with db.transaction(conn) as cur:
-        cur.execute("""UPDATE case_personal p
-                       SET reporter_name = NULL, reporter_phone = NULL, description = NULL
-                       FROM cases c
-                       WHERE c.id = p.case_id AND c.reported_at < %s
-                         AND (p.reporter_name IS NOT NULL OR p.reporter_phone IS NOT NULL
-                              OR p.description IS NOT NULL)""",
-                    (now - dt.timedelta(days=days),))
-        personal = cur.rowcount
-        cur.execute("DELETE FROM audit_log WHERE at < %s", (now - dt.timedelta(days=audit_days),))
-        audits = cur.rowcount
+        personal = db.run(cur, sql.PURGE_PERSONAL, (now - dt.timedelta(days=days),)).rowcount
+        audits = db.run(cur, sql.PURGE_AUDIT, (now - dt.timedelta(days=audit_days),)).rowcount
         _audit(cur, None, "privacy_purge", {"days": days, "cases": personal, "audit": audits})
     return {"personal_data_purged": personal, "audit_entries_deleted": audits,
             "older_than_days": days}
@@ -194,6 +173,4 @@ def purge(conn, *, older_than_days: int | None = None, now: dt.datetime | None =
 
 def audit_entries(conn, since: dt.date | None = None, limit: int = 5000):
     """The audit log, newest first (admins: row-level security hides it from others)."""
-    return db.frame(conn, """SELECT at, user_name, action, detail::text AS detail FROM audit_log
-                             WHERE %(since)s::date IS NULL OR at >= %(since)s::date
-                             ORDER BY at DESC LIMIT %(limit)s""", {"since": since, "limit": limit})
+    return db.frame(conn, sql.AUDIT_ENTRIES, {"since": since, "limit": limit})

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
 import time
 import tempfile
@@ -12,10 +13,10 @@ import pandas as pd
 
 from geo import coords, db
 from geo.errors import InputError, RowError
-from geo.importing import load
 from geo.importing.fields import KINDS
 from geo.importing.read import read
 from geo.importing.validate import Options, check, parse_mapping
+from geo.sql import imports as load
 from geo.stats import district_timezone
 
 
@@ -37,29 +38,22 @@ def write_template(kind_name: str, path: str | Path) -> None:
 
 
 def _context(cur) -> tuple[tuple | None, str]:
-    cur.execute("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM "
-                "(SELECT ST_Extent(geom) AS e FROM district) x")
-    bbox = cur.fetchone()
+    bbox = db.run(cur, load.DISTRICT_EXTENT).fetchone()
     return (tuple(bbox) if bbox and bbox[0] is not None else None), district_timezone(cur)
 
 
 def _reference_errors(cur, frame: pd.DataFrame, add: bool) -> list[RowError]:
     """Unknown case categories and sources: added with --add-categories, else rejected."""
     errors = []
-    for column, table, label in (("category", "case_categories", "category"),
-                                 ("source", "case_sources", "source")):
-        cur.execute(f"SELECT code FROM {table}")
-        known = {r[0] for r in cur.fetchall()}
+    for column, table, label in zip(("category", "source"), load.CODE_TABLES,
+                                    ("category", "source")):
+        known = {r[0] for r in db.run(cur, load.known_codes(table)).fetchall()}
         unknown = sorted(set(frame[column].dropna()) - known)
         if not unknown:
             continue
         if add:
             for code in unknown:
-                if table == "case_categories":
-                    cur.execute("INSERT INTO case_categories (code, name, level) VALUES (%s, %s, 1)",
-                                (code, code))
-                else:
-                    cur.execute("INSERT INTO case_sources (code, name) VALUES (%s, %s)", (code, code))
+                db.run(cur, load.ADD_CODE[table], {"code": code})
             continue
         bad = frame[column].isin(unknown).to_numpy()
         for row, value in zip(frame["row_no"][bad], frame[column][bad]):
@@ -159,6 +153,26 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
     return summary
 
 
+def import_drawn(cur, kind: str, props: dict, geometry: dict, label: str) -> dict:
+    """One feature drawn in the app, written through the import of ``kind`` on the caller's
+    cursor (inside its transaction, with its user's rights): the same checks as a file.
+    Refusals name ``label`` (what the user drew) instead of a file."""
+    props = {k: ("" if v is None else str(v).lower() if isinstance(v, bool) else str(v))
+             for k, v in props.items()}
+    with tempfile.TemporaryDirectory(prefix="atlas-draw-") as folder:
+        path = Path(folder) / f"{kind}.geojson"
+        path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": props, "geometry": geometry}]}, ensure_ascii=False),
+            encoding="utf-8")
+        table = read(path)
+    bbox, tz = _context(cur)
+    opts = Options(crs=None, date_format=None, timezone=tz, source=None, bbox=bbox,
+                   mapping=parse_mapping([], KINDS[kind]))
+    checked = check(table, kind, opts, label)
+    result = _write(cur, kind, checked.frame, list(checked.errors), False, None, label)
+    return {"kind": kind, **result.as_dict()}
+
+
 class _Preview(Exception):
     """Rolls a dry run's transaction back."""
 
@@ -173,13 +187,13 @@ def _write(cur, kind, frame, rejected, skip_invalid, nearest_within, file) -> lo
         rows = frame[~frame["row_no"].isin(bad)]
         if rows.empty:
             return load.LoadResult()
-        cur.execute("SAVEPOINT import_rows")
+        db.run(cur, load.SAVEPOINT)
         data = _for_loader(kind, rows)
         result = (load.load_cases(cur, data, nearest_within) if kind == "cases"
                   else load.LOADERS[kind](cur, data))
         if not result.errors:
             return result
-        cur.execute("ROLLBACK TO SAVEPOINT import_rows")
+        db.run(cur, load.ROLLBACK_TO_SAVEPOINT)
         # temp tables of the failed attempt are gone with the savepoint
         rejected.extend(result.errors)
     raise InputError(f"{file}: rows kept failing the checks; nothing was imported",

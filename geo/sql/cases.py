@@ -7,6 +7,18 @@ aggregates by day. The median is taken from a histogram of whole hours to close 
 hour) when the filters allow it, else from the cases.
 """
 
+from psycopg2 import sql
+
+from geo.sql import compose
+
+UNION_ALL = sql.SQL(" UNION ALL ")
+
+
+def on(fragment: str, alias: str) -> sql.Composed:
+    """A fragment of this module ({t} in it) on the table or subquery ``alias``."""
+    return compose(fragment, t=sql.Identifier(alias))
+
+
 # Filters shared by the cases and the aggregates (same column names); values bound. The scope's
 # communities are listed so that the (community, time) index bounds a street's or the
 # district's scan as well as a community's (row-level security keeps to them anyway, so a table
@@ -80,34 +92,37 @@ def _counts(by: str | None, district: bool) -> str:
     raw_key, agg_key = GROUPINGS[by]
     join = "JOIN sites s ON s.id = c.site_id" if by == "site" else ""
 
-    def raw(where: str, key: str = raw_key) -> str:
-        return f"""
+    def raw(where: str, key: str = raw_key) -> sql.Composed:
+        return compose("""
         SELECT {key} AS code, c.category_l1, coalesce(c.escalation, '') AS escalation,
                count(*) AS cases, count(c.closed_at) AS closed
         FROM cases c {join}
-        WHERE {FILTERS.format(t='c')} {ESCALATION_FILTER.format(t='c')} AND {where}
-        GROUP BY 1, 2, 3"""
+        WHERE {filters} {escalation} AND {where}
+        GROUP BY 1, 2, 3""", key=key, join=join, filters=on(FILTERS, "c"),
+                       escalation=on(ESCALATION_FILTER, "c"), where=where)
 
     if agg_key is None:
         return raw(IN_RANGE)
     if district:
-        filters = CODE_FILTERS.format(t="a") + STATUS_FILTER.format(t="a")
-        edges = f"""
-        SELECT {DAY_GROUPINGS[by]} AS code, a.category_l1, a.escalation, sum(a.cases) AS cases,
+        filters = on(CODE_FILTERS + STATUS_FILTER, "a")
+        edges = compose("""
+        SELECT {key} AS code, a.category_l1, a.escalation, sum(a.cases) AS cases,
                sum(a.closed) AS closed
         FROM case_district_day a
-        WHERE {filters} {ESCALATION_FILTER.format(t='a')} AND {DAY_EDGES}
-        GROUP BY 1, 2, 3"""
+        WHERE {filters} {escalation} AND {days}
+        GROUP BY 1, 2, 3""", key=DAY_GROUPINGS[by], filters=filters,
+                        escalation=on(ESCALATION_FILTER, "a"), days=DAY_EDGES)
     else:
-        filters = FILTERS.format(t="a")
-        edges = " UNION ALL ".join(raw(edge, _edge_key(by, i)) for i, edge in enumerate(EDGES))
-    return edges + f"""
+        filters = on(FILTERS, "a")
+        edges = UNION_ALL.join(raw(edge, _edge_key(by, i)) for i, edge in enumerate(EDGES))
+    return edges + compose("""
         UNION ALL
-        SELECT {agg_key}, a.category_l1, a.escalation, sum(a.cases), sum(a.closed)
-        FROM {"case_district_month" if district else "case_month"} a
-        WHERE {filters} {ESCALATION_FILTER.format(t='a')}
+        SELECT {key}, a.category_l1, a.escalation, sum(a.cases), sum(a.closed)
+        FROM {table} a
+        WHERE {filters} {escalation}
           AND a.month >= %(full_from)s AND a.month < %(full_to)s
-        GROUP BY 1, 2, 3"""
+        GROUP BY 1, 2, 3""", key=agg_key, filters=filters, escalation=on(ESCALATION_FILTER, "a"),
+        table=sql.Identifier("case_district_month" if district else "case_month"))
 
 
 # Where the whole months' hours to close come from: histograms per community, for the
@@ -129,42 +144,45 @@ def _hours(by: str | None, hours_from: str) -> str:
     join = "JOIN sites s ON s.id = c.site_id" if by == "site" else ""
     hours = "floor(date_part('epoch', c.closed_at - c.reported_at) / 3600)::int"
 
-    def raw(where: str, key: str = raw_key) -> str:
-        return f"""
+    def raw(where: str, key: str = raw_key) -> sql.Composed:
+        return compose("""
         SELECT {key} AS code, {hours} AS hours, count(*) AS closed
         FROM cases c {join}
-        WHERE c.closed_at IS NOT NULL AND {FILTERS.format(t='c')} {ESCALATION_FILTER.format(t='c')}
-          AND {where} GROUP BY 1, 2"""
+        WHERE c.closed_at IS NOT NULL AND {filters} {escalation}
+          AND {where} GROUP BY 1, 2""", key=key, hours=hours, join=join,
+                       filters=on(FILTERS, "c"), escalation=on(ESCALATION_FILTER, "c"), where=where)
 
     if hours_from == "cases":
         return raw(IN_RANGE)
     table, filters, by_day = _HISTOGRAMS[hours_from]
-    closed = f"%(status)s::text IS DISTINCT FROM 'open' {ESCALATION_FILTER.format(t='a')}"
-    edges = (" UNION ALL ".join(raw(edge, _edge_key(by, i)) for i, edge in enumerate(EDGES))
-             if by_day is None else f"""
-        SELECT {DAY_GROUPINGS[by]} AS code, a.hours, sum(a.closed) AS closed
+    closed = compose("%(status)s::text IS DISTINCT FROM 'open' {escalation}",
+                     escalation=on(ESCALATION_FILTER, "a"))
+    edges = (UNION_ALL.join(raw(edge, _edge_key(by, i)) for i, edge in enumerate(EDGES))
+             if by_day is None else compose("""
+        SELECT {key} AS code, a.hours, sum(a.closed) AS closed
         FROM {by_day} a
-        WHERE {closed} AND {DAY_EDGES}
-        GROUP BY 1, 2""")
-    return edges + f"""
+        WHERE {closed} AND {days}
+        GROUP BY 1, 2""", key=DAY_GROUPINGS[by], by_day=sql.Identifier(by_day), closed=closed,
+                                            days=DAY_EDGES))
+    return edges + compose("""
         UNION ALL
-        SELECT {agg_key}, a.hours, sum(a.closed)
+        SELECT {key}, a.hours, sum(a.closed)
         FROM {table} a
-        WHERE {filters.format(t='a')} AND {closed}
+        WHERE {filters} AND {closed}
           AND a.month >= %(full_from)s AND a.month < %(full_to)s
-        GROUP BY 1, 2"""
+        GROUP BY 1, 2""", key=agg_key, table=sql.Identifier(table), filters=on(filters, "a"),
+        closed=closed)
 
 
-def query(by: str | None, district: bool, hours_from: str, total: bool = False) -> str:
+def query(by: str | None, district: bool, hours_from: str, total: bool = False) -> sql.Composed:
     """The figures per ``by``: whole months from the district's aggregates when ``district``
     (DISTRICT_GROUPINGS only), the hours to close from ``hours_from``. With ``total``, a row
     for the whole selection as well (code NULL, last), added up from the groups' counts, and
     the median of that row only (the groups' is NULL)."""
-    return f"""
-WITH by_code AS ({_counts(by, district)}),
+    return compose("""
+WITH by_code AS ({counts}),
 counts AS (SELECT * FROM by_code
-           {"UNION ALL SELECT NULL, category_l1, escalation, cases, closed FROM by_code"
-            if total else ""}),
+           {total}),
 per_code AS (
     SELECT code, sum(cases)::bigint AS cases, sum(closed)::bigint AS closed,
            jsonb_object_agg(category_l1, n ORDER BY category_l1) AS by_category
@@ -180,7 +198,7 @@ per_escalation AS (
     GROUP BY code),
 hist AS (
     SELECT code, hours, sum(closed) AS closed
-    FROM ({_hours(None if total else by, hours_from)}) y GROUP BY 1, 2),
+    FROM ({hours}) y GROUP BY 1, 2),
 cumulative AS (
     SELECT code, hours, sum(closed) OVER (PARTITION BY code ORDER BY hours) AS running,
            sum(closed) OVER (PARTITION BY code)::bigint AS total
@@ -192,12 +210,17 @@ median AS (
                   + min(hours) FILTER (WHERE running >= total / 2 + 1)) / 2.0 + 0.5
                AS median_hours
     FROM cumulative GROUP BY code)
-SELECT {CODE_OUT.get(by, "p.code")}, p.cases, p.closed, m.median_hours, p.by_category,
+SELECT {code}, p.cases, p.closed, m.median_hours, p.by_category,
        e.by_escalation
 FROM per_code p
-LEFT JOIN median m ON {"p.code IS NULL" if total else "m.code IS NOT DISTINCT FROM p.code"}
+LEFT JOIN median m ON {median_of}
 LEFT JOIN per_escalation e ON e.code IS NOT DISTINCT FROM p.code
-ORDER BY p.code"""
+ORDER BY p.code""",
+        counts=_counts(by, district), hours=_hours(None if total else by, hours_from),
+        total="UNION ALL SELECT NULL, category_l1, escalation, cases, closed FROM by_code"
+              if total else "",
+        code=CODE_OUT.get(by, "p.code"),
+        median_of="p.code IS NULL" if total else "m.code IS NOT DISTINCT FROM p.code")
 
 
 # Whether the scope has no case in the partial months at either end outside the range:
@@ -214,12 +237,13 @@ SELECT NOT EXISTS (SELECT 1 FROM cases c WHERE c.community_code = ANY(%(communit
 
 # Just the number of cases of a scope in a date range (no filters): whole months from the
 # aggregates, the partial months by an index-only count.
-COUNT = f"""
+COUNT = compose("""
 SELECT (SELECT coalesce(sum(a.cases), 0) FROM case_month a
-        WHERE {STREET_COMMUNITY.format(t='a')}
+        WHERE {scope}
           AND a.month >= %(full_from)s AND a.month < %(full_to)s)
-""" + "".join(f" + (SELECT count(*) FROM cases c WHERE {SCOPE_FILTERS.format(t='c')} AND {edge})"
-              for edge in EDGES)
+""", scope=on(STREET_COMMUNITY, "a")) + sql.Composed([
+    compose(" + (SELECT count(*) FROM cases c WHERE {scope} AND {edge})",
+            scope=on(SCOPE_FILTERS, "c"), edge=edge) for edge in EDGES])
 
 
 NAMES = {
@@ -256,7 +280,7 @@ WHERE (%(street)s::text IS NULL OR street_code = %(street)s)
 CUBE_CELL = 200  # metres of Web Mercator: the cell of the cell cubes
 
 # Status and escalation level on a cube (a).
-_LEVELS = f"{STATUS_FILTER.format(t='a')} {ESCALATION_FILTER.format(t='a')}"
+_LEVELS = STATUS_FILTER + " " + ESCALATION_FILTER
 
 _RAW_BINS = """
 SELECT cell_x(c.geom, %(size)s) AS cx, cell_y(c.geom, %(size)s) AS cy, count(*) AS cases
@@ -269,38 +293,38 @@ GROUP BY 1, 2"""
 # only, which CODE_KEYS then select exactly).
 _CUBE_BINS = {
     "case_cell_month_level": "",
-    "case_cell_month": f"\n  AND {CODE_KEYS.format(t='a')}",
+    "case_cell_month": "\n  AND " + CODE_KEYS,
 }
 
 
-def bins(cube: str | None, district: bool = False) -> str:
+def bins(cube: str | None, district: bool = False) -> sql.Composed:
     """(cx, cy, cases) per cell of %(size)s metres: from the cases alone, or (cells of
     CUBE_CELL only) whole months from ``cube`` and the partial months from the cases, or for
     the ``district`` without category or source from case_district_cell_day."""
-    def raw(range_: str) -> str:
-        return _RAW_BINS.format(filters=FILTERS.format(t="c"),
-                                escalation=ESCALATION_FILTER.format(t="c"), range=range_)
+    def raw(range_: str) -> sql.Composed:
+        return compose(_RAW_BINS, filters=on(FILTERS, "c"),
+                       escalation=on(ESCALATION_FILTER, "c"), range=range_)
 
     if cube is None:
         return raw(IN_RANGE)
-    whole_months = f"""
+    whole_months = compose("""
 SELECT a.cx, a.cy, sum(a.cases) AS cases
 FROM {cube} a
 WHERE a.month >= %(full_from)s AND a.month < %(full_to)s
-  AND {STREET_COMMUNITY.format(t='a')}{_LEVELS}{_CUBE_BINS[cube]}
-GROUP BY 1, 2"""
+  AND {filters}
+GROUP BY 1, 2""", cube=sql.Identifier(cube), filters=on(STREET_COMMUNITY + _LEVELS + _CUBE_BINS[cube], "a"))
     assert not district or cube == "case_cell_month_level"
-    edges = [f"""
+    edges = [compose("""
 SELECT a.cx, a.cy, sum(a.cases) AS cases
 FROM case_district_cell_day a
-WHERE {DAY_EDGES}{_LEVELS}
-GROUP BY 1, 2"""] if district else [raw(edge) for edge in EDGES]
-    return f"SELECT cx, cy, sum(cases)::bigint AS cases " \
-           f"FROM ({' UNION ALL '.join([*edges, whole_months])}) u GROUP BY 1, 2"
+WHERE {days}{levels}
+GROUP BY 1, 2""", days=DAY_EDGES, levels=on(_LEVELS, "a"))] if district else [raw(e) for e in EDGES]
+    return compose("SELECT cx, cy, sum(cases)::bigint AS cases FROM ({parts}) u GROUP BY 1, 2",
+                   parts=UNION_ALL.join([*edges, whole_months]))
 
 
 # The newest cases in a box (lon/lat) or one cell, with the reporter's data to be masked by the caller.
-POINTS = f"""
+POINTS = compose("""
 SELECT c.id, c.external_id, ST_X(c.geom) AS lon, ST_Y(c.geom) AS lat,
        c.reported_at AT TIME ZONE %(tz)s AS reported_at, c.category_code,
        cat.name AS category, cat.name_en AS category_en, c.source_code, c.status, c.escalation,
@@ -309,12 +333,13 @@ FROM cases c
 JOIN case_categories cat ON cat.code = c.category_code
 LEFT JOIN sites s ON s.id = c.site_id
 LEFT JOIN case_personal p ON p.case_id = c.id
-WHERE {FILTERS.format(t='c')} {ESCALATION_FILTER.format(t='c')} AND {IN_RANGE}
+WHERE {filters} {escalation} AND {in_range}
   AND c.geom && ST_MakeEnvelope(%(west)s, %(south)s, %(east)s, %(north)s, 4326)
   AND (%(cx)s::int IS NULL
        OR (cell_x(c.geom, %(size)s) = %(cx)s AND cell_y(c.geom, %(size)s) = %(cy)s))
 ORDER BY c.reported_at DESC
-LIMIT %(limit)s"""
+LIMIT %(limit)s""", filters=on(FILTERS, "c"), escalation=on(ESCALATION_FILTER, "c"),
+                 in_range=IN_RANGE)
 
 # Cases per residential site and quarter in the range (one scan for the top sites and the
 # case rates by management mode). A case's quarter is found among the quarters' first moments
@@ -344,31 +369,30 @@ GROUP BY 1"""
 # level (read through the scope's communities), or by level-1 category and source as well
 # (read through their codes; for level-1 categories only, which CODE_KEYS then select exactly).
 _CUBE_SITES = {
-    "case_site_month": f"{SCOPE_FILTERS.format(t='a')}{_LEVELS}",
-    "case_site_code_month": f"""{CODE_KEYS.format(t='a')}
-  AND {STREET_COMMUNITY.format(t='a')}{_LEVELS}""",
+    "case_site_month": SCOPE_FILTERS + _LEVELS,
+    "case_site_code_month": CODE_KEYS + "\n  AND " + STREET_COMMUNITY + _LEVELS,
 }
 
 
-def site_quarter_cases(cube: str | None) -> str:
+def site_quarter_cases(cube: str | None) -> sql.Composed:
     """(site_id, quarter, cases): from the cases alone, or whole months from ``cube``
     (_CUBE_SITES) and the partial months from the cases."""
-    filters = {"filters": FILTERS.format(t="c"), "escalation": ESCALATION_FILTER.format(t="c")}
+    filters = {"filters": on(FILTERS, "c"), "escalation": on(ESCALATION_FILTER, "c")}
     if cube is None:
-        return _RAW_SITE_QUARTERS.format(range=IN_RANGE, **filters)
+        return compose(_RAW_SITE_QUARTERS, range=IN_RANGE, **filters)
     # summed by month first: a quarter per row of the cube costs more than the sum
-    whole_months = f"""
+    whole_months = compose("""
 SELECT site_id, date_trunc('quarter', month)::date, sum(cases)
 FROM (SELECT a.site_id, a.month, sum(a.cases) AS cases
       FROM {cube} a
-      WHERE {_CUBE_SITES[cube]}
+      WHERE {cube_filters}
         AND a.month >= %(full_from)s AND a.month < %(full_to)s
       GROUP BY 1, 2) m
-GROUP BY 1, 2"""
-    parts = [_EDGE_SITE_QUARTERS.format(month=month, range=edge, **filters)
+GROUP BY 1, 2""", cube=sql.Identifier(cube), cube_filters=on(_CUBE_SITES[cube], "a"))
+    parts = [compose(_EDGE_SITE_QUARTERS, month=month, range=edge, **filters)
              for month, edge in zip(EDGE_MONTHS, EDGES)] + [whole_months]
-    return (f"SELECT site_id, quarter, sum(cases)::bigint AS cases "
-            f"FROM ({' UNION ALL '.join(parts)}) u GROUP BY 1, 2")
+    return compose("SELECT site_id, quarter, sum(cases)::bigint AS cases FROM ({parts}) u "
+                   "GROUP BY 1, 2", parts=UNION_ALL.join(parts))
 
 
 # Every residential site of the scope with its management mode on each quarter's first day.
@@ -386,3 +410,17 @@ LEFT JOIN management m ON m.site_id = s.id AND m.valid_from <= q.quarter
      AND (m.valid_to IS NULL OR m.valid_to > q.quarter)
 WHERE s.kind IN ('compound', 'open_courtyard') AND s.community_code = ANY(%(communities)s)"""
 
+
+
+DISTRICT_TIMEZONE = "SELECT timezone FROM district LIMIT 1"
+
+# The code and name of a scope: its community, its street, or the district.
+SCOPE_LABEL = {"community": "SELECT code, name FROM communities WHERE code = %s",
+               "street": "SELECT code, name FROM streets WHERE code = %s",
+               "district": "SELECT code, name FROM district WHERE %s::text IS NULL LIMIT 1"}
+CODE_TABLES = ("streets", "communities", "case_categories", "case_sources")
+
+
+def codes_among(table: str):
+    """The codes of ``table`` (CODE_TABLES) among those given."""
+    return compose("SELECT code FROM {table} WHERE code = ANY(%s)", table=sql.Identifier(table))

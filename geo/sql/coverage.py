@@ -1,5 +1,9 @@
 """Coverage: the figures of managed sites / sites as of a date (by count and by households),
 and what the coverage map draws and lists, sized for the screen (simplified, capped)."""
+from psycopg2 import sql
+
+from geo.sql import compose
+
 
 # One row per site in scope with its mode on %(as_of)s (no record holding that day: 'none').
 SITES_AS_OF = """
@@ -51,13 +55,14 @@ GROUP_KEY = {None: "true", "street": "st.street_code = g.code",
 GROUPS = {None: SCOPE_GROUP, "street": STREET_GROUPS, "community": COMMUNITY_GROUPS}
 
 
-def query(by: str | None) -> str:
+def query(by: str | None) -> sql.Composed:
     """The coverage query for a grouping from the allow-list (None, street, community)."""
-    return f"""
-WITH st AS ({SITES_AS_OF}), g AS ({GROUPS[by]})
-SELECT g.code, g.name, {FIGURES}
-FROM g LEFT JOIN st ON {GROUP_KEY[by]}
-GROUP BY g.code, g.name ORDER BY g.code"""
+    return compose("""
+WITH st AS ({sites}), g AS ({groups})
+SELECT g.code, g.name, {figures}
+FROM g LEFT JOIN st ON {key}
+GROUP BY g.code, g.name ORDER BY g.code""", sites=SITES_AS_OF, groups=GROUPS[by], figures=FIGURES,
+                   key=GROUP_KEY[by])
 
 
 # ---------------------------------------------------------------- the coverage map
@@ -77,18 +82,18 @@ FROM streets ORDER BY code
 """
 
 # Communities with their coverage of residential sites as of the date (district overview shading).
-COMMUNITIES = f"""
+COMMUNITIES = compose("""
 SELECT c.code, c.name, c.street_code,
        count(s.id) AS sites,
        count(s.id) FILTER (WHERE coalesce(m.mode, 'none') <> 'none') AS managed,
        ST_AsBinary(ST_SimplifyPreserveTopology(c.geom, %(tolerance)s)) AS geom
 FROM communities c
 LEFT JOIN sites s ON s.community_code = c.code AND s.kind <> 'building_cluster'
-{MODE_AS_OF}
+{mode_as_of}
 WHERE (%(street)s::text IS NULL OR c.street_code = %(street)s)
   AND (%(community)s::text IS NULL OR c.code = %(community)s)
 GROUP BY c.code ORDER BY c.code
-"""
+""", mode_as_of=MODE_AS_OF, scope_sites=SCOPE_SITES)
 
 GRIDS = """
 SELECT code, name, ST_AsBinary(ST_SimplifyPreserveTopology(geom, %(tolerance)s)) AS geom
@@ -99,14 +104,14 @@ ORDER BY code
 """
 
 # Sites of the scope with their mode on the date; capped (one row more tells truncation).
-SITES = f"""
+SITES = compose("""
 SELECT s.id, s.external_id, s.name, s.kind, s.households, s.demonstration, s.community_code,
        coalesce(m.mode, 'none') AS mode,
        ST_AsBinary(ST_SimplifyPreserveTopology(s.geom, %(tolerance)s)) AS geom
-FROM sites s {MODE_AS_OF}
-WHERE {SCOPE_SITES}
+FROM sites s {mode_as_of}
+WHERE {scope_sites}
 ORDER BY s.id LIMIT %(limit)s
-"""
+""", mode_as_of=MODE_AS_OF, scope_sites=SCOPE_SITES)
 
 SEARCH_SITES = """
 SELECT s.id, s.external_id, s.name, c.name AS community
@@ -130,11 +135,11 @@ SELECT ST_XMin(geom), ST_YMin(geom), ST_XMax(geom), ST_YMax(geom) FROM sites WHE
 
 # Residential sites without management on the date, ranked by priority: the mean of the
 # site's percentile in households and in cases per 100 households over the last 12 months.
-GAPS = f"""
+GAPS = compose("""
 WITH gap AS (
     SELECT s.id, s.external_id, s.name, s.kind, s.households, s.community_code
-    FROM sites s {MODE_AS_OF}
-    WHERE {SCOPE_SITES} AND s.kind <> 'building_cluster' AND coalesce(m.mode, 'none') = 'none'),
+    FROM sites s {mode_as_of}
+    WHERE {scope_sites} AND s.kind <> 'building_cluster' AND coalesce(m.mode, 'none') = 'none'),
 counted AS (
     SELECT g.*, (SELECT count(*) FROM cases c
                  WHERE c.site_id = g.id AND c.reported_at >= %(as_of)s::date - 365
@@ -149,17 +154,17 @@ SELECT r.id, r.external_id, r.name, r.kind, c.name AS community, r.households, r
         + percent_rank() OVER (ORDER BY coalesce(r.cases_per_100, 0))) / 2 AS priority
 FROM rated r JOIN communities c ON c.code = r.community_code
 ORDER BY priority DESC, r.households DESC LIMIT %(limit)s
-"""
+""", mode_as_of=MODE_AS_OF, scope_sites=SCOPE_SITES)
 
-SITES_WITHOUT_CADRE = f"""
+SITES_WITHOUT_CADRE = compose("""
 SELECT s.id, s.external_id, s.name, s.kind, c.name AS community, s.households
 FROM sites s JOIN communities c ON c.code = s.community_code
-WHERE {SCOPE_SITES} AND NOT EXISTS (
+WHERE {scope_sites} AND NOT EXISTS (
     SELECT 1 FROM assignments a JOIN people p ON p.id = a.person_id
     WHERE a.site_id = s.id AND p.role = 'street_cadre' AND a.valid_from <= %(as_of)s
       AND (a.valid_to IS NULL OR a.valid_to > %(as_of)s))
 ORDER BY s.households DESC LIMIT %(limit)s
-"""
+""", mode_as_of=MODE_AS_OF, scope_sites=SCOPE_SITES)
 
 COMMUNITIES_WITHOUT_LEADER = """
 SELECT c.code, c.name FROM communities c
@@ -174,11 +179,11 @@ ORDER BY c.code
 """
 
 # KPI figures of the sites of the scope on a date.
-KPIS = f"""
+KPIS = compose("""
 WITH st AS (
     SELECT s.kind, s.households, s.owners_committee, s.party_org,
            coalesce(m.mode, 'none') AS mode
-    FROM sites s {MODE_AS_OF} WHERE {SCOPE_SITES})
+    FROM sites s {mode_as_of} WHERE {scope_sites})
 SELECT
     count(*) FILTER (WHERE kind = 'compound') AS compounds,
     count(*) FILTER (WHERE kind = 'compound' AND mode <> 'none') AS compounds_managed,
@@ -202,16 +207,16 @@ SELECT
         AS enterprise_embedded,
     count(*) FILTER (WHERE kind <> 'building_cluster' AND mode = 'none') AS none
 FROM st
-"""
+""", mode_as_of=MODE_AS_OF, scope_sites=SCOPE_SITES)
 
 # Coverage of residential sites at the first of every month from the campaign's start: the
 # scope's management periods (a few thousand rows) joined to the days in memory, rather than a
 # lookup per site and day.
-TREND = f"""
+TREND = compose("""
 WITH days AS (
     SELECT d::date AS day FROM generate_series(%(start)s::date, %(end)s::date, '1 month') d),
 scope_sites AS (
-    SELECT s.id, s.households FROM sites s WHERE {SCOPE_SITES} AND s.kind <> 'building_cluster'),
+    SELECT s.id, s.households FROM sites s WHERE {scope_sites} AND s.kind <> 'building_cluster'),
 totals AS (
     SELECT count(*) AS sites, coalesce(sum(households), 0) AS households FROM scope_sites),
 managed AS (
@@ -227,7 +232,7 @@ SELECT d.day, t.sites, coalesce(m.managed, 0) AS managed, t.households,
        coalesce(m.managed_households, 0) AS managed_households
 FROM days d CROSS JOIN totals t LEFT JOIN managed m USING (day)
 ORDER BY d.day
-"""
+""", mode_as_of=MODE_AS_OF, scope_sites=SCOPE_SITES)
 
 SITE = """
 SELECT s.id, s.external_id, s.name, s.kind, s.households, s.buildings, s.built_year,
@@ -276,3 +281,7 @@ WHERE p.role IN ('district_leader', 'street_cadre')
   AND a.valid_from <= %(as_of)s AND (a.valid_to IS NULL OR a.valid_to > %(as_of)s)
 ORDER BY p.role, p.name LIMIT 2000
 """
+
+
+# The atlas's pages: every community, street by street.
+ATLAS_PAGES = "SELECT code, street_code FROM communities ORDER BY street_code, code"

@@ -1,4 +1,4 @@
-"""Writers: validated, canonical frames into PostGIS, keyed and repeatable.
+"""The imports' writers: validated, canonical frames into PostGIS, keyed and repeatable.
 
 Each writer runs inside the caller's transaction, so a file is all-or-nothing. Checks that need
 the database (parent codes, overlaps, containment, locating cases) return row errors before
@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 import shapely
+from psycopg2 import sql
 from psycopg2.extras import execute_values
 
 from geo.errors import RowError
+from geo.sql import compose, names
 
 OVERLAP_SHARE = 0.01  # an area may overlap another of its kind by at most 1 % of the smaller one
 OUTSIDE_SHARE = 0.01  # ... and lie outside its parent by at most 1 % of its own area
@@ -66,15 +68,24 @@ def _py(value):
     return value
 
 
+GEOMETRY_TYPES = {"MultiPolygon": "geometry(MultiPolygon, 4326)"}
+
+
+def _create_temp(name: str, columns: dict[str, str]) -> sql.Composed:
+    """CREATE TEMP TABLE of ``columns`` (name → type, both from this module), dropped at commit."""
+    return compose("CREATE TEMP TABLE {name} ({columns}) ON COMMIT DROP", name=sql.Identifier(name),
+                   columns=sql.SQL(", ").join(sql.SQL("{} {}").format(sql.Identifier(c), sql.SQL(t))
+                                              for c, t in columns.items()))
+
+
 def _stage(cur, name: str, columns: dict[str, str], frame: pd.DataFrame,
            geometry: str | None = None) -> None:
     """Create a temporary table ``name`` and fill it with the frame's rows (row_no first)."""
     cols = {"row_no": "integer", **columns}
     if geometry:
-        cols["geom"] = f"geometry({geometry}, 4326)"
-    cur.execute(f"CREATE TEMP TABLE {name} ({', '.join(f'{c} {t}' for c, t in cols.items())})"
-                " ON COMMIT DROP")
-    names = list(cols)
+        cols["geom"] = GEOMETRY_TYPES[geometry]
+    cur.execute(_create_temp(name, cols))
+    columns_ = list(cols)
     rows = []
     geoms = _wkb(frame["geometry"]) if geometry else None
     for i, rec in enumerate(frame[["row_no", *columns]].itertuples(index=False)):
@@ -82,19 +93,21 @@ def _stage(cur, name: str, columns: dict[str, str], frame: pd.DataFrame,
         if geometry:
             row.append(geoms[i])
         rows.append(row)
-    template = "(" + ", ".join(["%s"] * (len(names) - (1 if geometry else 0))) + (
-        ", ST_Multi(ST_GeomFromWKB(%s, 4326)))" if geometry == "MultiPolygon" else
-        ", ST_GeomFromWKB(%s, 4326))" if geometry else ")")
-    execute_values(cur, f"INSERT INTO {name} ({', '.join(names)}) VALUES %s", rows,
-                   template=template, page_size=2000)
+    values = ", ".join(["%s"] * (len(columns_) - (1 if geometry else 0))) + (
+        ", ST_Multi(ST_GeomFromWKB(%s, 4326))" if geometry == "MultiPolygon" else
+        ", ST_GeomFromWKB(%s, 4326)" if geometry else "")
+    table = sql.Identifier(name)
+    execute_values(cur, compose("INSERT INTO {table} ({columns}) VALUES %s", table=table,
+                                columns=names(columns_)).as_string(cur), rows,
+                   template="(" + values + ")", page_size=2000)
     if geometry:
-        cur.execute(f"CREATE INDEX ON {name} USING gist (geom)")
-    cur.execute(f"ANALYZE {name}")
+        cur.execute(compose("CREATE INDEX ON {table} USING gist (geom)", table=table))
+    cur.execute(compose("ANALYZE {table}", table=table))
 
 
-def _row_errors(cur, sql: str, field: str, message: str) -> list[RowError]:
+def _row_errors(cur, query: str | sql.Composable, field: str, message: str) -> list[RowError]:
     """Run a query returning (row_no, detail) pairs and turn them into row errors."""
-    cur.execute(sql)
+    cur.execute(query, {"outside": OUTSIDE_SHARE, "overlap": OVERLAP_SHARE})
     return [RowError(r[0], field, message.format(*r[1:])) for r in cur.fetchall()]
 
 
@@ -102,18 +115,20 @@ def _outside_errors(cur, stage: str, key: str, parent: str, parent_key: str, nou
                     parent_noun: str) -> list[RowError]:
     """Staged areas reaching outside their parent (``stage.parent_key`` = ``parent.code``)
     by more than OUTSIDE_SHARE of their own area. Names come from the writers, never users."""
-    return _row_errors(cur, f"""
+    return _row_errors(cur, compose("""
         SELECT s.row_no, s.{key}, p.code FROM {stage} s JOIN {parent} p ON p.code = s.{parent_key}
         WHERE NOT ST_CoveredBy(s.geom, p.geom)
-          AND ST_Area(ST_Difference(s.geom, p.geom)) > {OUTSIDE_SHARE} * ST_Area(s.geom)
-        ORDER BY 1""", "geometry", f"{noun} '{{}}' reaches outside its {parent_noun} {{}} by more than 1 %")
+          AND ST_Area(ST_Difference(s.geom, p.geom)) > %(outside)s * ST_Area(s.geom)
+        ORDER BY 1""", key=sql.Identifier(key), stage=sql.Identifier(stage),
+        parent=sql.Identifier(parent), parent_key=sql.Identifier(parent_key)), "geometry",
+        f"{noun} '{{}}' reaches outside its {parent_noun} {{}} by more than 1 %")
 
 
 def _overlap_errors(cur, stage: str, table: str, key: str, noun: str) -> list[RowError]:
     """Staged areas overlapping each other, or a stored area the file does not replace, by
     more than OVERLAP_SHARE of the smaller one; the other area is named by key and name."""
-    share = f"> {OVERLAP_SHARE} * LEAST(ST_Area(a.geom), ST_Area(b.geom))"
-    return _row_errors(cur, f"""
+    share = "> %(overlap)s * LEAST(ST_Area(a.geom), ST_Area(b.geom))"
+    return _row_errors(cur, compose("""
         SELECT a.row_no, a.{key}, b.{key}, b.name FROM {stage} a
         JOIN {stage} b ON a.row_no > b.row_no AND ST_Intersects(a.geom, b.geom)
         WHERE ST_Area(ST_Intersection(a.geom, b.geom)) {share}
@@ -122,13 +137,38 @@ def _overlap_errors(cur, stage: str, table: str, key: str, noun: str) -> list[Ro
         JOIN {table} b ON b.{key} <> a.{key} AND ST_Intersects(a.geom, b.geom)
         WHERE NOT EXISTS (SELECT 1 FROM {stage} o WHERE o.{key} = b.{key})
           AND ST_Area(ST_Intersection(a.geom, b.geom)) {share}
-        ORDER BY 1""", "geometry",
+        ORDER BY 1""", key=sql.Identifier(key), stage=sql.Identifier(stage),
+        table=sql.Identifier(table), share=share), "geometry",
         f"{noun} '{{}}' overlaps {noun} '{{}}' ({{}}) by more than 1 % of the smaller one")
 
 
-def _counts(cur, sql: str, params=None) -> tuple[int, int]:
-    """Run an upsert ``... RETURNING (xmax = 0)`` and count (inserted, updated)."""
-    cur.execute(sql, params)
+def upsert(table: str, columns: tuple[str, ...], rows: str, *, key: str,
+           update: tuple[str, ...], compare: tuple[str, ...] | None = None, alias: str | None = None,
+           returning: str = "(xmax = 0)") -> sql.Composed:
+    """INSERT the ``rows`` (a SELECT giving ``columns``) into ``table``; a row whose ``key``
+    (a conflict target) exists updates its ``update`` columns, and only when one of
+    ``compare`` (default: ``update``) differs, so that re-importing a file changes nothing.
+    RETURNING ``returning``: by default whether each written row was new."""
+    alias = alias or table
+    compared = update if compare is None else compare
+    changed = sql.SQL("WHERE ({}) IS DISTINCT FROM ({})").format(
+        sql.SQL(", ").join(sql.Identifier(alias, c) for c in compared),
+        sql.SQL(", ").join(sql.Identifier("excluded", c) for c in compared)) if compared else ""
+    return compose("""
+        INSERT INTO {table} AS {alias} ({columns})
+        {rows}
+        ON CONFLICT {key} DO UPDATE SET {sets}
+        {changed}
+        RETURNING {returning}""", changed=changed,
+        table=sql.Identifier(table), alias=sql.Identifier(alias), columns=names(columns),
+        rows=rows, key=key, returning=returning,
+        sets=sql.SQL(", ").join(sql.SQL("{c} = excluded.{c}").format(c=sql.Identifier(c))
+                                for c in update))
+
+
+def _counts(cur, query: sql.Composable, params=None) -> tuple[int, int]:
+    """Run an upsert returning (xmax = 0) and count (inserted, updated)."""
+    cur.execute(query, params)
     flags = [r[0] for r in cur.fetchall()]
     return sum(flags), len(flags) - sum(flags)
 
@@ -143,14 +183,10 @@ def _finish(result: LoadResult, total: int, inserted: int, updated: int) -> Load
 def load_district(cur, frame: pd.DataFrame) -> LoadResult:
     _stage(cur, "stage_district", {"code": "text", "name": "text", "name_en": "text",
                                    "timezone": "text"}, frame, "MultiPolygon")
-    ins, upd = _counts(cur, """
-        INSERT INTO district (code, name, name_en, timezone, geom)
-        SELECT code, name, name_en, coalesce(timezone, 'Asia/Shanghai'), geom FROM stage_district
-        ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en,
-            timezone = excluded.timezone, geom = excluded.geom
-        WHERE (district.name, district.name_en, district.timezone, district.geom)
-              IS DISTINCT FROM (excluded.name, excluded.name_en, excluded.timezone, excluded.geom)
-        RETURNING (xmax = 0)""")
+    ins, upd = _counts(cur, upsert(
+        "district", ("code", "name", "name_en", "timezone", "geom"),
+        "SELECT code, name, name_en, coalesce(timezone, 'Asia/Shanghai'), geom FROM stage_district",
+        key="(code)", update=("name", "name_en", "timezone", "geom")))
     return _finish(LoadResult(), len(frame), ins, upd)
 
 
@@ -162,14 +198,10 @@ def load_streets(cur, frame: pd.DataFrame) -> LoadResult:
     if len(districts) != 1:
         return LoadResult(errors=[RowError(None, None,
             "import the district first (python -m geo import district FILE): streets belong to it")])
-    ins, upd = _counts(cur, """
-        INSERT INTO streets (code, name, name_en, district_code, geom)
-        SELECT code, name, name_en, %s, geom FROM stage_streets
-        ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en,
-            geom = excluded.geom
-        WHERE (streets.name, streets.name_en, streets.geom)
-              IS DISTINCT FROM (excluded.name, excluded.name_en, excluded.geom)
-        RETURNING (xmax = 0)""", (districts[0],))
+    ins, upd = _counts(cur, upsert(
+        "streets", ("code", "name", "name_en", "district_code", "geom"),
+        "SELECT code, name, name_en, %s, geom FROM stage_streets",
+        key="(code)", update=("name", "name_en", "geom")), (districts[0],))
     return _finish(LoadResult(), len(frame), ins, upd)
 
 
@@ -186,22 +218,18 @@ def load_communities(cur, frame: pd.DataFrame) -> LoadResult:
                              "community", "street")
     errors += _overlap_errors(cur, "stage_communities", "communities", "code", "community")
     # a redrawn boundary keeps its own sites: they would otherwise lie outside every community
-    errors += _row_errors(cur, f"""
+    errors += _row_errors(cur, """
         SELECT s.row_no, s.code, t.name FROM stage_communities s
         JOIN sites t ON t.community_code = s.code
         WHERE NOT ST_CoveredBy(t.geom, s.geom)
-          AND ST_Area(ST_Difference(t.geom, s.geom)) > {OUTSIDE_SHARE} * ST_Area(t.geom)
+          AND ST_Area(ST_Difference(t.geom, s.geom)) > %(outside)s * ST_Area(t.geom)
         ORDER BY 1""", "geometry", "community '{}' would leave its site '{}' outside")
     if errors:
         return LoadResult(errors=sorted(errors, key=lambda e: e.row or 0))
-    ins, upd = _counts(cur, """
-        INSERT INTO communities (code, name, name_en, street_code, geom)
-        SELECT code, name, name_en, street_code, geom FROM stage_communities
-        ON CONFLICT (code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en,
-            street_code = excluded.street_code, geom = excluded.geom
-        WHERE (communities.name, communities.name_en, communities.street_code, communities.geom)
-              IS DISTINCT FROM (excluded.name, excluded.name_en, excluded.street_code, excluded.geom)
-        RETURNING (xmax = 0)""")
+    ins, upd = _counts(cur, upsert(
+        "communities", ("code", "name", "name_en", "street_code", "geom"),
+        "SELECT code, name, name_en, street_code, geom FROM stage_communities",
+        key="(code)", update=("name", "name_en", "street_code", "geom")))
     return _finish(LoadResult(), len(frame), ins, upd)
 
 
@@ -219,16 +247,12 @@ def load_grids(cur, frame: pd.DataFrame) -> LoadResult:
     errors += _overlap_errors(cur, "stage_grids", "grids", "code", "grid")
     if errors:
         return LoadResult(errors=sorted(errors, key=lambda e: e.row or 0))
-    ins, upd = _counts(cur, """
-        INSERT INTO grids (code, name, community_code, street_code, geom)
+    ins, upd = _counts(cur, upsert(
+        "grids", ("code", "name", "community_code", "street_code", "geom"), """
         SELECT s.code, s.name, s.community_code, c.street_code, s.geom
-        FROM stage_grids s JOIN communities c ON c.code = s.community_code
-        ON CONFLICT (code) DO UPDATE SET name = excluded.name,
-            community_code = excluded.community_code, street_code = excluded.street_code,
-            geom = excluded.geom
-        WHERE (grids.name, grids.community_code, grids.geom)
-              IS DISTINCT FROM (excluded.name, excluded.community_code, excluded.geom)
-        RETURNING (xmax = 0)""")
+        FROM stage_grids s JOIN communities c ON c.code = s.community_code""",
+        key="(code)", update=("name", "community_code", "street_code", "geom"),
+        compare=("name", "community_code", "geom")))
     return _finish(LoadResult(), len(frame), ins, upd)
 
 
@@ -263,34 +287,20 @@ def load_sites(cur, frame: pd.DataFrame) -> LoadResult:
     errors += _overlap_errors(cur, "stage_sites", "sites", "external_id", "site")
     if errors:
         return LoadResult(errors=sorted(errors, key=lambda e: e.row or 0))
-    ins, upd = _counts(cur, """
-        INSERT INTO sites (external_id, name, kind, community_code, street_code, grid_code,
-            households, buildings, built_year, owners_committee, owners_committee_party,
-            party_org, demonstration, address, geom)
+    fields = ("name", "kind", "community_code", "street_code", "grid_code", "households",
+              "buildings", "built_year", "owners_committee", "owners_committee_party",
+              "party_org", "demonstration", "address", "geom")
+    ins, upd = _counts(cur, upsert(
+        "sites", ("external_id",) + fields, """
         SELECT s.external_id, s.name, s.kind, s.community_code, c.street_code,
             (SELECT g.code FROM grids g WHERE g.community_code = s.community_code
                AND ST_Intersects(g.geom, ST_PointOnSurface(s.geom)) LIMIT 1),
             coalesce(s.households, 0), s.buildings, s.built_year,
             coalesce(s.owners_committee, false), coalesce(s.owners_committee_party, false),
             coalesce(s.party_org, false), coalesce(s.demonstration, false), s.address, s.geom
-        FROM stage_sites s JOIN communities c ON c.code = s.community_code
-        ON CONFLICT (external_id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
-            community_code = excluded.community_code, street_code = excluded.street_code,
-            grid_code = excluded.grid_code, households = excluded.households,
-            buildings = excluded.buildings, built_year = excluded.built_year,
-            owners_committee = excluded.owners_committee,
-            owners_committee_party = excluded.owners_committee_party,
-            party_org = excluded.party_org, demonstration = excluded.demonstration,
-            address = excluded.address, geom = excluded.geom
-        WHERE (sites.name, sites.kind, sites.community_code, sites.grid_code, sites.households,
-               sites.buildings, sites.built_year, sites.owners_committee,
-               sites.owners_committee_party, sites.party_org, sites.demonstration,
-               sites.address, sites.geom)
-          IS DISTINCT FROM (excluded.name, excluded.kind, excluded.community_code,
-               excluded.grid_code, excluded.households, excluded.buildings, excluded.built_year,
-               excluded.owners_committee, excluded.owners_committee_party, excluded.party_org,
-               excluded.demonstration, excluded.address, excluded.geom)
-        RETURNING (xmax = 0)""")
+        FROM stage_sites s JOIN communities c ON c.code = s.community_code""",
+        key="(external_id)", update=fields,
+        compare=tuple(f for f in fields if f != "street_code")))
     return _finish(LoadResult(), len(frame), ins, upd)
 
 
@@ -365,19 +375,13 @@ def load_people(cur, frame: pd.DataFrame) -> LoadResult:
         "community_code", "unknown community code '{}'")
     if errors:
         return LoadResult(errors=sorted(errors, key=lambda e: e.row or 0))
-    ins, upd = _counts(cur, """
-        INSERT INTO people (external_id, name, role, title, street_code, community_code, phone)
+    fields = ("name", "role", "title", "street_code", "community_code", "phone")
+    ins, upd = _counts(cur, upsert(
+        "people", ("external_id",) + fields, """
         SELECT p.external_id, p.name, p.role, p.title,
                coalesce(p.street_code, c.street_code), p.community_code, p.phone
-        FROM stage_people p LEFT JOIN communities c ON c.code = p.community_code
-        ON CONFLICT (external_id) DO UPDATE SET name = excluded.name, role = excluded.role,
-            title = excluded.title, street_code = excluded.street_code,
-            community_code = excluded.community_code, phone = excluded.phone
-        WHERE (people.name, people.role, people.title, people.street_code,
-               people.community_code, people.phone)
-          IS DISTINCT FROM (excluded.name, excluded.role, excluded.title, excluded.street_code,
-               excluded.community_code, excluded.phone)
-        RETURNING (xmax = 0)""")
+        FROM stage_people p LEFT JOIN communities c ON c.code = p.community_code""",
+        key="(external_id)", update=fields))
     return _finish(LoadResult(), len(frame), ins, upd)
 
 
@@ -403,16 +407,13 @@ def load_assignments(cur, frame: pd.DataFrame) -> LoadResult:
         WHERE community_code IS NULL""", "target_code", "unknown {} '{}'")
     if errors:
         return LoadResult(errors=sorted(errors, key=lambda e: e.row or 0))
-    ins, upd = _counts(cur, """
-        INSERT INTO assignments (person_id, target_kind, community_code, street_code, site_id,
-                                 grid_code, valid_from, valid_to)
+    ins, upd = _counts(cur, upsert(
+        "assignments", ("person_id", "target_kind", "community_code", "street_code", "site_id",
+                        "grid_code", "valid_from", "valid_to"), """
         SELECT person_id, target_kind, community_code, street_code, site_id, grid_code,
-               valid_from, valid_to FROM assign_resolved
-        ON CONFLICT (person_id, target_kind, community_code, coalesce(site_id, 0),
-                     coalesce(grid_code, ''), valid_from)
-        DO UPDATE SET valid_to = excluded.valid_to
-        WHERE assignments.valid_to IS DISTINCT FROM excluded.valid_to
-        RETURNING (xmax = 0)""")
+               valid_from, valid_to FROM assign_resolved""",
+        key="""(person_id, target_kind, community_code, coalesce(site_id, 0),
+                coalesce(grid_code, ''), valid_from)""", update=("valid_to",)))
     return _finish(LoadResult(), len(frame), ins, upd)
 
 
@@ -433,8 +434,7 @@ def _copy_cases(cur, frame: pd.DataFrame) -> None:
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    cur.execute("CREATE TEMP TABLE stage_cases (" + ", ".join(
-        f"{c} {t}" for c, t in zip(CASE_COLUMNS, _CASE_TYPES)) + ") ON COMMIT DROP")
+    cur.execute(_create_temp("stage_cases", dict(zip(CASE_COLUMNS, _CASE_TYPES))))
     out = frame[CASE_COLUMNS].copy()
     epoch = pd.Timestamp(0, tz="UTC")
     for col in ("reported_at", "closed_at"):  # epoch seconds: exact and cheap to write
@@ -445,7 +445,8 @@ def _copy_cases(cur, frame: pd.DataFrame) -> None:
     pacsv.write_csv(pa.Table.from_pandas(out, preserve_index=False), buf,
                     pacsv.WriteOptions(include_header=False, quoting_style="needed"))
     buf.seek(0)
-    cur.copy_expert(f"COPY stage_cases ({', '.join(CASE_COLUMNS)}) FROM STDIN WITH (FORMAT csv)", buf)
+    cur.copy_expert(compose("COPY stage_cases ({columns}) FROM STDIN WITH (FORMAT csv)",
+                            columns=names(CASE_COLUMNS)).as_string(cur), buf)
 
 
 # Locating cases: polygons as the outer side of each join, the points' index inside; a point
@@ -513,7 +514,10 @@ LEFT JOIN site_hits s USING (row_no)
 
 # Upsert keyed by source + external id (a row that changes nothing is not rewritten), then the
 # personal data of the rows written, joined by key rather than looked up one by one.
-_UPSERT = """
+_CASE_FIELDS = ("category_code", "category_l1", "status", "state", "escalation", "reported_at",
+                "closed_at", "satisfaction", "geom", "site_id", "grid_code", "community_code",
+                "street_code", "assigned_by_distance")
+_UPSERT = compose("""
 WITH rows AS (
     SELECT l.*, p.community_code, p.street_code, p.grid_code, p.site_id, p.by_distance,
            coalesce(cat.parent_code, cat.code) AS category_l1
@@ -521,48 +525,35 @@ WITH rows AS (
     JOIN placed p USING (row_no)
     JOIN case_categories cat ON cat.code = l.category_code
     ORDER BY p.community_code, l.reported_at),  -- index-friendly order
-written AS (
-    INSERT INTO cases AS t (source_code, external_id, category_code, category_l1, status, state,
-        escalation, reported_at, closed_at, satisfaction, geom, site_id, grid_code,
-        community_code, street_code, assigned_by_distance)
+written AS ({written}),
+personal AS ({personal})
+SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted),
+       (SELECT count(*) FROM personal)
+FROM written""",
+    written=upsert(
+        "cases", ("source_code", "external_id") + _CASE_FIELDS, """
     SELECT source_code, external_id, category_code, category_l1, status, state, escalation,
            reported_at, closed_at, satisfaction, geom, site_id, grid_code, community_code,
            street_code, by_distance
-    FROM rows
-    ON CONFLICT (source_code, external_id) DO UPDATE SET
-        category_code = excluded.category_code, category_l1 = excluded.category_l1,
-        status = excluded.status, state = excluded.state, escalation = excluded.escalation,
-        reported_at = excluded.reported_at, closed_at = excluded.closed_at,
-        satisfaction = excluded.satisfaction, geom = excluded.geom,
-        site_id = excluded.site_id, grid_code = excluded.grid_code,
-        community_code = excluded.community_code, street_code = excluded.street_code,
-        assigned_by_distance = excluded.assigned_by_distance
-    WHERE (t.category_code, t.status, t.state, t.escalation, t.reported_at, t.closed_at,
-           t.satisfaction, t.geom, t.assigned_by_distance)
-      IS DISTINCT FROM (excluded.category_code, excluded.status, excluded.state,
-           excluded.escalation, excluded.reported_at, excluded.closed_at,
-           excluded.satisfaction, excluded.geom, excluded.assigned_by_distance)
-    RETURNING t.id, t.source_code, t.external_id, t.street_code, (t.xmax = 0) AS inserted),
-personal AS (
-    INSERT INTO case_personal AS p (case_id, street_code, reporter_name, reporter_phone,
-                                    description)
+    FROM rows""", key="(source_code, external_id)", update=_CASE_FIELDS, alias="t",
+        compare=("category_code", "status", "state", "escalation", "reported_at", "closed_at",
+                 "satisfaction", "geom", "assigned_by_distance"),
+        returning="t.id, t.source_code, t.external_id, t.street_code, (t.xmax = 0) AS inserted"),
+    personal=upsert(
+        "case_personal", ("case_id", "street_code", "reporter_name", "reporter_phone",
+                          "description"), """
     SELECT w.id, w.street_code, l.reporter_name, l.reporter_phone, l.description
     FROM written w JOIN located l USING (source_code, external_id)
-    WHERE coalesce(l.reporter_name, l.reporter_phone, l.description) IS NOT NULL
-    ON CONFLICT (case_id) DO UPDATE SET street_code = excluded.street_code,
-        reporter_name = excluded.reporter_name, reporter_phone = excluded.reporter_phone,
-        description = excluded.description
-    RETURNING 1)
-SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted),
-       (SELECT count(*) FROM personal)
-FROM written
-"""
+    WHERE coalesce(l.reporter_name, l.reporter_phone, l.description) IS NOT NULL""",
+        key="(case_id)", update=("street_code", "reporter_name", "reporter_phone", "description"),
+        compare=(), alias="p", returning="1"))
 
 
 def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None) -> LoadResult:
     """Stage by COPY, locate every case in PostGIS, then upsert keyed by source + external id."""
     clock = _Clock()
-    cur.execute("DROP TABLE IF EXISTS " + ", ".join(_CASE_STAGING))  # an earlier chunk's
+    cur.execute(compose("DROP TABLE IF EXISTS {tables}",  # an earlier chunk's
+                        tables=names(_CASE_STAGING)))
     cur.execute("SET LOCAL work_mem = '256MB'")  # the joins and sorts of a large file in memory
     _copy_cases(cur, frame)
     clock.lap("copy")
@@ -589,6 +580,24 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None) ->
     if by_distance:
         result.notes.append(f"{by_distance} cases assigned to the nearest community by distance")
     return result
+
+
+# ---------------------------------------------------------------- around the writers
+DISTRICT_EXTENT = sql.SQL("""
+SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM district) x""")
+SAVEPOINT = sql.SQL("SAVEPOINT import_rows")
+ROLLBACK_TO_SAVEPOINT = sql.SQL("ROLLBACK TO SAVEPOINT import_rows")
+CODE_TABLES = ("case_categories", "case_sources")  # the codes a case import may add
+
+
+def known_codes(table: str) -> sql.Composed:
+    return compose("SELECT code FROM {table}", table=sql.Identifier(table))
+
+
+# A code met in a file, added with --add-categories: its name is the code until someone names it.
+ADD_CODE = {"case_categories": sql.SQL("INSERT INTO case_categories (code, name, level) "
+                                       "VALUES (%(code)s, %(code)s, 1)"),
+            "case_sources": sql.SQL("INSERT INTO case_sources (code, name) VALUES (%(code)s, %(code)s)")}
 
 
 LOADERS = {

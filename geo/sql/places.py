@@ -1,0 +1,16 @@
+"""Look-ups of the district's places and case codes, for menus and names."""
+from __future__ import annotations
+
+from psycopg2 import sql
+
+STREETS = sql.SQL("SELECT code, name FROM streets ORDER BY code")
+COMMUNITIES = sql.SQL("""
+SELECT code, name FROM communities
+WHERE %(street)s::text IS NULL OR street_code = %(street)s
+ORDER BY code""")
+# parents first, each followed by its children
+CATEGORIES = sql.SQL("""
+SELECT c.code, c.name, c.name_en, c.level, p.name AS parent
+FROM case_categories c LEFT JOIN case_categories p ON p.code = c.parent_code
+ORDER BY coalesce(c.parent_code, c.code), c.level, c.code""")
+SOURCES = sql.SQL("SELECT code, name, name_en FROM case_sources ORDER BY code")

@@ -1,0 +1,48 @@
+"""Users of the app, their sign-in, and the audit log of who did what."""
+from __future__ import annotations
+
+from psycopg2 import sql
+
+from geo.sql import compose
+
+SCOPE_TABLES = {"street": "streets", "community": "communities"}
+
+
+def scope_exists(role: str) -> sql.Composed:
+    """Whether a street's or community's code exists (``role`` street or community)."""
+    return compose("SELECT 1 FROM {table} WHERE code = %s",
+                   table=sql.Identifier(SCOPE_TABLES[role]))
+
+
+USER_EXISTS = sql.SQL("SELECT 1 FROM app_users WHERE name = %s")
+ADD_USER = sql.SQL("""
+INSERT INTO app_users (name, role, scope_code, personal_data, password_hash)
+VALUES (%s, %s, %s, %s, %s)""")
+USER = sql.SQL("SELECT name, role, scope_code, personal_data FROM app_users WHERE name = %s")
+USERS = sql.SQL("""
+SELECT name, role, scope_code AS scope, personal_data, failed_attempts, locked_until, created_at
+FROM app_users ORDER BY name""")
+REMOVE_USER = sql.SQL("DELETE FROM app_users WHERE name = %s")
+SET_PASSWORD = sql.SQL("""
+UPDATE app_users SET password_hash = %s, failed_attempts = 0, locked_until = NULL
+WHERE name = %s""")
+ANY_USERS = sql.SQL("SELECT EXISTS (SELECT 1 FROM app_users)")
+LOCK_FOR_SIGN_IN = sql.SQL("""
+SELECT name, role, scope_code, personal_data, password_hash, failed_attempts, locked_until
+FROM app_users WHERE name = %s FOR UPDATE""")
+SIGN_IN_FAILED = sql.SQL("UPDATE app_users SET failed_attempts = %s, locked_until = %s WHERE name = %s")
+SIGNED_IN = sql.SQL("UPDATE app_users SET failed_attempts = 0, locked_until = NULL WHERE name = %s")
+
+AUDIT = sql.SQL("INSERT INTO audit_log (user_name, action, detail) VALUES (%s, %s, %s)")
+AUDIT_ENTRIES = sql.SQL("""
+SELECT at, user_name, action, detail::text AS detail FROM audit_log
+WHERE %(since)s::date IS NULL OR at >= %(since)s::date
+ORDER BY at DESC LIMIT %(limit)s""")
+SETTING = sql.SQL("SELECT value FROM settings WHERE key = %s")
+PURGE_PERSONAL = sql.SQL("""
+UPDATE case_personal p
+SET reporter_name = NULL, reporter_phone = NULL, description = NULL
+FROM cases c
+WHERE c.id = p.case_id AND c.reported_at < %s
+  AND (p.reporter_name IS NOT NULL OR p.reporter_phone IS NOT NULL OR p.description IS NOT NULL)""")
+PURGE_AUDIT = sql.SQL("DELETE FROM audit_log WHERE at < %s")
