@@ -12,7 +12,8 @@ from streamlit_folium import st_folium
 
 from app import connections, lookups, mapview, urlstate
 from geo.viewstate import State
-from geo import export, cases, coverage, users
+from geo import cases, coverage, users
+from geo.export import snapshot
 from geo.i18n import t
 from app import charts
 from geo.stats import CaseFilters, Scope
@@ -160,6 +161,8 @@ def cell_cases(shown: pd.DataFrame, lang: str, *, masked: bool) -> None:
     """The individual cases drawn on the map, as a table (reporters masked unless the user
     may see them)."""
     st.markdown(f"**{t('cases_here' if masked else 'cases_here_personal', lang).format(n=len(shown))}**")
+    if len(shown) >= cases.POINT_LIMIT:
+        st.caption(t("cases_capped", lang).format(n=cases.POINT_LIMIT))
     if st.button(t("clear_cell", lang), key="clear_cell"):
         st.session_state.pop("picked_cell", None)
         st.rerun()
@@ -221,7 +224,7 @@ def render(conn, state: State, user: users.User | None = None) -> State:
     today = lookups.today(conn)
     filters = state.case_filters(today)
     st.title(t("cases_title", lang))
-    st.caption(export.describe(replace(state, month=None), today))
+    st.caption(snapshot.describe(replace(state, month=None), today))
     months = months_of(filters.date_from, filters.date_to)
     state = playback_month(state, months)
     scope, map_filters = state.scope, state.case_filters(today, month=True)

@@ -30,8 +30,15 @@ def connection(url: str, user: users.User | None = None):
     mine = st.session_state.setdefault(SESSION_CONNECTIONS, {})
     key = (url, user)
     if key not in mine or mine[key].closed:
-        mine[key] = db.connect_for(user, url)
+        mine[key] = _reader(user, url)
     return mine[key]
+
+
+def _reader(user: users.User | None, url: str):
+    """A connection for a page's reads: cut after ATLAS_READ_TIMEOUT (exports lift it)."""
+    conn = db.connect_for(user, url)
+    db.set_statement_timeout(conn, db.read_timeout_ms())
+    return conn
 
 
 def forget_connections() -> None:
@@ -67,7 +74,7 @@ def conn_or_stop(lang: str, user: users.User | None = None):
 @st.cache_resource
 def pool(url: str, user: users.User | None = None) -> db.Pool:
     """Spare connections of the same user as ``connection``'s, for loads run side by side."""
-    return db.Pool(lambda: db.connect_for(user, url))
+    return db.Pool(lambda: _reader(user, url))
 
 
 def side_by_side(user: users.User | None, calls) -> list:

@@ -1,5 +1,5 @@
 """The export panel of both pages: a snapshot of the current view (PNG, PDF, HTML), the tables
-and the community atlas, made by geo.export from the same view state as the screen."""
+and the community atlas, made by geo/export/ from the same view state as the screen."""
 from __future__ import annotations
 
 import tempfile
@@ -8,7 +8,8 @@ from pathlib import Path
 import streamlit as st
 
 from geo.viewstate import State
-from geo import export, users
+from geo import db, users
+from geo.export import atlas, snapshot, tables
 from geo.i18n import t
 
 MIME = {".png": "image/png", ".pdf": "application/pdf", ".html": "text/html",
@@ -31,17 +32,17 @@ def render(conn, s: State, user: users.User | None = None) -> None:
         st.markdown(f"**{t('export_map', lang)}**")
         fmt = st.selectbox(t("export_format", lang), [".png", ".pdf", ".html"], key="exp_fmt",
                            format_func=lambda f: f[1:].upper())
-        paper = st.selectbox(t("export_paper", lang), list(export.PAPERS), key="exp_paper")
+        paper = st.selectbox(t("export_paper", lang), list(snapshot.PAPERS), key="exp_paper")
         orientation = st.selectbox(t("export_orientation", lang), ["landscape", "portrait"],
                                    key="exp_orientation",
                                    format_func=lambda o: t(f"orientation_{o}", lang))
-        dpi = st.selectbox(t("export_dpi", lang), list(export.DPIS), index=1, key="exp_dpi",
+        dpi = st.selectbox(t("export_dpi", lang), list(snapshot.DPIS), index=1, key="exp_dpi",
                            format_func=lambda d: "screen" if d == "screen" else f"{d} dpi")
         if st.button(t("export_make", lang), key="exp_map_go"):
             name = f"{s.page}-{s.community or s.street or 'district'}{fmt}"
-            with st.spinner(t("export_make", lang)):
-                path = export.export_map(conn, s, _folder() / name, paper=paper,
-                                         orientation=orientation, dpi=export.DPIS[dpi],
+            with st.spinner(t("export_make", lang)), db.unlimited(conn):
+                path = snapshot.export_map(conn, s, _folder() / name, paper=paper,
+                                         orientation=orientation, dpi=snapshot.DPIS[dpi],
                                          bounds=st.session_state.get("map_bounds"))
             st.session_state["exp_map_file"] = str(path)
             users.audit(conn, user.name if user else None, "export",
@@ -53,13 +54,14 @@ def render(conn, s: State, user: users.User | None = None) -> None:
         views = ["cases"] if s.page == "cases" else ["coverage", "gaps"]
         view = st.selectbox(t("export_tables", lang), views, key="exp_table_view",
                             format_func=lambda v: t(f"table_{v}", lang))
-        tfmt = st.selectbox(t("export_format", lang), list(export.TABLE_FORMATS),
+        tfmt = st.selectbox(t("export_format", lang), list(tables.TABLE_FORMATS),
                             key="exp_table_fmt", format_func=lambda f: f[1:].upper())
         public = st.checkbox(t("export_public", lang), key="exp_public") if view == "cases" else False
         if st.button(t("export_make", lang), key="exp_table_go"):
             path = _folder() / f"{view}-{s.community or s.street or 'district'}{tfmt}"
             personal = bool(user and user.sees_personal_data) and not public
-            export.export_table(conn, s, view, path, public=public, personal=personal)
+            with db.unlimited(conn):
+                tables.export_table(conn, s, view, path, public=public, personal=personal)
             users.audit(conn, user.name if user else None, "export",
                         {"what": "table", "view": view, "out": path.name,
                          "personal_data": personal})
@@ -70,9 +72,10 @@ def render(conn, s: State, user: users.User | None = None) -> None:
         st.markdown(f"**{t('export_atlas', lang)}**")
         if st.button(t("export_make", lang), key="exp_atlas_go"):
             bar = st.progress(0.0)
-            path = export.export_atlas(conn, s, _folder() / f"atlas-{s.page}.pdf", paper=paper,
-                                       orientation=orientation,
-                                       progress=lambda f: bar.progress(min(f, 1.0)))
+            with db.unlimited(conn):
+                path = atlas.export_atlas(conn, s, _folder() / f"atlas-{s.page}.pdf",
+                                           paper=paper, orientation=orientation,
+                                           progress=lambda f: bar.progress(min(f, 1.0)))
             st.session_state["exp_atlas_file"] = str(path)
             users.audit(conn, user.name if user else None, "export",
                         {"what": "atlas", "view": s.page, "out": path.name})

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import psycopg2
+import psycopg2.errors
 import streamlit as st
 
 from app import admin, cases, connections, coverage, exports, imports, lookups, signin, urlstate
@@ -31,6 +32,9 @@ def run() -> None:
     st.set_page_config(page_title="基层治理一张图 · Grassroots Atlas", layout="wide")
     try:
         page()
+    except psycopg2.errors.QueryCanceled:  # a read ran past ATLAS_READ_TIMEOUT
+        connections.forget_connections()
+        st.error(t("read_timeout", urlstate.read_state().lang))
     except psycopg2.OperationalError:  # the database went away during this run: say so plainly
         connections.forget_connections()
         st.error(t("database_unavailable", urlstate.read_state().lang))

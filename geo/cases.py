@@ -102,9 +102,9 @@ def mask_phone(phone: str | None) -> str | None:
 def points(conn, scope: Scope, filters: CaseFilters,
            box: tuple[float, float, float, float] | None = None, *,
            cell: tuple[int, int, float] | None = None, personal: bool = False,
-           limit: int = POINT_LIMIT) -> pd.DataFrame:
-    """The newest cases inside ``box`` (west, south, east, north) or one ``cell`` (cx, cy,
-    size), reporters masked unless ``personal``."""
+           limit: int | None = None) -> pd.DataFrame:
+    """The newest cases (at most ``limit``, default POINT_LIMIT) inside ``box`` (west, south,
+    east, north) or one ``cell`` (cx, cy, size), reporters masked unless ``personal``."""
     cx, cy, size = cell if cell else (None, None, COMMUNITY_CELL)
     if cell:
         west, south, east, north = cell_bounds(cx, cy, size)
@@ -113,7 +113,7 @@ def points(conn, scope: Scope, filters: CaseFilters,
     west, south, east, north = box
     frame = db.frame(conn, sql.POINTS, _params(
         conn, scope, filters, west=west, south=south, east=east, north=north, cx=cx, cy=cy,
-        size=size, limit=limit))
+        size=size, limit=limit or POINT_LIMIT))
     if not personal:
         frame["reporter_name"] = [mask_name(n) for n in frame["reporter_name"]]
         frame["reporter_phone"] = [mask_phone(p) for p in frame["reporter_phone"]]

@@ -187,7 +187,8 @@ def export_state(args):
 def cmd_export(args) -> int:
     from pathlib import Path
 
-    from geo import export, stats, users
+    from geo import stats, users
+    from geo.export import atlas, snapshot, tables
 
     conn, user = _connection(args)
     s = export_state(args)
@@ -201,17 +202,17 @@ def cmd_export(args) -> int:
     users.audit(conn, user.name if user else None, "export",
                 {"what": args.what, "view": args.view, "out": out.name, "personal_data": personal})
     if args.what == "table":
-        rows = export.export_table(conn, s, args.view or "coverage", out, public=args.public,
+        rows = tables.export_table(conn, s, args.view or "coverage", out, public=args.public,
                                    personal=personal)
         _emit({"out": str(out), "rows": rows})
         return 0
     if args.what == "atlas":
         bar = _progress_bar("atlas")
-        export.export_atlas(conn, s, out, paper=args.paper, orientation=args.orientation,
+        atlas.export_atlas(conn, s, out, paper=args.paper, orientation=args.orientation,
                             progress=lambda f: bar(round(f * 100), 100))
     else:
-        export.export_map(conn, s, out, paper=args.paper, orientation=args.orientation,
-                          dpi=export.DPIS[args.dpi])
+        snapshot.export_map(conn, s, out, paper=args.paper, orientation=args.orientation,
+                          dpi=snapshot.DPIS[args.dpi])
     _emit({"out": str(out), "bytes": out.stat().st_size})
     return 0
 

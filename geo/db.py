@@ -33,9 +33,48 @@ def database_url(start: bool = True) -> str:
 
 class AtlasConnection(psycopg2.extensions.connection):
     """A connection that knows whose it is (``scope_key``): caches of query results are kept
-    apart per scope."""
+    apart per scope; and its statement timeout in ms (0: none)."""
 
     scope_key = "owner"
+    statement_timeout_ms = 0
+
+
+def read_timeout_ms() -> int:
+    """The app's page reads are cut after ATLAS_READ_TIMEOUT seconds (default 30; 0: never)."""
+    raw = os.environ.get("ATLAS_READ_TIMEOUT", "30")
+    try:
+        seconds = float(raw)
+    except ValueError:
+        raise ValueError(f"ATLAS_READ_TIMEOUT: '{raw}' is not a number of seconds") from None
+    return max(1, round(seconds * 1000)) if seconds > 0 else 0
+
+
+def _set_timeout(conn, ms: int) -> None:
+    with conn.cursor() as cur:
+        cur.execute("SELECT set_config('statement_timeout', %s, false)", (str(ms),))
+    conn.commit()
+
+
+def set_statement_timeout(conn: psycopg2.extensions.connection, ms: int) -> None:
+    """Cut this connection's statements after ``ms`` milliseconds (0: never)."""
+    _set_timeout(conn, ms)
+    conn.statement_timeout_ms = ms
+
+
+@contextmanager
+def unlimited(conn: psycopg2.extensions.connection) -> Iterator[psycopg2.extensions.connection]:
+    """The connection without its statement timeout for a while: an export or import started
+    from a page is not cut like the page's reads."""
+    if not conn.statement_timeout_ms:
+        yield conn
+        return
+    conn.rollback()
+    _set_timeout(conn, 0)
+    try:
+        yield conn
+    finally:
+        conn.rollback()
+        _set_timeout(conn, conn.statement_timeout_ms)
 
 
 def connect(url: str | None = None) -> psycopg2.extensions.connection:
@@ -125,7 +164,7 @@ def connect_as(user, url: str | None = None) -> psycopg2.extensions.connection:
     (no BYPASSRLS) with the user's role and scope set for the row-level security policies."""
     conn = connect(url)
     with conn.cursor() as cur:
-        cur.execute(f"SET ROLE {APP_ROLE}")
+        cur.execute(sql.SQL("SET ROLE {}").format(sql.Identifier(APP_ROLE)))
         cur.execute("SELECT set_config('atlas.user_role', %s, false), "
                     "set_config('atlas.scope', %s, false), "
                     "set_config('atlas.personal_data', %s, false), "

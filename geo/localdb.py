@@ -92,7 +92,7 @@ def ensure_cluster(root: Path, *, settings: dict[str, str] | None = None) -> str
         port_file.write_text(str(port))
         opts = [f"-p {port}", f"-k {root}", "-c listen_addresses=127.0.0.1",
                 "-c jit=off", "-c shared_buffers=4GB", "-c max_wal_size=8GB",
-                "-c wal_compression=lz4",  # a large import's full-page images: 2.7 -> 1.5 GB
+                "-c wal_compression=lz4",  # a large import writes full-page images: compress them
                 "-c checkpoint_timeout=30min", "-c work_mem=32MB",
                 "-c maintenance_work_mem=512MB",
                 "-c max_connections=200"]  # a connection per browser session, and spares
@@ -109,6 +109,7 @@ def ensure_cluster(root: Path, *, settings: dict[str, str] | None = None) -> str
 
 def _create_database(port: int) -> None:
     import psycopg2
+    from psycopg2 import sql
 
     for attempt in range(50):
         try:
@@ -122,7 +123,7 @@ def _create_database(port: int) -> None:
     with conn.cursor() as cur:
         cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE,))
         if cur.fetchone() is None:
-            cur.execute(f'CREATE DATABASE "{DATABASE}"')
+            cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
     conn.close()
 
 

@@ -16,7 +16,7 @@ MAP_SIZE = (760, 620)  # the map's pixels on screen (width, height): what a view
 
 def coverage_map(s: State, data: dict, center, zoom) -> folium.Map:
     """The coverage map of a view: sites by mode, boundaries, grids, assignments, legend.
-    ``data`` holds the frames geo.coverage returns for the view (see geo.export.coverage_data)."""
+    ``data`` holds the frames geo.coverage returns for the view (geo.coverage.map_layers)."""
     crs = basemap.display_crs(s.basemap)
     m = coverage.new_map(center, zoom)
     basemap.add_basemap(m, s.basemap, s.tiles)

@@ -20,7 +20,6 @@ import pytest
 from geo import db, demo, localdb
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data" / "shinan"
 DEMO_NOW = dt.datetime(2026, 11, 20, 15, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 DEMO_CASES = 60_000
 

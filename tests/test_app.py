@@ -1,9 +1,12 @@
 """The coverage map app, run for real with AppTest against the demo district."""
 import datetime as dt
 
+import psycopg2
+import psycopg2.errors
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from geo import db
 from tests.conftest import DEMO_NOW, ROOT
 from tests.conftest import query as q
 
@@ -114,4 +117,28 @@ def test_trend_agrees_with_coverage_on_each_day(demo_url):
         cov = stats.coverage(conn, stats.Scope(street="370202005"), as_of=row.day)[0]
         assert (row.sites, row.managed, row.managed_households) == (
             cov["sites"], cov["managed"], cov["managed_households"])
+    conn.close()
+
+
+def test_a_read_past_the_timeout_says_so_plainly(demo_copy_url, monkeypatch):
+    """ATLAS_READ_TIMEOUT cuts the page's reads: a plain message, no traceback; the export
+    lifts it (db.unlimited) and the default of 30 s cuts nothing the page needs."""
+    monkeypatch.setenv("DATABASE_URL", demo_copy_url)
+    monkeypatch.setenv("ATLAS_BASEMAP", "none")
+    monkeypatch.setenv("ATLAS_READ_TIMEOUT", "0.001")
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at.query_params["as_of"] = str(DEMO_NOW.date())
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "查询时间过长，已停止。请缩小范围（选择街道或社区、缩短时间段）后重试。"]
+    conn = db.connect(demo_copy_url)
+    db.set_statement_timeout(conn, 1)
+    with pytest.raises(psycopg2.errors.QueryCanceled):
+        db.row(conn, "SELECT pg_sleep(0.05)")
+    conn.rollback()
+    with db.unlimited(conn):
+        assert db.row(conn, "SELECT count(*) FROM pg_sleep(0.05)")[0] == 1
+    with pytest.raises(psycopg2.errors.QueryCanceled):  # back once the export is done
+        db.row(conn, "SELECT pg_sleep(0.05)")
     conn.close()

@@ -109,3 +109,34 @@ def test_english(app):
     app.run()
     assert app.title[0].value == "Case heatmap and analytics"
     assert "Cases" in figures(app)
+
+
+def _top_cell(url) -> tuple[int, int, int]:
+    """The busiest 50 m cell of the community this year (the page's default period)."""
+    from geo import cases
+
+    conn = db.connect(url)
+    with conn.cursor() as cur:
+        today = stats.district_today(cur)
+    cells = cases.bins(conn, stats.Scope(STREET, COMMUNITY),
+                       stats.CaseFilters(dt.date(today.year, 1, 1), today))
+    conn.close()
+    top = cells.sort_values("cases").iloc[-1]
+    assert top.cases > 3
+    return int(top.cx), int(top.cy), cases.COMMUNITY_CELL
+
+
+@pytest.mark.parametrize("limit, capped", [(3, True), (10_000, False)])
+def test_a_capped_case_list_says_so(app, demo_url, monkeypatch, limit, capped):
+    from geo import cases
+
+    monkeypatch.setattr(cases, "POINT_LIMIT", limit)
+    app.session_state["picked_cell"] = _top_cell(demo_url)
+    app.run()
+    assert not app.exception
+    shown, = [d.value for d in app.dataframe if "external_id" in d.value.columns]
+    notes = [c.value for c in app.caption if "newest" in c.value or "最新" in c.value]
+    if capped:
+        assert len(shown) == 3 and notes == ["仅显示最新的 3 件诉求；放大地图或缩小时间段以查看全部。"]
+    else:
+        assert len(shown) > 3 and notes == []

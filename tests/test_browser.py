@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 from urllib.parse import urlparse
 
 import psycopg2
@@ -136,18 +137,14 @@ def test_community_map_draws_every_site_with_no_request_leaving_localhost(server
     assert outside == []
 
 
-def test_district_overview_draws_within_three_seconds(server, browser):
-    t0 = time.perf_counter()
+def test_district_overview_draws_every_community_and_street(server, browser):
+    """The first map of the district: its 50 communities and 11 streets. How fast is measured
+    by bench/app.py (first map after load), not here."""
     page, outside = open_page(browser, f"{server}/?basemap=none&as_of={DEMO_NOW.date()}")
-    while count_in_map(page, ".leaflet-overlay-pane path", timeout=0.1) < 1:
-        assert time.perf_counter() - t0 < 60, "no map drawn"
-        page.wait_for_timeout(100)
-    elapsed = time.perf_counter() - t0
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "coverage_map_district.png"))
     assert count_in_map(page, ".leaflet-overlay-pane path", 61) >= 50 + 11  # communities + streets
+    page.screenshot(path=str(ARTIFACTS / "coverage_map_district.png"))
     assert outside == []
-    print(f"district overview first map: {elapsed:.2f} s")
 
 
 def test_clicking_a_site_opens_its_panel(server, browser, demo_url):
@@ -447,8 +444,9 @@ def _save_drawn_site(page, name: str) -> None:
     form.get_by_role("button", name="保存").click()
 
 
-def test_drawing_a_new_site_on_the_map(browser, demo_copy_url):
-    conn = psycopg2.connect(demo_copy_url)
+def _free_spot(url: str) -> tuple[float, float]:
+    """(lon, lat) inside the community with no site within about 50 m: room to draw a site."""
+    conn = psycopg2.connect(url)
     with conn.cursor() as cur:
         cur.execute("""SELECT ST_X(p), ST_Y(p) FROM (
               SELECT (ST_Dump(ST_GeneratePoints(ST_Buffer(c.geom, -0.0004), 300, 3))).geom p
@@ -456,6 +454,14 @@ def test_drawing_a_new_site_on_the_map(browser, demo_copy_url):
             WHERE NOT EXISTS (SELECT 1 FROM sites s WHERE ST_DWithin(s.geom, pts.p, 0.0005)) LIMIT 1""",
                     (COMMUNITY,))
         lon, lat = cur.fetchone()
+    conn.close()
+    return lon, lat
+
+
+def test_drawing_a_new_site_on_the_map(browser, demo_copy_url):
+    conn = psycopg2.connect(demo_copy_url)
+    lon, lat = _free_spot(demo_copy_url)
+    with conn.cursor() as cur:
         cur.execute("""SELECT name, ST_X(ST_PointOnSurface(geom)), ST_Y(ST_PointOnSurface(geom))
                        FROM sites WHERE community_code = %s ORDER BY households DESC LIMIT 1""",
                     (COMMUNITY,))
@@ -593,4 +599,49 @@ def test_zooming_in_on_the_heatmap_draws_the_cases(server, browser):
     while "zoom=17" not in page.url and time.time() < deadline:
         page.wait_for_timeout(250)
     assert "zoom=17" in page.url
+    assert outside == []
+
+
+PASSWORD_ROLE, PASSWORD = "atlas_pw", "Draw-Secret-42"
+
+
+def _password_url(url: str) -> str:
+    """``url`` as a role that must give its password: a pg_hba rule for it comes first."""
+    admin = psycopg2.connect(url)
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (PASSWORD_ROLE,))
+        if cur.fetchone() is None:
+            cur.execute(f"CREATE ROLE {PASSWORD_ROLE} LOGIN SUPERUSER PASSWORD %s", (PASSWORD,))
+        cur.execute("SHOW hba_file")
+        hba = Path(cur.fetchone()[0])
+        rule = f"host all {PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n"
+        if rule not in hba.read_text():
+            hba.write_text(rule + hba.read_text())
+            cur.execute("SELECT pg_reload_conf()")
+    admin.close()
+    parts = urlparse(url)
+    return f"postgresql://{PASSWORD_ROLE}:{PASSWORD}@{parts.hostname}:{parts.port}{parts.path}"
+
+
+def test_a_site_drawn_with_a_password_in_database_url_is_saved_with_its_log(browser, demo_copy_url):
+    """Drawing used to reconnect with conn.dsn, whose password psycopg2 masks: against a
+    database that asks for one, nothing could be drawn. Now the shape is written on the
+    page's own connection, with its change-log row in the same transaction."""
+    url = _password_url(demo_copy_url)
+    parts = urlparse(url)
+    with pytest.raises(psycopg2.OperationalError):  # the password is really asked for
+        psycopg2.connect(f"postgresql://{PASSWORD_ROLE}@{parts.hostname}:{parts.port}{parts.path}")
+    lon, lat = _free_spot(url)
+    with _drawing_page(browser, url) as (page, outside):
+        _draw_rectangle(page, lat, lon)
+        _save_drawn_site(page, "带密码画的院")
+        page.get_by_text("已保存").first.wait_for(timeout=60_000)
+    conn = psycopg2.connect(url)
+    with conn.cursor() as cur:
+        cur.execute("""SELECT s.community_code, l.table_name, l.action, l.after->>'name'
+                       FROM sites s JOIN change_log l ON l.site_id = s.id
+                       WHERE s.name = '带密码画的院'""")
+        assert cur.fetchall() == [(COMMUNITY, "site_shapes", "insert", "带密码画的院")]
+    conn.close()
     assert outside == []

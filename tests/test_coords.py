@@ -5,7 +5,9 @@ import pytest
 import shapely
 
 from geo import coords
-from tests.conftest import SHARED, run_cli
+from tests.conftest import ROOT, run_cli
+
+DATA = ROOT / "tests" / "data"
 
 # Published pairs (the coordtransform library's README, for the point 116.404, 39.915).
 REFERENCE = [
@@ -65,7 +67,7 @@ def test_parse_crs():
 
 def test_importing_the_amap_district_with_crs_gcj02(empty_url, tmp_path):
     """Amap's outline of Shinan, converted on import, lies on OpenStreetMap's within metres."""
-    amap = SHARED / "district_amap_gcj02.geojson"
+    amap = DATA / "district_amap_gcj02.geojson"
     res = run_cli(empty_url, "import", "district", str(amap), "--crs", "gcj02", "--map", "code=adcode")
     assert res.returncode == 0, res.stderr
     import psycopg2
@@ -75,8 +77,8 @@ def test_importing_the_amap_district_with_crs_gcj02(empty_url, tmp_path):
         cur.execute("SELECT ST_AsText(geom) FROM district")
         imported = shapely.from_wkt(cur.fetchone()[0])
     conn.close()
-    osm = gpd.read_file(SHARED / "district_osm_wgs84.geojson").geometry.union_all()
-    raw = gpd.read_file(SHARED / "district_amap_gcj02.geojson").geometry.union_all()
+    osm = gpd.read_file(DATA / "district_osm_wgs84.geojson").geometry.union_all()
+    raw = gpd.read_file(DATA / "district_amap_gcj02.geojson").geometry.union_all()
     metric = lambda g: gpd.GeoSeries([g], crs=4326).to_crs(32651).iloc[0]  # noqa: E731
 
     def median_offset(g):  # metres from each vertex to OSM's outline

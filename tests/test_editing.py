@@ -1,6 +1,7 @@
 """Recording management changes: history kept, dates checked, undo, concurrent edits, scope."""
 import datetime as dt
 
+import psycopg2.errors
 import pytest
 
 from geo import db, editing, stats, users
@@ -19,6 +20,17 @@ def street_user(demo_copy_url):
     users.add(owner, "street5", "street", PASSWORD, scope=STREET)
     users.add(owner, "leader", "district", PASSWORD)
     return demo_copy_url, db.connect_as(users.get(owner, "street5"), demo_copy_url)
+
+
+def free_spot(url, community) -> tuple[float, float]:
+    """A point inside ``community`` with no site within about 40 m: room to draw a site."""
+    (px, py), = query(url, """
+        SELECT ST_X(p), ST_Y(p) FROM (
+          SELECT (ST_Dump(ST_GeneratePoints(ST_Buffer(c.geom, -0.0003), 300, 1))).geom p
+          FROM communities c WHERE c.code = %s) pts
+        WHERE NOT EXISTS (SELECT 1 FROM sites s WHERE ST_DWithin(s.geom, pts.p, 0.0004)) LIMIT 1""",
+                      (community,))
+    return px, py
 
 
 def unmanaged_sites(url, community=COMMUNITY, n=2):
@@ -166,12 +178,7 @@ def test_drawn_sites_pass_the_import_checks(street_user):
         shapes.save_site_shape(conn, "street5", on_top, attrs, community=COMMUNITY)
     assert "overlap" in " ".join(e.message for e in refused.value.errors) or "overlap" in str(refused.value)
     # a free spot inside the community: a small square at a point with no site
-    (px, py), = query(url, """
-        SELECT ST_X(p), ST_Y(p) FROM (
-          SELECT (ST_Dump(ST_GeneratePoints(ST_Buffer(c.geom, -0.0003), 300, 1))).geom p
-          FROM communities c WHERE c.code = %s) pts
-        WHERE NOT EXISTS (SELECT 1 FROM sites s WHERE ST_DWithin(s.geom, pts.p, 0.0004)) LIMIT 1""",
-                         (COMMUNITY,))
+    px, py = free_spot(url, COMMUNITY)
     d = 0.0001
     square = {"type": "Polygon", "coordinates": [[[px - d, py - d], [px + d, py - d], [px + d, py + d],
                                                   [px - d, py + d], [px - d, py - d]]]}
@@ -394,3 +401,35 @@ def test_two_reshapes_of_one_outline_lose_neither(street_user):
     with pytest.raises(editing.StaleEdit):
         shapes.save_boundary(conn, "street5", "grids", shapes.outline(conn, "grids", grid),
                               community=COMMUNITY, code=grid, seen="not-this-version")
+
+
+def test_a_street_user_cannot_write_an_outline_into_another_street(street_user):
+    """The write itself runs under the user's row-level security: neither a crafted community
+    passed to the save function nor the import underneath it (called directly, past the
+    save function's own check) puts a site into another street."""
+    from geo import db as geo_db
+    from geo.importing import run
+
+    url, conn = street_user
+    other = "370202009001"  # a community of another street
+    px, py = free_spot(url, other)
+    d = 0.0001
+    square = {"type": "Polygon", "coordinates": [[[px - d, py - d], [px + d, py - d], [px + d, py + d],
+                                                  [px - d, py + d], [px - d, py - d]]]}
+    before = query(url, "SELECT count(*) FROM sites")
+    attrs = {"name": "越界的院", "kind": "open_courtyard", "households": 10}
+    with pytest.raises(InputError, match="not one you may change|outside the area"):
+        shapes.save_site_shape(conn, "street5", square, attrs, community=other)
+    with pytest.raises((InputError, psycopg2.errors.InsufficientPrivilege)) as refused:
+        with geo_db.transaction(conn) as cur:
+            run.import_drawn(cur, "sites", {**attrs, "external_id": "CRAFTED-1",
+                                            "community_code": other}, square, "crafted")
+    assert "overlap" not in str(getattr(refused.value, "errors", "")), refused.value
+    assert query(url, "SELECT count(*) FROM sites") == before
+    assert query(url, "SELECT count(*) FROM sites WHERE external_id = 'CRAFTED-1'") == [(0,)]
+    # the owner, by contrast, may put it there: the refusal above is the user's, not the shape's
+    owner = geo_db.connect(url)
+    with geo_db.transaction(owner) as cur:
+        run.import_drawn(cur, "sites", {**attrs, "external_id": "CRAFTED-1", "community_code": other},
+                         square, "crafted")
+    assert query(url, "SELECT community_code FROM sites WHERE external_id = 'CRAFTED-1'") == [(other,)]

@@ -333,11 +333,11 @@ def test_templates(tmp_path):
     assert "wkt" in (tmp_path / "sites.csv").read_text(encoding="utf-8-sig")
 
 
-def test_readme_documents_every_field():
+def test_the_import_reference_documents_every_field():
     from geo.importing.fields import KINDS
     from tests.conftest import ROOT
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "import.md").read_text(encoding="utf-8")
     for kind in KINDS.values():
         assert f"**{kind.name}**" in readme
         for f in kind.fields:

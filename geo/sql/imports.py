@@ -500,7 +500,7 @@ ORDER BY l.row_no LIMIT 1000
 """
 
 # Where each case landed, as one narrow table: the wide case rows then take part in one join
-# instead of three (the three joins of wide rows took 8 s for 1,000,000 cases).
+# instead of three (joins of wide rows dominated a large import; docs/benchmarks.md).
 _PLACED = """
 CREATE TEMP TABLE placed ON COMMIT DROP AS
 SELECT l.row_no, coalesce(h.community_code, c.community_code) AS community_code,

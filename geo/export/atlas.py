@@ -1,0 +1,86 @@
+"""The atlas: one PDF with a cover (the district) and a page per community, each its map and
+its figures beside it."""
+from __future__ import annotations
+
+import html
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from geo import coverage, db, stats
+from geo.export import check_out
+from geo.export.snapshot import (CSS_DPI, describe, footer, map_html, page, render, scope_name,
+                                 title, view_map)
+from geo.i18n import t
+from geo.sql import coverage as coverage_sql
+from geo.viewstate import State
+
+def _kpi_table(k: dict, lang: str) -> str:
+    def pct(v):
+        return "–" if v is None else f"{v:.1%}"
+
+    rows = [(t("kpi_compound_rate", lang), pct(k["compound_rate"])),
+            (t("kpi_courtyard_rate", lang), pct(k["courtyard_rate"])),
+            (t("kpi_courtyard_rate_hh", lang), pct(k["courtyard_rate_households"])),
+            (t("kpi_committee_rate", lang), pct(k["committee_rate"])),
+            (t("kpi_party_org_rate", lang), pct(k["party_org_rate"])),
+            (t("kpi_cases_this_year", lang), f"{k['cases_this_year']:,}")]
+    rows += [(t(f"mode_{m}", lang), f"{n:,}") for m, n in k["by_mode"].items()]
+    return "<table class='kpi'>" + "".join(
+        f"<tr><th>{html.escape(a)}</th><td>{html.escape(b)}</td></tr>" for a, b in rows) + "</table>"
+
+
+def _case_table(summary: dict, lang: str) -> str:
+    """The case figures of the cases view (the same as the page's cards)."""
+    n = summary["cases"]
+
+    def share(part):
+        return "–" if not n else f"{part / n:.1%}"
+
+    median = summary["median_hours_to_close"]
+    rows = [(t("fig_cases", lang), f"{n:,}"), (t("fig_closed_share", lang), share(summary["closed"])),
+            (t("fig_median_hours", lang), "–" if median is None else f"{median:.1f} h"),
+            (t("fig_escalated_street", lang), share(summary["by_escalation"]["street"])),
+            (t("fig_escalated_district", lang), share(summary["by_escalation"]["district"]))]
+    rows += [(code, f"{k:,}") for code, k in sorted(summary["by_category"].items())]
+    return "<table class='kpi'>" + "".join(
+        f"<tr><th>{html.escape(a)}</th><td>{html.escape(b)}</td></tr>" for a, b in rows) + "</table>"
+
+
+def _gap_table(gaps: pd.DataFrame, lang: str, n: int = 12) -> str:
+    head = (f"<tr><th>{t('col_name', lang)}</th><th>{t('col_households', lang)}</th>"
+            f"<th>{t('col_priority', lang)}</th></tr>")
+    body = "".join(f"<tr><td>{html.escape(str(r.name))}</td><td>{r.households}</td>"
+                   f"<td>{r.priority:.2f}</td></tr>" for r in gaps.head(n).itertuples())
+    return (f"<p style='font-weight:bold;margin:3mm 0 1mm'>{t('gap_list', lang)}</p>"
+            f"<table class='kpi'>{head}{body}</table>")
+
+
+def export_atlas(conn, s: State, out: Path, *, paper: str = "A4", orientation: str = "landscape",
+                 progress: Callable[[float], None] | None = None) -> Path:
+    """One PDF: a cover (district KPIs and map) and a page per community."""
+    out = check_out(out, (".pdf",))
+    with conn.cursor() as cur:
+        today = stats.district_today(cur)
+        communities = db.run(cur, coverage_sql.ATLAS_PAGES).fetchall()
+    conn.rollback()
+    pages, docs = [], {}
+    for i, (code, street) in enumerate([(None, None)] + communities):
+        view = replace(s, street=street, community=code, center=None, zoom=None, site=None)
+        fmap, bounds = view_map(conn, view, today)
+        docs[f"map{i}.html"] = map_html(fmap, bounds, view, controls=False)
+        if s.page == "cases":
+            side = _case_table(stats.cases(conn, view.scope, view.case_filters(today))[0], s.lang)
+        else:
+            side = (_kpi_table(coverage.kpis(conn, view.view), s.lang)
+                    + _gap_table(coverage.gaps(conn, view.view), s.lang))
+        pages.append(page(f"{title(conn, view)} · {describe(view, today).split(' · ')[0]}",
+                           f"map{i}.html", footer(conn, view, today), side))
+        if progress:
+            progress(0.5 * (i + 1) / (len(communities) + 1))
+    render("".join(pages), docs, out, paper, orientation, CSS_DPI,
+            progress=(lambda f: progress(0.5 + 0.5 * f)) if progress else None,
+            name=f"{scope_name(conn, s)} · {t('export_atlas', s.lang)}")
+    return out
