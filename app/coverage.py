@@ -219,6 +219,5 @@ def render(conn, state: State, user: users.User | None = None) -> State:
             editing_view.management_form(conn, state, user, state.site)
             editing_view.assignment_form(conn, state, user, state.site)
             editing_view.change_history(conn, state, state.site)
-            if editing_view.delete_form(conn, state, user, state.site):
-                state = replace(state, site=None)
+            editing_view.delete_form(conn, state, user, state.site)
     return state

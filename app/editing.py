@@ -10,6 +10,7 @@ import pandas as pd
 import shapely
 import streamlit as st
 
+from app import urlstate, writes
 from geo.viewstate import State
 from geo import editing, users
 from geo.editing import changelog, management, people, shapes, sites
@@ -28,10 +29,11 @@ def management_form(conn, s: State, user: users.User | None, site_id: int) -> No
                            str(site_id))
 
 
-def _save_against_seen(seen_key: str, write, message) -> bool:
+def _save_against_seen(seen_key: str, write, message, on_saved=None) -> None:
     """Run ``write()``, a save checked against what the user saw (kept at ``seen_key``). Saved:
-    forget what was seen, clear the caches, say ``message(result)``. Stale: forget it too, so
-    the new state shows, and say why. Refused: say why. Returns whether it was saved."""
+    forget what was seen, ``on_saved()`` when given, and the page runs again saying
+    ``message(result)``. Stale: forget it too, so the new state shows, and say why. Refused:
+    say why."""
     try:
         result = write()
     except editing.StaleEdit as stale:
@@ -40,17 +42,17 @@ def _save_against_seen(seen_key: str, write, message) -> bool:
         return False
     except InputError as refused:
         st.error(str(refused))
-        return False
+        return
     st.session_state.pop(seen_key, None)
-    st.cache_data.clear()  # coverage, KPIs and gaps read the change
-    st.success(message(result))
-    return True
+    if on_saved:
+        on_saved()
+    writes.saved(message(result))
 
 
 def _management_change(conn, s: State, user: users.User | None, options, default: list[int],
                        form_key: str, on_recorded=None) -> None:
-    """Record a management change for the chosen sites (``options``: id, name); then
-    ``on_recorded(message)`` when given, else the message is shown here."""
+    """Record a management change for the chosen sites (``options``: id, name); once recorded,
+    ``on_recorded()`` when given, and the page runs again."""
     lang = s.lang
     name = user.name if user else None
     labels = dict(zip(options["id"], options["name"]))
@@ -74,17 +76,17 @@ def _management_change(conn, s: State, user: users.User | None, options, default
     if submitted:
         change = management.ManagementChange(mode, valid_from, provider.strip() or None, party_led)
         message = t("change_recorded", lang).format(n=len(chosen))
-        saved = _save_against_seen(key, lambda: management.record_management_change(
-            conn, name, chosen, change, st.session_state[key]), lambda _: message)
-        if saved and on_recorded:
-            on_recorded(message)
+        _save_against_seen(key, lambda: management.record_management_change(
+            conn, name, chosen, change, st.session_state[key]), lambda _: message, on_recorded)
     if st.button(t("undo_last", lang), key=f"undo_{form_key}"):
         try:
             undone = changelog.undo_last(conn, name)
-            st.cache_data.clear()
-            st.info(t("undone" if undone else "nothing_to_undo", lang))
         except InputError as refused:
             st.warning(str(refused))
+        else:
+            if undone:
+                writes.saved(t("undone", lang), "info")
+            st.info(t("nothing_to_undo", lang))
 
 
 def assignment_form(conn, s: State, user: users.User | None, site_id: int) -> None:
@@ -146,10 +148,10 @@ def _person_and_date(lang: str, title: str, form_key: str, labels: dict[int, str
         if submitted:
             try:
                 act(chosen, day)
-                st.cache_data.clear()
-                st.success(t(done, lang).format(name=labels[chosen]))
             except InputError as refused:
                 st.error(str(refused))
+            else:
+                writes.saved(t(done, lang).format(name=labels[chosen]))
 
 
 def site_form(conn, s: State, user: users.User | None, site_id: int) -> None:
@@ -193,21 +195,21 @@ def site_form(conn, s: State, user: users.User | None, site_id: int) -> None:
                 lambda _: t("site_saved", lang).format(id=site_id))
 
 
-def delete_form(conn, s: State, user: users.User | None, site_id: int) -> bool:
-    """Delete the site, after an explicit confirmation. Returns True when it was deleted."""
+def delete_form(conn, s: State, user: users.User | None, site_id: int) -> None:
+    """Delete the site, after an explicit confirmation; its panel then closes."""
     if user and not user.may_edit:
-        return False
+        return
     lang = s.lang
     with st.expander(t("delete_site", lang)):
         sure = st.checkbox(t("delete_confirm", lang), key=f"delete_sure_{site_id}")
         if st.button(t("delete", lang), key=f"delete_{site_id}", disabled=not sure):
             try:
                 sites.delete_site(conn, user.name if user else None, site_id)
-                st.cache_data.clear()
-                st.success(t("deleted", lang))
-                return True
             except InputError as refused:
                 st.error(str(refused))
+            else:
+                urlstate.forget_site()  # its panel closes
+                writes.saved(t("deleted", lang))
     return False
 
 
@@ -257,11 +259,11 @@ def add_person_form(conn, s: State, user: users.User | None) -> None:
             try:
                 people.add_person(conn, user.name if user else None, s.community,
                                    {"name": name, "role": role, "title": title, "phone": phone})
-                st.session_state.pop(f"people_seen_{s.community}", None)  # the table reloads
-                st.cache_data.clear()
-                st.success(t("person_added", lang).format(name=name.strip()))
             except InputError as refused:
                 st.error(str(refused))
+            else:
+                st.session_state.pop(f"people_seen_{s.community}", None)  # the table reloads
+                writes.saved(t("person_added", lang).format(name=name.strip()))
 
 
 def _table_editor(conn, s: State, user: users.User | None, what: str, title: str,
@@ -404,10 +406,6 @@ def drawn_forms(conn, s: State, user: users.User | None, tools: Drawing | None,
     refused = st.session_state.get("drawing_refused")
     if refused and (not pending or refused["drawing"] in pending):
         st.error("\n".join(refused["lines"]))
-    if pending:  # the message of the last save stays until the next drawing
-        st.session_state.pop("drawing_saved", None)
-    elif st.session_state.get("drawing_saved"):
-        st.success(st.session_state["drawing_saved"])
     if reshaped and _fingerprint(reshaped[0][0], reshaped[1]) in pending:
         (table, key), geometry, seen = reshaped
         if st.button(t("save_outline", lang), key="save_outline", type="primary"):
@@ -428,7 +426,7 @@ def _new_shape_form(conn, s: State, user: users.User | None, geometry: dict) -> 
             st.info(t("no_sites_in_box", lang))
         else:
             _management_change(conn, s, user, boxed, list(boxed["id"]), "box",
-                               lambda message: _saved(_fingerprint("new", geometry), message))
+                               lambda: _used(_fingerprint("new", geometry)))
         return
     with st.form("drawn_shape"):
         name = st.text_input(t("col_name", lang), max_chars=100)
@@ -477,17 +475,14 @@ def _save(conn, s: State, user: users.User | None, table: str, key: str | None,
                                                "drawing": fingerprint, "geometry": geometry}
         st.rerun()  # the map shows the overlapped sites
         return
-    _saved(fingerprint, message)
+    _used(fingerprint)
+    writes.saved(message)
 
 
-def _saved(fingerprint: str, message: str) -> None:
-    """A drawing was used: its message stays below the map, and the whole page reruns (the
-    drawing forms live in the map's fragment; the KPIs, lists and map read the change)."""
+def _used(fingerprint: str) -> None:
+    """A drawing was saved: its forms are not offered again, and an earlier refusal is gone."""
     st.session_state["drawings_saved"].add(fingerprint)
     st.session_state.pop("drawing_refused", None)
-    st.session_state["drawing_saved"] = message
-    st.cache_data.clear()
-    st.rerun()
 
 
 def basemap_crs(s: State) -> str:

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from app import writes
 from geo.viewstate import State
 from geo import coords, users
 from geo.errors import InputError
@@ -98,6 +99,5 @@ def render(conn, s: State, user: users.User | None = None) -> State:
             return s
         users.audit(conn, user.name if user else None, "import",
                     {"kind": kind, "file": upload.name, "rows": done["rows"]})
-        st.cache_data.clear()
-        st.success(t("import_done", lang).format(rows=done["rows"]))
+        writes.saved(t("import_done", lang).format(rows=done["rows"]))
     return s

@@ -5,7 +5,8 @@ import psycopg2
 import psycopg2.errors
 import streamlit as st
 
-from app import admin, cases, connections, coverage, exports, imports, lookups, signin, urlstate
+from app import (admin, cases, connections, coverage, exports, imports, lookups, signin, urlstate,
+                 writes)
 from app.sidebar import sidebar
 from geo.i18n import t
 
@@ -19,6 +20,7 @@ def page() -> None:
         st.info(t("no_district", state.lang))
         return
     state = sidebar(conn, state, user)
+    writes.show_message()
     view = {"cases": cases, "import": imports}.get(state.page, coverage)
     state = view.render(conn, state, user)
     if view is not imports:

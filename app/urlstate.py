@@ -11,6 +11,11 @@ def read_state() -> State:
     return from_query(st.query_params.to_dict(), BASEMAPS)
 
 
+def forget_site() -> None:
+    """The chosen site is gone (deleted): the next run opens no site's panel."""
+    st.query_params.pop("site", None)
+
+
 def write_state(s: State) -> None:
     """Put the state back in the URL (only what differs from the defaults). Sent whole on every
     run, changed or not: a run cut short by a rerun loses the URL it sent, while the server

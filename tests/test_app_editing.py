@@ -39,10 +39,29 @@ def signed_in_leader(url, monkeypatch, site):
     return at
 
 
+def page_state(at, site_name: str) -> dict:
+    """What the page shows of the change: the KPI counts of two modes, whether the site is in
+    the gap list, its mode in the change form's "current" table, its history's length."""
+    metric = {m.label: m.value for m in at.metric}
+    gaps = next(d.value for d in at.dataframe if "优先级" in d.value.columns)
+    current = next(d.value for d in at.dataframe  # the form's table: no period's end
+                   if "provider" in d.value.columns and "valid_to" not in d.value.columns)
+    history = next((d.value for d in at.dataframe if "mode_after" in d.value.columns), [])
+    return {"commercial": int(metric["商业化物管"].replace(",", "")),
+            "none": int(metric["无物管"].replace(",", "")),
+            "in_gap_list": site_name in set(gaps["名称"]),
+            "current_mode": list(current["mode"]), "history": len(history)}
+
+
 def test_record_and_undo_a_change_in_the_app(demo_copy_url, monkeypatch, site):
+    """After the write, and after its undo, the whole page shows the database's state: KPIs,
+    gap list, the form's current record and the history (they were one step behind)."""
+    name = history_site_name(demo_copy_url, site)
     at = app_for(demo_copy_url, monkeypatch, site)
     at.run()
     assert not at.exception
+    before = page_state(at, name)
+    assert before["in_gap_list"] and before["current_mode"] == ["无物管"]
     form_mode = next(s for s in at.selectbox if s.label == "物管模式")
     form_mode.set_value("commercial")
     next(t for t in at.text_input if t.label == "物业服务单位").input("万科物业")
@@ -52,14 +71,21 @@ def test_record_and_undo_a_change_in_the_app(demo_copy_url, monkeypatch, site):
     assert query(demo_copy_url, "SELECT mode, provider, valid_from FROM management "
                                 "WHERE site_id = %s AND valid_to IS NULL", (site,)) == [
         ("commercial", "万科物业", dt.date.today())]
+    after = page_state(at, name)
+    assert after == {"commercial": before["commercial"] + 1, "none": before["none"] - 1,
+                     "in_gap_list": False, "current_mode": ["商业化物管"],
+                     "history": before["history"] + 2}
     history = next(d.value for d in at.dataframe if "mode_after" in d.value.columns)
     assert set(history["action"]) == {"insert", "update"}
     period = next(d.value for d in at.sidebar.dataframe if "table_name" in d.value.columns)
-    assert len(period) == 2 and set(period["site"]) == {history_site_name(demo_copy_url, site)}
+    assert len(period) == 2 and set(period["site"]) == {name}
     next(b for b in at.button if b.label == "撤销我的上一次变更").click().run()
     assert any("已撤销" in i.value for i in at.info)
     assert query(demo_copy_url, "SELECT mode FROM management WHERE site_id = %s AND valid_to IS NULL",
                  (site,)) == [("none",)]
+    undone = page_state(at, name)
+    assert {k: undone[k] for k in ("commercial", "none", "in_gap_list", "current_mode")} == \
+        {k: before[k] for k in ("commercial", "none", "in_gap_list", "current_mode")}
 
 
 def test_district_users_see_no_edit_form(demo_copy_url, monkeypatch, site):
