@@ -40,15 +40,22 @@ def _pct(value) -> str:
     return "–" if value is None else f"{value:.1%}"
 
 
-def _delta(now, before) -> str | None:
+def _metric(col, label: str, value: str, now=None, before=None, *, points: bool = False,
+            colour: str = "normal") -> None:
+    """A KPI card with its change since the comparison date; no change: grey, no arrow."""
     if now is None or before is None:
-        return None
-    return f"{(now - before) * 100:+.1f} pt"
+        col.metric(label, value)
+        return
+    change = now - before
+    delta = f"{change * 100:+.1f} pt" if points else f"{change:+,d}"
+    flat = delta in ("+0.0 pt", "-0.0 pt", "+0")
+    col.metric(label, value, delta, delta_color="off" if flat else colour,
+               delta_arrow="off" if flat else "auto")
 
 
 def kpi_cards(conn, s: State) -> None:
     now = load_kpis(conn, s.view)
-    before = load_kpis(conn, replace(s.view, as_of=s.compare)) if s.compare else {}
+    before = load_kpis(conn, replace(s.view, as_of=s.compare_date))
     rows = [
         ("kpi_compound_rate", "compound_rate"), ("kpi_compound_rate_hh", "compound_rate_households"),
         ("kpi_courtyard_rate", "courtyard_rate"), ("kpi_courtyard_rate_hh", "courtyard_rate_households"),
@@ -56,17 +63,16 @@ def kpi_cards(conn, s: State) -> None:
     ]
     cols = st.columns(len(rows) + 2)
     for col, (label, key) in zip(cols, rows):
-        col.metric(t(label, s.lang), _pct(now[key]), _delta(now[key], before.get(key)))
-    cols[-2].metric(t("kpi_clusters_party", s.lang), f"{now['clusters_with_party_org']}/{now['clusters']}",
-                    None if not before else f"{now['clusters_with_party_org'] - before['clusters_with_party_org']:+d}")
-    cols[-1].metric(t("kpi_cases_this_year", s.lang), f"{now['cases_this_year']:,}",
-                    None if not before else f"{now['cases_this_year'] - before['cases_this_year']:+,d}",
-                    delta_color="inverse")
+        _metric(col, t(label, s.lang), _pct(now[key]), now[key], before[key], points=True)
+    _metric(cols[-2], t("kpi_clusters_party", s.lang),
+            f"{now['clusters_with_party_org']}/{now['clusters']}",
+            now["clusters_with_party_org"], before["clusters_with_party_org"])
+    _metric(cols[-1], t("kpi_cases_this_year", s.lang), f"{now['cases_this_year']:,}",
+            now["cases_this_year"], before["cases_this_year"], colour="inverse")
     modes = st.columns(5)
     for col, (mode, n) in zip(modes, now["by_mode"].items()):
-        col.metric(t(f"mode_{mode}", s.lang), f"{n:,}",
-                   None if not before else f"{n - before['by_mode'][mode]:+d}",
-                   delta_color="inverse" if mode == "none" else "normal")
+        _metric(col, t(f"mode_{mode}", s.lang), f"{n:,}", n, before["by_mode"][mode],
+                colour="inverse" if mode == "none" else "normal")
 
 
 def gap_panel(conn, s: State) -> int | None:

@@ -9,7 +9,7 @@ from app.lookups import case_codes, communities, streets, today
 from geo import users
 from geo.i18n import LANGUAGES, t
 from geo.viewstate import (CASE_LAYERS, DISPLAYS, ESCALATIONS, LAYERS, PERIODS, STATUSES, VIEWS,
-                           State)
+                           State, year_before)
 from layers.basemap import BASEMAPS
 
 
@@ -56,11 +56,21 @@ def sidebar(conn, s: State, user: users.User | None = None) -> State:
 def coverage_options(conn, s: State) -> State:
     sb, lang = st.sidebar, s.lang
     as_of = sb.date_input(t("as_of", lang), value=s.as_of, key="as_of")
-    compare = sb.date_input(t("compare_with", lang),
-                            value=s.compare or as_of.replace(year=as_of.year - 1), key="compare")
+    # the comparison follows the date (a year before it) until the user picks one of their own
+    chosen = s.compare is not None or st.session_state.get(_COMPARE_CHOSEN, False)
+    if not chosen or "compare" not in st.session_state:
+        st.session_state["compare"] = s.compare or year_before(as_of)
+    compare = sb.date_input(t("compare_with", lang), key="compare", on_change=_compare_chosen)
     layers = sb.multiselect(t("layers", lang), LAYERS, default=list(s.layers),
                             format_func=lambda x: t(f"layer_{x}", lang), key="layers")
-    return replace(s, as_of=as_of, compare=compare, layers=tuple(layers))
+    return replace(s, as_of=as_of, compare=compare if chosen else None, layers=tuple(layers))
+
+
+_COMPARE_CHOSEN = "compare_chosen_by_user"
+
+
+def _compare_chosen() -> None:
+    st.session_state[_COMPARE_CHOSEN] = True
 
 
 def case_options(conn, s: State) -> State:

@@ -56,6 +56,11 @@ class State:
     def scope(self) -> stats.Scope:
         return stats.Scope(self.street, self.community)
 
+    @property
+    def compare_date(self) -> dt.date:
+        """The date the KPIs are compared with: the user's, else one year before ``as_of``."""
+        return self.compare or year_before(self.as_of)
+
     def date_range(self, today: dt.date) -> tuple[dt.date, dt.date]:
         return period_range(self.period, today, self.date_from, self.date_to)
 
@@ -68,6 +73,14 @@ class State:
             lo, hi = max(lo, start), min(hi, end - dt.timedelta(days=1))
         return stats.CaseFilters(lo, hi, self.categories or None, self.sources or None,
                                  self.status, self.escalation)
+
+
+def year_before(day: dt.date) -> dt.date:
+    """The same day a year earlier (29 February: the 28th)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
 
 
 def period_range(period: str, today: dt.date, date_from: dt.date | None = None,

@@ -142,3 +142,32 @@ def test_a_read_past_the_timeout_says_so_plainly(demo_copy_url, monkeypatch):
     with pytest.raises(psycopg2.errors.QueryCanceled):  # back once the export is done
         db.row(conn, "SELECT pg_sleep(0.05)")
     conn.close()
+
+
+def test_the_comparison_date_follows_the_date_until_the_user_picks_one(app):
+    day = DEMO_NOW.date()
+    app.run()
+    compare = app.sidebar.date_input(key="compare")
+    assert compare.value == day.replace(year=day.year - 1) and "compare" not in app.query_params
+    app.sidebar.date_input(key="as_of").set_value(dt.date(2025, 6, 30)).run()
+    assert not app.exception
+    assert app.sidebar.date_input(key="compare").value == dt.date(2024, 6, 30)
+    assert metric(app, "开放式楼院覆盖率").delta.startswith("+")  # coverage rose from 2024 to 2025
+    app.sidebar.date_input(key="compare").set_value(dt.date(2025, 1, 1)).run()  # the user's own
+    app.sidebar.date_input(key="as_of").set_value(dt.date(2025, 9, 30)).run()
+    assert app.sidebar.date_input(key="compare").value == dt.date(2025, 1, 1)
+    param = app.query_params["compare"]
+    assert (param[0] if isinstance(param, list) else param) == "2025-01-01"
+
+
+def test_no_change_is_grey_without_an_arrow(app):
+    """Compared with the same day every change is zero: no arrow, no colour."""
+    from streamlit.proto.Metric_pb2 import Metric
+
+    app.query_params["compare"] = DEMO_NOW.date().isoformat()
+    app.run()
+    assert not app.exception
+    with_delta = [m for m in app.metric if m.delta]
+    assert len(with_delta) >= 13 and {m.delta for m in with_delta} <= {"+0.0 pt", "+0"}
+    assert {m.proto.direction for m in with_delta} == {Metric.MetricDirection.NONE}
+    assert {m.proto.color for m in with_delta} == {Metric.MetricColor.GRAY}

@@ -89,12 +89,14 @@ def test_pdf_snapshot_has_its_title_fonts_embedded_and_one_page(demo_url, tmp_pa
     assert pdf_pages(path) == 1
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
     assert "(A3)" in info and re.search(r"Page size:\s+841\.\d+ x 1191\.\d+ pts", info)
+    name = query(demo_url, "SELECT name FROM communities WHERE code = %s", (COMMUNITY,))[0][0]
+    # the document's own title says what it is (it was the map frame's file name, map.html)
+    assert re.search(rf"Title:\s+{name} · 诉求热力 · 2026-01-01 – 2026-10-31\n", info), info
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
     rows = fonts.strip().splitlines()[2:]
     assert rows and all(" yes " in row for row in rows), fonts
     assert any("WenQuanYi" in row for row in rows)
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
-    name = query(demo_url, "SELECT name FROM communities WHERE code = %s", (COMMUNITY,))[0][0]
     assert f"{name} · 诉求热力" in text
     assert "2026-01-01 – 2026-10-31" in text
 
