@@ -9,6 +9,7 @@ from geo.errors import InputError
 from geo.importing.fields import ESCALATIONS, MODES, RESIDENTIAL_KINDS
 from geo.sql import cases as cases_sql
 from geo.sql import coverage as coverage_sql
+from geo.sql import places as places_sql
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ def _check_codes(cur, table: str, option: str, codes) -> None:
     """An unknown code is the user's mistake: name the option and the value."""
     if not codes:
         return
-    known = {r[0] for r in db.run(cur, cases_sql.codes_among(table), (list(codes),)).fetchall()}
+    known = {r[0] for r in db.run(cur, places_sql.codes_among(table), (list(codes),)).fetchall()}
     unknown = [c for c in codes if c not in known]
     if unknown:
         raise InputError(f"{option}: unknown code '{unknown[0]}'")
@@ -225,5 +226,6 @@ def _float(value) -> float | None:
 
 def scope_label(cur, scope: Scope) -> tuple[str, str]:
     level = "community" if scope.community else "street" if scope.street else "district"
-    row = db.run(cur, cases_sql.SCOPE_LABEL[level], (scope.community or scope.street,)).fetchone()
+    code = scope.community or scope.street
+    row = db.run(cur, cases_sql.SCOPE_LABEL[level], (code,) if code else None).fetchone()
     return (row[0], row[1]) if row else ("", "")

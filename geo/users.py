@@ -12,6 +12,7 @@ from argon2.exceptions import InvalidHashError, VerifyMismatchError
 
 from geo import db
 from geo.errors import InputError
+from geo.sql import places as places_sql
 from geo.sql import users as sql
 
 ROLES = ("district", "street", "community", "admin")
@@ -53,7 +54,8 @@ def add(conn, name: str, role: str, password: str, *, scope: str | None = None,
     if role in ("street", "community"):
         if not scope:
             raise InputError(f"--scope: a {role} user needs the {role}'s code")
-        if db.row(conn, sql.scope_exists(role), (scope,)) is None:
+        table = "streets" if role == "street" else "communities"
+        if db.row(conn, places_sql.codes_among(table), ([scope],)) is None:
             raise InputError(f"--scope: unknown {role} code '{scope}'")
     else:
         scope = None

@@ -17,6 +17,7 @@ from geo.importing.fields import KINDS
 from geo.importing.read import read
 from geo.importing.validate import Options, check, parse_mapping
 from geo.sql import imports as load
+from geo.sql import places as places_sql
 from geo.stats import district_timezone
 
 
@@ -45,10 +46,10 @@ def _context(cur) -> tuple[tuple | None, str]:
 def _reference_errors(cur, frame: pd.DataFrame, add: bool) -> list[RowError]:
     """Unknown case categories and sources: added with --add-categories, else rejected."""
     errors = []
-    for column, table, label in zip(("category", "source"), load.CODE_TABLES,
-                                    ("category", "source")):
-        known = {r[0] for r in db.run(cur, load.known_codes(table)).fetchall()}
-        unknown = sorted(set(frame[column].dropna()) - known)
+    for column, table in (("category", "case_categories"), ("source", "case_sources")):
+        met = sorted(set(frame[column].dropna()))
+        known = {r[0] for r in db.run(cur, places_sql.codes_among(table), (met,)).fetchall()}
+        unknown = [code for code in met if code not in known]
         if not unknown:
             continue
         if add:
@@ -57,7 +58,7 @@ def _reference_errors(cur, frame: pd.DataFrame, add: bool) -> list[RowError]:
             continue
         bad = frame[column].isin(unknown).to_numpy()
         for row, value in zip(frame["row_no"][bad], frame[column][bad]):
-            errors.append(RowError(int(row), column, f"unknown {label} '{value}' "
+            errors.append(RowError(int(row), column, f"unknown {column} '{value}' "
                                    "(--add-categories adds new categories and sources)"))
     return errors
 

@@ -414,13 +414,7 @@ WHERE s.kind IN ('compound', 'open_courtyard') AND s.community_code = ANY(%(comm
 
 DISTRICT_TIMEZONE = "SELECT timezone FROM district LIMIT 1"
 
-# The code and name of a scope: its community, its street, or the district.
+# The code and name of a scope: its community or its street (%s), or the district.
 SCOPE_LABEL = {"community": "SELECT code, name FROM communities WHERE code = %s",
                "street": "SELECT code, name FROM streets WHERE code = %s",
-               "district": "SELECT code, name FROM district WHERE %s::text IS NULL LIMIT 1"}
-CODE_TABLES = ("streets", "communities", "case_categories", "case_sources")
-
-
-def codes_among(table: str):
-    """The codes of ``table`` (CODE_TABLES) among those given."""
-    return compose("SELECT code FROM {table} WHERE code = ANY(%s)", table=sql.Identifier(table))
+               "district": "SELECT code, name FROM district LIMIT 1"}

@@ -587,13 +587,6 @@ DISTRICT_EXTENT = sql.SQL("""
 SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM district) x""")
 SAVEPOINT = sql.SQL("SAVEPOINT import_rows")
 ROLLBACK_TO_SAVEPOINT = sql.SQL("ROLLBACK TO SAVEPOINT import_rows")
-CODE_TABLES = ("case_categories", "case_sources")  # the codes a case import may add
-
-
-def known_codes(table: str) -> sql.Composed:
-    return compose("SELECT code FROM {table}", table=sql.Identifier(table))
-
-
 # A code met in a file, added with --add-categories: its name is the code until someone names it.
 ADD_CODE = {"case_categories": sql.SQL("INSERT INTO case_categories (code, name, level) "
                                        "VALUES (%(code)s, %(code)s, 1)"),

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from psycopg2 import sql
 
+from geo.sql import compose
+
 STREETS = sql.SQL("SELECT code, name FROM streets ORDER BY code")
 COMMUNITIES = sql.SQL("""
 SELECT code, name FROM communities
@@ -14,3 +16,12 @@ SELECT c.code, c.name, c.name_en, c.level, p.name AS parent
 FROM case_categories c LEFT JOIN case_categories p ON p.code = c.parent_code
 ORDER BY coalesce(c.parent_code, c.code), c.level, c.code""")
 SOURCES = sql.SQL("SELECT code, name, name_en FROM case_sources ORDER BY code")
+
+CODE_TABLES = ("streets", "communities", "case_categories", "case_sources")
+
+
+def codes_among(table: str) -> sql.Composed:
+    """Which of the codes given (%s, a list) ``table`` (one of CODE_TABLES) holds."""
+    if table not in CODE_TABLES:
+        raise ValueError(table)
+    return compose("SELECT code FROM {table} WHERE code = ANY(%s)", table=sql.Identifier(table))

@@ -3,16 +3,6 @@ from __future__ import annotations
 
 from psycopg2 import sql
 
-from geo.sql import compose
-
-SCOPE_TABLES = {"street": "streets", "community": "communities"}
-
-
-def scope_exists(role: str) -> sql.Composed:
-    """Whether a street's or community's code exists (``role`` street or community)."""
-    return compose("SELECT 1 FROM {table} WHERE code = %s",
-                   table=sql.Identifier(SCOPE_TABLES[role]))
-
 
 USER_EXISTS = sql.SQL("SELECT 1 FROM app_users WHERE name = %s")
 ADD_USER = sql.SQL("""
