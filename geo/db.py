@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import queue
+import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,9 +27,31 @@ def database_url(start: bool = True) -> str:
     if url:
         return url
     if start:
-        return localdb.ensure_cluster(LOCAL_ROOT)
+        return local_database(LOCAL_ROOT)
     port = (LOCAL_ROOT / "port").read_text().strip()
     return f"postgresql://{localdb.SUPERUSER}@127.0.0.1:{port}/{localdb.DATABASE}"
+
+
+def local_database(root: Path) -> str:
+    """Start the project-local cluster under ``root`` (made once) and create its database
+    when missing; return the database's URL."""
+    url = localdb.ensure_cluster(root)
+    server, name = url.rsplit("/", 1)
+    for attempt in range(50):  # the server may take a moment to accept connections
+        try:
+            admin = psycopg2.connect(f"{server}/postgres")
+            break
+        except psycopg2.OperationalError:
+            if attempt == 49:
+                raise
+            time.sleep(0.1)
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+        if cur.fetchone() is None:
+            cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    admin.close()
+    return url
 
 
 class AtlasConnection(psycopg2.extensions.connection):

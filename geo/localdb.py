@@ -11,7 +11,6 @@ import pwd
 import shutil
 import socket
 import subprocess
-import time
 from pathlib import Path
 
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
@@ -70,7 +69,8 @@ def is_running(root: Path) -> bool:
 
 
 def ensure_cluster(root: Path, *, settings: dict[str, str] | None = None) -> str:
-    """Create (once) and start the cluster under ``root``; return its database URL."""
+    """Create (once) and start the cluster under ``root``; return the URL of its database
+    (geo.db.local_database creates the database itself)."""
     root = root.resolve()
     data = root / "pgdata"
     root.mkdir(parents=True, exist_ok=True)
@@ -103,28 +103,7 @@ def ensure_cluster(root: Path, *, settings: dict[str, str] | None = None) -> str
             log = (root / "server.log")
             tail = log.read_text()[-800:] if log.exists() else ""
             raise LocalDatabaseError(f"pg_ctl start failed: {res.stderr.strip()} {tail}")
-    _create_database(port)
     return f"postgresql://{SUPERUSER}@127.0.0.1:{port}/{DATABASE}"
-
-
-def _create_database(port: int) -> None:
-    import psycopg2
-    from psycopg2 import sql
-
-    for attempt in range(50):
-        try:
-            conn = psycopg2.connect(host="127.0.0.1", port=port, user=SUPERUSER, dbname="postgres")
-            break
-        except psycopg2.OperationalError:
-            if attempt == 49:
-                raise
-            time.sleep(0.1)
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE,))
-        if cur.fetchone() is None:
-            cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
-    conn.close()
 
 
 def stop_cluster(root: Path) -> bool:

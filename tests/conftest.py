@@ -28,7 +28,7 @@ DEMO_CASES = 60_000
 def cluster():
     """(server URL without database, a function making URLs for a database name)."""
     root = Path(tempfile.mkdtemp(prefix="atlas-test-pg-"))
-    url = localdb.ensure_cluster(root)
+    url = db.local_database(root)
     base = url.rsplit("/", 1)[0]
     conn = db.connect(url)
     db.migrate(conn)

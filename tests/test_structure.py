@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SQL_HOMES = ("geo/sql/", "geo/db.py", "geo/localdb.py")
+SQL_HOMES = ("geo/sql/", "geo/db.py")
 # A statement's opening words: text holding them is SQL.
 SQL_TEXT = re.compile(r"\b(SELECT|INSERT INTO|UPDATE|DELETE FROM|CREATE|DROP|ALTER|TRUNCATE|"
                       r"COPY|ANALYZE|SAVEPOINT)\b")
@@ -86,7 +86,7 @@ def test_sql_lives_in_geo_sql_only():
         for node in ast.walk(tree):
             if isinstance(node, ast.JoinedStr) and SQL_TEXT.search(_text(node) or ""):
                 f_strings.append(f"{path}:{node.lineno}")
-    assert executing == [], "statements run outside geo/sql, geo/db.py, geo/localdb.py"
+    assert executing == [], "statements run outside geo/sql and geo/db.py"
     assert text_passed == [], "SQL text passed to db.frame/db.row/db.run outside geo/sql"
     assert f_strings == [], "f-strings building SQL text"
 
@@ -99,12 +99,13 @@ def test_the_scan_would_see_a_stray_statement(tmp_path):
     assert SQL_TEXT.search(_text(joined))
 
 
-def test_tests_stand_alone_without_the_shared_folder():
-    """A clone has no ../shared: the tests read their fixtures from tests/data."""
-    reads_shared = [p.name for p in (ROOT / "tests").glob("*.py")
-                    if re.search(r"""["']shared["']|\.\./shared""", p.read_text(encoding="utf-8"))
-                    and p.name != "test_structure.py"]
-    assert reads_shared == []
+def test_tests_stand_alone_without_folders_beside_the_repository():
+    """A clone has only itself: the tests read their fixtures from tests/data, never a folder
+    beside the repository."""
+    outside = re.compile(r"ROOT\.parent\b|ROOT\s*/\s*[\"']\.\.")
+    reads_outside = [p.name for p in (ROOT / "tests").glob("*.py")
+                     if outside.search(p.read_text(encoding="utf-8"))]
+    assert reads_outside == []
     assert (ROOT / "tests" / "data" / "district_amap_gcj02.geojson").exists()
 
 

@@ -1,6 +1,6 @@
 """All SQL of the project, by subject: named statements with bound values (%s, %(name)s) and
 identifiers composed through psycopg2.sql. Callers run them with geo.db (``db.run``,
-``db.frame``, ``db.row``); nothing outside this package, geo/db.py and geo/localdb.py holds SQL."""
+``db.frame``, ``db.row``); nothing outside this package and geo/db.py holds SQL."""
 from __future__ import annotations
 
 from typing import Iterable
