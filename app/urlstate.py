@@ -6,9 +6,20 @@ import streamlit as st
 from geo.viewstate import State, from_query, to_query
 from layers.basemap import BASEMAPS
 
+_WRITTEN = "urlstate_written"  # the queries this session wrote, newest last
+_KEPT = 20
+
 
 def read_state() -> State:
-    return from_query(st.query_params.to_dict(), BASEMAPS)
+    """The state in the URL. A rerun carries the browser's URL, and the browser misses a URL
+    update sent in a run that a rerun cut short (Streamlit drops its unsent messages): a URL
+    this session has already replaced is stale, and the newest one it wrote stands."""
+    query = st.query_params.to_dict()
+    written = st.session_state.get(_WRITTEN, [])
+    if written and query != written[-1] and query in written[:-1]:
+        query = written[-1]
+        st.query_params.from_dict(query)
+    return from_query(query, BASEMAPS)
 
 
 def forget_site() -> None:
@@ -18,7 +29,11 @@ def forget_site() -> None:
 
 def write_state(s: State) -> None:
     """Put the state back in the URL (only what differs from the defaults). Sent whole on every
-    run, changed or not: a run cut short by a rerun loses the URL it sent, while the server
-    already holds it, so a later run that sent only what differs would never send it again
-    (the map's zoom stayed out of the URL in one test run in five)."""
-    st.query_params.from_dict(to_query(s))
+    run, changed or not, for the same reason as in ``read_state``."""
+    query = to_query(s)
+    st.query_params.from_dict(query)
+    written = st.session_state.setdefault(_WRITTEN, [])
+    if query in written:
+        written.remove(query)
+    written.append(query)
+    del written[:-_KEPT]
