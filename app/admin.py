@@ -3,24 +3,32 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
+from app import lookups, tables
 from geo import users
-
 from geo.editing import changelog
 from geo.i18n import t
+from geo.labels import record_text
+
+
+def _log(conn, entries: pd.DataFrame, lang: str, name: str) -> None:
+    """A log as a table, and the same table as CSV."""
+    tables.show(conn, entries, lang, height=240)
+    st.download_button(t("download_csv", lang), tables.csv(conn, entries, lang),
+                       file_name=f"{t(name, lang)}.csv", mime="text/csv", key=f"{name}_csv")
 
 
 def audit_panel(conn, user: users.User | None, lang: str) -> None:
     if not user or user.role != "admin":
         return
     with st.sidebar.expander(t("audit_log", lang)):
-        since = st.date_input(t("audit_since", lang), value=dt.date.today() - dt.timedelta(days=30),
-                              key="audit_since")
-        entries = users.audit_entries(conn, since)
-        st.dataframe(entries, hide_index=True, height=240)
-        st.download_button(t("download_csv", lang), entries.to_csv(index=False).encode("utf-8-sig"),
-                           file_name=f"audit-{since}.csv", mime="text/csv", key="audit_csv")
+        since = st.date_input(t("audit_since", lang), value=lookups.today(conn) - dt.timedelta(days=30),
+                              key="audit_since", format="YYYY-MM-DD")
+        entries = users.audit_entries(conn, since).rename(columns={"action": "audit_action"})
+        entries["detail"] = [record_text(d, lang) for d in entries["detail"]]
+        _log(conn, entries, lang, "audit_log")
 
 
 def changes_panel(conn, user: users.User | None, lang: str) -> None:
@@ -28,9 +36,10 @@ def changes_panel(conn, user: users.User | None, lang: str) -> None:
     if user and user.role != "admin":
         return
     with st.sidebar.expander(t("changes_log", lang)):
-        since = st.date_input(t("audit_since", lang), value=dt.date.today() - dt.timedelta(days=30),
-                              key="changes_since")
-        entries = changelog.changes(conn, since, dt.date.today())
-        st.dataframe(entries, hide_index=True, height=240)
-        st.download_button(t("download_csv", lang), entries.to_csv(index=False).encode("utf-8-sig"),
-                           file_name=f"changes-{since}.csv", mime="text/csv", key="changes_csv")
+        since = st.date_input(t("audit_since", lang), value=lookups.today(conn) - dt.timedelta(days=30),
+                              key="changes_since", format="YYYY-MM-DD")
+        entries = changelog.changes(conn, since, lookups.today(conn))
+        names = lookups.code_names(conn, lang)
+        for side in ("before", "after"):
+            entries[side] = [record_text(r, lang, names) for r in entries[side]]
+        _log(conn, entries, lang, "changes_log")

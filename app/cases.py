@@ -15,7 +15,7 @@ from geo.viewstate import State
 from geo import cases, coverage, users
 from geo.export import snapshot
 from geo.i18n import t
-from app import charts
+from app import charts, tables
 from geo.stats import CaseFilters, Scope
 from layers import coverage as coverage_layers, maps
 from layers import cases as case_layers
@@ -107,7 +107,7 @@ def heat_map(conn, s: State, cells: pd.DataFrame, size: int, map_filters: CaseFi
     if full_run:
         st.session_state.pop("case_view", None)
     else:  # this part alone reruns: the view is the one the map last reported
-        now = urlstate.read_state()
+        now = urlstate.read_state(today)
         center, zoom = st.session_state.get("case_view") or (now.center, now.zoom)
         s = replace(s, center=center, zoom=zoom)
     lang = s.lang
@@ -144,7 +144,7 @@ def heat_map(conn, s: State, cells: pd.DataFrame, size: int, map_filters: CaseFi
         st.session_state["picked_cell"] = (*cases.cell_of(*click, size), size)
         st.rerun()
     if shown is not None:
-        cell_cases(shown, lang, masked=not personal)
+        cell_cases(conn, shown, lang, masked=not personal)
     return s
 
 
@@ -157,7 +157,7 @@ def _points_bounds(s: State, picked, size: int):
     return tuple(round(v, 5) for v in bounds) if bounds else None  # to the metre: no jitter
 
 
-def cell_cases(shown: pd.DataFrame, lang: str, *, masked: bool) -> None:
+def cell_cases(conn, shown: pd.DataFrame, lang: str, *, masked: bool) -> None:
     """The individual cases drawn on the map, as a table (reporters masked unless the user
     may see them)."""
     st.markdown(f"**{t('cases_here' if masked else 'cases_here_personal', lang).format(n=len(shown))}**")
@@ -166,9 +166,8 @@ def cell_cases(shown: pd.DataFrame, lang: str, *, masked: bool) -> None:
     if st.button(t("clear_cell", lang), key="clear_cell"):
         st.session_state.pop("picked_cell", None)
         st.rerun()
-    table = shown.drop(columns=["id", "lon", "lat", "category_code", "category_en"]).assign(
-        status=[t(f"status_{v}", lang) for v in shown["status"]])
-    st.dataframe(table, hide_index=True, width="stretch", height=240)
+    tables.show(conn, shown.drop(columns=["id", "lon", "lat", "category", "category_en"]),
+                lang, width="stretch", height=240)
 
 
 def deck_view(conn, s: State, cells: pd.DataFrame, size: int) -> None:
@@ -187,15 +186,11 @@ def figures_panel(conn, lang: str, monthly: pd.DataFrame, top: pd.DataFrame,
     if monthly.empty:
         st.caption(t("no_cases", lang))
     else:
-        names = dict((code, (en if lang == "en" and en else name))
-                     for code, name, en, _, _ in lookups.case_codes(conn)[0])
+        names = lookups.code_names(conn, lang)["category_code"]
         charts.stacked_bars(monthly.assign(category=[names.get(c, c) for c in monthly["category"]]),
                             "month", "category", "cases")
     st.subheader(t("top_sites", lang))
-    st.dataframe(pd.DataFrame({
-        t("col_name", lang): top["name"], t("col_community", lang): top["community"],
-        t("col_households", lang): top["households"], t("col_cases", lang): top["cases"],
-        t("col_cases_per_100", lang): top["cases_per_100"]}), hide_index=True, width="stretch")
+    tables.show(conn, top[["name", "community", "households", "cases", "cases_per_100"]], lang)
     st.subheader(t("coverage_x_cases", lang))
     if modes.empty:
         st.caption(t("no_cases", lang))
@@ -206,11 +201,8 @@ def figures_panel(conn, lang: str, monthly: pd.DataFrame, top: pd.DataFrame,
     order = ["managed", "none", "commercial", "self_managed", "scenic_co_managed",
              "enterprise_embedded", "all"]
     whole = whole.reindex([m for m in order if m in whole.index])
-    st.dataframe(pd.DataFrame({
-        t("col_mode", lang): [t(f"mode_{m}", lang) for m in whole.index],
-        t("col_cases", lang): whole["cases"].astype(int).to_numpy(),
-        t("col_rate_per_100", lang): whole["rate"].round(2).to_numpy()}),
-        hide_index=True, width="stretch")
+    tables.show(conn, pd.DataFrame({"mode": whole.index, "cases": whole["cases"].astype(int),
+                                    "rate_per_100": whole["rate"]}), lang)
     per_quarter = (modes[modes["mode"].isin(["managed", "none"])]
                    .pivot_table(index="quarter", columns="mode", values="rate"))
     charts.lines(per_quarter.reset_index(), "quarter",

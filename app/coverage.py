@@ -9,7 +9,7 @@ from streamlit_folium import st_folium
 
 from app import connections, mapview, urlstate
 from geo.viewstate import State
-from app import charts
+from app import charts, tables
 from app import editing as editing_view
 from geo import coverage, users
 from geo.i18n import t
@@ -83,23 +83,18 @@ def gap_panel(conn, s: State) -> int | None:
     sort = st.radio(t("sort_by", s.lang), ["priority", "households", "cases_per_100"],
                     format_func=lambda c: t(f"col_{c}", s.lang), horizontal=True, key="gap_sort")
     table = gaps.sort_values(sort, ascending=False, na_position="last").reset_index(drop=True)
-    shown = pd.DataFrame({
-        t("col_name", s.lang): table["name"], t("col_community", s.lang): table["community"],
-        t("col_households", s.lang): table["households"],
-        t("col_cases_12m", s.lang): table["cases_12m"],
-        t("col_cases_per_100", s.lang): table["cases_per_100"].round(1),
-        t("col_priority", s.lang): table["priority"].round(3)})
-    event = st.dataframe(shown, hide_index=True, on_select="rerun", selection_mode="single-row",
-                         key="gap_table", height=320, width="stretch")
-    st.download_button(t("download_csv", s.lang), shown.to_csv(index=False).encode("utf-8-sig"),
-                       file_name="gaps.csv", mime="text/csv")
+    shown = table[["name", "community", "households", "cases_12m", "cases_per_100", "priority"]]
+    event = tables.show(conn, shown, s.lang, on_select="rerun", selection_mode="single-row",
+                        key="gap_table", height=320, width="stretch")
+    st.download_button(t("download_csv", s.lang), tables.csv(conn, shown, s.lang),
+                       file_name=f"{t('gap_list', s.lang)}.csv", mime="text/csv")
     picked = None
     if event and event.selection.rows:
         picked = int(table.loc[event.selection.rows[0], "id"])
     with st.expander(f"{t('no_cadre', s.lang)} ({len(no_cadre)})"):
-        st.dataframe(no_cadre.drop(columns=["id"]), hide_index=True, width="stretch")
+        tables.show(conn, no_cadre.drop(columns=["id"]), s.lang, width="stretch")
     with st.expander(f"{t('no_leader', s.lang)} ({len(no_leader)})"):
-        st.dataframe(no_leader, hide_index=True, width="stretch")
+        tables.show(conn, no_leader, s.lang, width="stretch")
     return picked
 
 
@@ -120,12 +115,10 @@ def site_panel(conn, s: State, site_id: int) -> None:
         t("demonstration", s.lang): yes if info["demonstration"] else no,
     }
     st.table(pd.DataFrame({"": list(facts), " ": [str(v) for v in facts.values()]}))
-    history = detail["history"].assign(mode=lambda f: [t(f"mode_{m}", s.lang) for m in f["mode"]])
     st.markdown(f"**{t('management_history', s.lang)}**")
-    st.dataframe(history, hide_index=True, width="stretch")
+    tables.show(conn, detail["history"], s.lang, width="stretch")
     st.markdown(f"**{t('assigned_people', s.lang)}**")
-    people = detail["people"].assign(role=lambda f: [t(f"role_{r}", s.lang) for r in f["role"]])
-    st.dataframe(people, hide_index=True, width="stretch")
+    tables.show(conn, detail["people"], s.lang, width="stretch")
     st.markdown(f"**{t('site_cases', s.lang)}**")
     cases = detail["cases"]
     if cases.empty:

@@ -2,7 +2,6 @@
 community from a date, undo the last change, and each site's change history."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 
@@ -10,12 +9,13 @@ import pandas as pd
 import shapely
 import streamlit as st
 
-from app import urlstate, writes
+from app import lookups, tables, urlstate, writes
 from geo.viewstate import State
 from geo import editing, users
 from geo.editing import changelog, management, people, shapes, sites
 from geo.errors import InputError
 from geo.i18n import t
+from geo.labels import header
 from geo.importing.fields import MODES, PERSON_ROLES
 
 
@@ -57,7 +57,8 @@ def _management_change(conn, s: State, user: users.User | None, options, default
     name = user.name if user else None
     labels = dict(zip(options["id"], options["name"]))
     chosen = st.multiselect(t("sites_to_change", lang), list(labels), default=default,
-                            format_func=labels.get, key=f"change_sites_{form_key}")
+                            format_func=labels.get, key=f"change_sites_{form_key}",
+                            placeholder=t("choose", lang), select_all=False)
     current = management.current_management(conn, chosen)
     # what the user saw when choosing: a change by someone else meanwhile is detected
     key = f"change_seen_{form_key}_{'-'.join(map(str, sorted(chosen)))}"
@@ -65,13 +66,12 @@ def _management_change(conn, s: State, user: users.User | None, options, default
         st.session_state[key] = {int(r.site_id): (None if r.management_id != r.management_id
                                                   else int(r.management_id))
                                  for r in current.itertuples()}
-    st.dataframe(current.assign(mode=[t(f"mode_{m}", lang) for m in current["mode"]])
-                 .drop(columns=["site_id", "management_id"]), hide_index=True, width="stretch")
+    tables.show(conn, current.drop(columns=["site_id", "management_id"]), lang, width="stretch")
     with st.form(f"change_form_{form_key}"):
         mode = st.selectbox(t("col_mode", lang), MODES, format_func=lambda m: t(f"mode_{m}", lang))
         provider = st.text_input(t("provider", lang), max_chars=200)
         party_led = st.checkbox(t("party_led", lang))
-        valid_from = st.date_input(t("valid_from_date", lang), value=dt.date.today())
+        valid_from = st.date_input(t("valid_from_date", lang), value=lookups.today(conn), format="YYYY-MM-DD")
         submitted = st.form_submit_button(t("record", lang))
     if submitted:
         change = management.ManagementChange(mode, valid_from, provider.strip() or None, party_led)
@@ -99,14 +99,14 @@ def assignment_form(conn, s: State, user: users.User | None, site_id: int) -> No
     candidates = people.assignable_people(conn, site_id)
     if not candidates.empty:
         _person_and_date(
-            lang, t("assign_person", lang), f"assign_form_{site_id}",
+            conn, lang, t("assign_person", lang), f"assign_form_{site_id}",
             {int(r.id): f"{r.name} · {t('role_' + r.role, lang)}" for r in candidates.itertuples()},
             "valid_from_date", "assign", "assigned",
             lambda person, day: people.assign_person(conn, name, person, site_id, day))
     current = people.open_assignments(conn, site_id)
     if not current.empty:
         _person_and_date(
-            lang, t("end_assignment", lang), f"end_assignment_{site_id}",
+            conn, lang, t("end_assignment", lang), f"end_assignment_{site_id}",
             {int(r.id): f"{r.name} · {t('role_' + r.role, lang)} · {r.valid_from}"
              for r in current.itertuples()},
             "valid_to_date", "end_assignment", "assignment_ended",
@@ -123,7 +123,7 @@ def leader_form(conn, s: State, user: users.User | None) -> None:
     leaders = people.district_leaders(conn)
     if not leaders.empty:
         _person_and_date(
-            lang, t("assign_leader", lang), "assign_leader",
+            conn, lang, t("assign_leader", lang), "assign_leader",
             {int(r.id): f"{r.name} · {r.title or t('role_district_leader', lang)}"
              for r in leaders.itertuples()},
             "valid_from_date", "assign", "assigned",
@@ -131,19 +131,19 @@ def leader_form(conn, s: State, user: users.User | None) -> None:
     current = people.community_leaders(conn, s.community)
     if not current.empty:
         _person_and_date(
-            lang, t("end_leader", lang), "end_leader",
+            conn, lang, t("end_leader", lang), "end_leader",
             {int(r.id): f"{r.name} · {r.valid_from}" for r in current.itertuples()},
             "valid_to_date", "end_assignment", "assignment_ended",
             lambda assignment, day: people.end_assignment(conn, name, assignment, day))
 
 
-def _person_and_date(lang: str, title: str, form_key: str, labels: dict[int, str],
+def _person_and_date(conn, lang: str, title: str, form_key: str, labels: dict[int, str],
                      date_label: str, button: str, done: str, act) -> None:
     """An expander with a form: one of ``labels`` and a date, then ``act(choice, date)``."""
     with st.expander(title):
         with st.form(form_key):
             chosen = st.selectbox(t("person", lang), list(labels), format_func=labels.get)
-            day = st.date_input(t(date_label, lang), value=dt.date.today())
+            day = st.date_input(t(date_label, lang), value=lookups.today(conn), format="YYYY-MM-DD")
             submitted = st.form_submit_button(t(button, lang))
         if submitted:
             try:
@@ -178,7 +178,7 @@ def site_form(conn, s: State, user: users.User | None, site_id: int) -> None:
                                               int(row["households"])),
                 "buildings": st.number_input(t("buildings", lang), 0, 10_000,
                                              None if pd.isna(row["buildings"]) else int(row["buildings"])),
-                "built_year": st.number_input(t("built_year", lang), 1800, dt.date.today().year,
+                "built_year": st.number_input(t("built_year", lang), 1800, lookups.today(conn).year,
                                               None if pd.isna(row["built_year"]) else int(row["built_year"])),
                 "owners_committee": st.checkbox(t("owners_committee", lang), bool(row["owners_committee"])),
                 "owners_committee_party": st.checkbox(t("with_party_org", lang),
@@ -218,7 +218,7 @@ def change_history(conn, s: State, site_id: int) -> None:
     if history.empty:
         return
     st.markdown(f"**{t('change_history', s.lang)}**")
-    st.dataframe(history, hide_index=True, width="stretch")
+    tables.show(conn, history, s.lang, width="stretch")
 
 
 def site_table(conn, s: State, user: users.User | None) -> None:
@@ -226,7 +226,8 @@ def site_table(conn, s: State, user: users.User | None) -> None:
     _table_editor(conn, s, user, "sites", t("edit_sites_table", s.lang),
                   sites.community_sites, sites.update_sites, {
                       "kind": st.column_config.SelectboxColumn(
-                          options=["compound", "open_courtyard", "building_cluster"], required=True),
+                          options=["compound", "open_courtyard", "building_cluster"], required=True,
+                          format_func=lambda k: t(f"kind_{k}", s.lang)),
                       "households": st.column_config.NumberColumn(min_value=0, max_value=100_000, step=1),
                       "buildings": st.column_config.NumberColumn(min_value=0, max_value=10_000, step=1),
                       "built_year": st.column_config.NumberColumn(min_value=1800, step=1)})
@@ -238,7 +239,8 @@ def people_table(conn, s: State, user: users.User | None) -> None:
                   people.community_people, people.update_people, {
                       "role": st.column_config.SelectboxColumn(
                           options=["district_leader", "street_cadre", "grid_worker",
-                                   "social_worker"], required=True)},
+                                   "social_worker"], required=True,
+                          format_func=lambda r: t(f"role_{r}", s.lang))},
                   disabled=["id", "external_id"])
 
 
@@ -278,8 +280,13 @@ def _table_editor(conn, s: State, user: users.User | None, what: str, title: str
         if key not in st.session_state:  # the table as loaded: edits are checked against it
             st.session_state[key] = load(conn, s.community)
         seen = st.session_state[key]
+        labelled = {column: st.column_config.Column() for column in seen.columns}
+        labelled.update(column_config)
+        for column, config in labelled.items():  # headers in words; the id stays unseen
+            config["label"] = header(column, lang)
         edited = st.data_editor(seen, hide_index=True, width="stretch", disabled=list(disabled),
-                                key=f"{what}_editor_{s.community}", column_config=column_config)
+                                key=f"{what}_editor_{s.community}",
+                                column_config={**labelled, "id": None})
         cols = st.columns(2)
         if cols[0].button(t("save_changes", lang), key=f"{what}_save"):
             _save_against_seen(key, lambda: save(conn, user.name if user else None, seen, edited),
@@ -437,7 +444,7 @@ def _new_shape_form(conn, s: State, user: users.User | None, geometry: dict) -> 
                                      format_func=lambda k: t(f"kind_{k}", lang)),
                 "households": int(st.number_input(t("col_households", lang), 0, 100_000, 0)),
                 "buildings": int(st.number_input(t("buildings", lang), 0, 10_000, 0)),
-                "built_year": int(st.number_input(t("built_year", lang), 1800, dt.date.today().year,
+                "built_year": int(st.number_input(t("built_year", lang), 1800, lookups.today(conn).year,
                                                   1990)),
                 "owners_committee": st.checkbox(t("owners_committee", lang)),
                 "party_org": st.checkbox(t("party_org", lang)),

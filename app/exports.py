@@ -37,7 +37,7 @@ def render(conn, s: State, user: users.User | None = None) -> None:
                                    key="exp_orientation",
                                    format_func=lambda o: t(f"orientation_{o}", lang))
         dpi = st.selectbox(t("export_dpi", lang), list(snapshot.DPIS), index=1, key="exp_dpi",
-                           format_func=lambda d: "screen" if d == "screen" else f"{d} dpi")
+                           format_func=lambda d: t("dpi_screen", lang) if d == "screen" else f"{d} dpi")
         if st.button(t("export_make", lang), key="exp_map_go"):
             name = f"{s.page}-{s.community or s.street or 'district'}{fmt}"
             with st.spinner(t("export_make", lang)), db.unlimited(conn):

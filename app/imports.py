@@ -25,6 +25,16 @@ PREVIEW_SIZE = (700, 420)
 SUFFIXES = ["csv", "xlsx", "geojson", "json", "gpkg", "zip"]
 
 
+def _refusal(refused: InputError, path: Path, name: str, lang: str) -> None:
+    """Why the file was refused, naming the file the user chose (not where it was saved)."""
+    named = (lambda text: text.replace(str(path), name))
+    st.error(named(str(refused)) if name in named(str(refused)) else f"{name}: {named(str(refused))}")
+    if refused.errors:
+        st.dataframe(pd.DataFrame([{t("import_row", lang): e.row, t("import_field", lang): e.field,
+                                    t("import_reason", lang): named(e.message)}
+                                   for e in refused.errors]), hide_index=True, width="stretch")
+
+
 def _saved(upload) -> Path:
     """The upload in a private folder under a fixed name: the user's file name is never a path."""
     suffix = Path(upload.name).suffix.lower()
@@ -82,11 +92,7 @@ def render(conn, s: State, user: users.User | None = None) -> State:
     try:
         preview = run.import_file(kind, path, dry_run=True, **options)
     except InputError as refused:
-        st.error(f"{upload.name}: {refused}")
-        if refused.errors:
-            st.dataframe(pd.DataFrame([{t("import_row", lang): e.row, t("import_field", lang): e.field,
-                                        t("import_reason", lang): e.message}
-                                       for e in refused.errors]), hide_index=True, width="stretch")
+        _refusal(refused, path, upload.name, lang)
         return s
     st.info(t("import_would", lang).format(
         rows=preview["rows"], inserted=preview.get("inserted", 0),
@@ -95,7 +101,7 @@ def render(conn, s: State, user: users.User | None = None) -> State:
         try:
             done = run.import_file(kind, path, **options)
         except InputError as refused:
-            st.error(str(refused))
+            _refusal(refused, path, upload.name, lang)
             return s
         users.audit(conn, user.name if user else None, "import",
                     {"kind": kind, "file": upload.name, "rows": done["rows"]})

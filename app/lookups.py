@@ -1,4 +1,5 @@
-"""Cached look-ups every page uses: streets, communities, case codes, the district's today."""
+"""Cached look-ups every page uses: streets, communities, case codes and their names, the
+district's zone and today."""
 from __future__ import annotations
 
 import datetime as dt
@@ -18,13 +19,31 @@ def communities(conn, street: str | None) -> list[tuple[str, str]]:
 
 
 @cached(ttl=600)
-def case_codes(conn) -> tuple[list[tuple], list[tuple]]:
-    return places.categories(conn), places.sources(conn)
+def categories(conn) -> list[tuple]:
+    return places.categories(conn)
 
 
-@cached(ttl=600)
+@cached(ttl=60)  # a minute after midnight at most, "today" turns
 def today(conn) -> dt.date:
     with conn.cursor() as cur:
         day = stats.district_today(cur)
     conn.rollback()
     return day
+
+
+@cached(ttl=600)
+def timezone(conn) -> str:
+    with conn.cursor() as cur:
+        zone = stats.district_timezone(cur)
+    conn.rollback()
+    return zone
+
+
+@cached(ttl=600)
+def code_names(conn, lang: str) -> dict[str, dict[str, str]]:
+    """The names of the district's own codes (categories, sources) by the columns that hold
+    them, for geo.labels."""
+    pick = (lambda name, en: en if lang == "en" and en else name)
+    category = {row[0]: pick(row[1], row[2]) for row in categories(conn)}
+    source = {row[0]: pick(row[1], row[2]) for row in places.sources(conn)}
+    return {"category_code": category, "source_code": source, "source": source}

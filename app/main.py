@@ -6,19 +6,21 @@ import psycopg2.errors
 import streamlit as st
 
 from app import (admin, cases, connections, coverage, exports, imports, lookups, signin, urlstate,
-                 writes)
+                 widgets, writes)
 from app.sidebar import sidebar
 from geo.i18n import t
 
 
 def page() -> None:
-    state = urlstate.read_state()
-    user = signin.signed_in_user(connections.conn_or_stop(state.lang), state.lang)
-    conn = connections.conn_or_stop(state.lang, user)
+    lang = urlstate.read_language()
+    widgets.localize(lang)
+    user = signin.signed_in_user(connections.conn_or_stop(lang), lang)
+    conn = connections.conn_or_stop(lang, user)
     if not lookups.streets(conn):
-        st.title(t("app_title", state.lang))
-        st.info(t("no_district", state.lang))
+        st.title(t("app_title", lang))
+        st.info(t("no_district", lang))
         return
+    state = urlstate.read_state(lookups.today(conn))
     state = sidebar(conn, state, user)
     writes.show_message()
     view = {"cases": cases, "import": imports}.get(state.page, coverage)
@@ -36,7 +38,7 @@ def run() -> None:
         page()
     except psycopg2.errors.QueryCanceled:  # a read ran past ATLAS_READ_TIMEOUT
         connections.forget_connections()
-        st.error(t("read_timeout", urlstate.read_state().lang))
+        st.error(t("read_timeout", urlstate.read_language()))
     except psycopg2.OperationalError:  # the database went away during this run: say so plainly
         connections.forget_connections()
-        st.error(t("database_unavailable", urlstate.read_state().lang))
+        st.error(t("database_unavailable", urlstate.read_language()))

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from app.lookups import case_codes, communities, streets, today
+from app.lookups import categories, code_names, communities, streets, today
 from geo import users
 from geo.i18n import LANGUAGES, t
 from geo.viewstate import (CASE_LAYERS, DISPLAYS, ESCALATIONS, LAYERS, PERIODS, STATUSES, VIEWS,
@@ -55,14 +55,16 @@ def sidebar(conn, s: State, user: users.User | None = None) -> State:
 
 def coverage_options(conn, s: State) -> State:
     sb, lang = st.sidebar, s.lang
-    as_of = sb.date_input(t("as_of", lang), value=s.as_of, key="as_of")
+    as_of = sb.date_input(t("as_of", lang), value=s.as_of, key="as_of", format="YYYY-MM-DD")
     # the comparison follows the date (a year before it) until the user picks one of their own
     chosen = s.compare is not None or st.session_state.get(_COMPARE_CHOSEN, False)
     if not chosen or "compare" not in st.session_state:
         st.session_state["compare"] = s.compare or year_before(as_of)
-    compare = sb.date_input(t("compare_with", lang), key="compare", on_change=_compare_chosen)
+    compare = sb.date_input(t("compare_with", lang), key="compare", on_change=_compare_chosen,
+                           format="YYYY-MM-DD")
     layers = sb.multiselect(t("layers", lang), LAYERS, default=list(s.layers),
-                            format_func=lambda x: t(f"layer_{x}", lang), key="layers")
+                            format_func=lambda x: t(f"layer_{x}", lang), key="layers",
+                            placeholder=t("choose", lang), select_all=False)
     return replace(s, as_of=as_of, compare=compare if chosen else None, layers=tuple(layers))
 
 
@@ -82,21 +84,23 @@ def case_options(conn, s: State) -> State:
     date_from, date_to = s.date_from, s.date_to
     if period == "custom":
         lo, hi = s.date_range(today(conn))
-        picked = sb.date_input(t("date_range", lang), value=(lo, hi), key="date_range")
+        picked = sb.date_input(t("date_range", lang), value=(lo, hi), key="date_range",
+                             format="YYYY-MM-DD")
         if isinstance(picked, (tuple, list)) and len(picked) == 2:
             date_from, date_to = picked
-    categories, sources = case_codes(conn)
-    cat_names = {code: (name_en if lang == "en" and name_en else name)
-                 + ("" if level == 1 else f" ({parent})")
-                 for code, name, name_en, level, parent in categories}
-    src_names = {code: name_en if lang == "en" and name_en else name
-                 for code, name, name_en in sources}
+    names = code_names(conn, lang)
+    cat_names = {code: names["category_code"][code] + (f" ({names['category_code'][parent]})"
+                                                        if parent else "")
+                 for code, _, _, _, parent in categories(conn)}
+    src_names = names["source_code"]
     chosen_cats = sb.multiselect(t("category", lang), list(cat_names),
                                  default=[c for c in s.categories if c in cat_names],
-                                 format_func=cat_names.get, key="categories")
+                                 format_func=cat_names.get, key="categories",
+                                 placeholder=t("choose", lang), select_all=False)
     chosen_srcs = sb.multiselect(t("source", lang), list(src_names),
                                  default=[c for c in s.sources if c in src_names],
-                                 format_func=src_names.get, key="sources")
+                                 format_func=src_names.get, key="sources",
+                                 placeholder=t("choose", lang), select_all=False)
     status = sb.selectbox(t("status", lang), STATUSES, index=STATUSES.index(s.status),
                           format_func=lambda v: t(f"status_{v or 'all'}", lang), key="status")
     escalation = sb.selectbox(t("escalation", lang), ESCALATIONS,
@@ -110,7 +114,8 @@ def case_options(conn, s: State) -> State:
     if display == "heat":
         layers = tuple(sb.multiselect(t("layers", lang), CASE_LAYERS, default=list(s.case_layers),
                                       format_func=lambda x: t(f"layer_{x}", lang),
-                                      key="case_layers"))
+                                      key="case_layers",
+                                      placeholder=t("choose", lang), select_all=False))
     new = replace(s, period=period, date_from=date_from if period == "custom" else None,
                   date_to=date_to if period == "custom" else None,
                   categories=tuple(chosen_cats), sources=tuple(chosen_srcs), status=status,

@@ -3,15 +3,22 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.viewstate import State, from_query, to_query
+import datetime as dt
+
+from geo.viewstate import State, from_query, language, to_query
 from layers.basemap import BASEMAPS
 
 _WRITTEN = "urlstate_written"  # the queries this session wrote, newest last
 _KEPT = 20
 
 
-def read_state() -> State:
-    """The state in the URL. A rerun carries the browser's URL, and the browser misses a URL
+def read_language() -> str:
+    """The page's language (known before the database is)."""
+    return language(st.query_params.to_dict())
+
+
+def read_state(today: dt.date) -> State:
+    """The state in the URL (``today``: the district's). A rerun carries the browser's URL, and the browser misses a URL
     update sent in a run that a rerun cut short (Streamlit drops its unsent messages): a URL
     this session has already replaced is stale, and the newest one it wrote stands."""
     query = st.query_params.to_dict()
@@ -19,7 +26,7 @@ def read_state() -> State:
     if written and query != written[-1] and query in written[:-1]:
         query = written[-1]
         st.query_params.from_dict(query)
-    return from_query(query, BASEMAPS)
+    return from_query(query, BASEMAPS, today)
 
 
 def forget_site() -> None:

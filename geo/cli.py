@@ -155,15 +155,16 @@ def cmd_stats(args) -> int:
 
 
 # ---------------------------------------------------------------- export
-def export_state(args):
-    """The view to export: an app link's state (``--link``), then the options on top."""
+def export_state(args, today: dt.date):
+    """The view to export: an app link's state (``--link``), then the options on top
+    (``today``: the district's)."""
     from urllib.parse import parse_qsl, urlparse
 
     from geo import viewstate
     from layers.basemap import BASEMAPS
 
     query = dict(parse_qsl(urlparse(args.link).query)) if args.link else {}
-    s = viewstate.from_query(query, BASEMAPS)
+    s = viewstate.from_query(query, BASEMAPS, today)
     page = s.page if args.view is None else "cases" if args.view == "cases" else "coverage"
     changes = {"page": page, "lang": args.lang or s.lang}
     if args.street or args.community:
@@ -172,7 +173,7 @@ def export_state(args):
         changes["as_of"] = args.as_of
     if args.date_from or args.date_to:
         changes.update(period="custom", date_from=args.date_from or dt.date(2000, 1, 1),
-                       date_to=args.date_to or dt.date.today())
+                       date_to=args.date_to or today)
     for key, value in (("categories", args.category), ("sources", args.source)):
         if value:
             changes[key] = tuple(value)
@@ -191,9 +192,9 @@ def cmd_export(args) -> int:
     from geo.export import atlas, snapshot, tables
 
     conn, user = _connection(args)
-    s = export_state(args)
     with conn.cursor() as cur:  # unknown codes are the user's mistake, named before any work
         today = stats.district_today(cur)
+        s = export_state(args, today)
         stats.case_params(cur, s.scope, s.case_filters(today))
     conn.rollback()
     out = Path(args.out)

@@ -6,7 +6,8 @@ from geo.sql import places as sql
 
 
 def _tuples(frame) -> list[tuple]:
-    return list(frame.itertuples(index=False, name=None))
+    """The rows as tuples, a missing value as None (not NaN)."""
+    return list(frame.astype(object).where(frame.notna(), None).itertuples(index=False, name=None))
 
 
 def streets(conn) -> list[tuple[str, str]]:
@@ -18,7 +19,7 @@ def communities(conn, street: str | None = None) -> list[tuple[str, str]]:
 
 
 def categories(conn) -> list[tuple[str, str, str | None, int, str | None]]:
-    """(code, name, name_en, level, parent name) of every case category, parents first."""
+    """(code, name, name_en, level, parent code) of every case category, parents first."""
     return _tuples(db.frame(conn, sql.CATEGORIES))
 
 

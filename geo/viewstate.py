@@ -28,6 +28,7 @@ class State:
     street: str | None = None
     community: str | None = None
     as_of: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=dt.date.today)  # the district's, when read from a URL
     compare: dt.date | None = None
     basemap: str = "osm"
     tiles: str | None = None  # the custom XYZ URL when basemap == "custom"
@@ -124,9 +125,14 @@ def _is_month(value: str | None) -> bool:
         return False
 
 
-def from_query(q: dict[str, str], basemaps: tuple[str, ...]) -> State:
+def language(q: dict[str, str]) -> str:
+    return q.get("lang", "zh") if q.get("lang") in LANGUAGES else "zh"
+
+
+def from_query(q: dict[str, str], basemaps: tuple[str, ...], today: dt.date) -> State:
     """The state a URL's query parameters describe (unknown values fall back to defaults);
-    ``basemaps`` are the names the basemap may take (layers.basemap.BASEMAPS)."""
+    ``basemaps`` are the names the basemap may take (layers.basemap.BASEMAPS); ``today`` is
+    the district's (the date shown when the URL names none)."""
     center = None
     try:
         if "lat" in q and "lon" in q:
@@ -136,9 +142,9 @@ def from_query(q: dict[str, str], basemaps: tuple[str, ...]) -> State:
     layers = tuple(x for x in q.get("layers", ",".join(DEFAULT_LAYERS)).split(",") if x in LAYERS)
     basemap = q.get("basemap", os.environ.get("ATLAS_BASEMAP", "osm"))
     return State(
-        lang=q.get("lang", "zh") if q.get("lang") in LANGUAGES else "zh",
+        lang=language(q),
         street=q.get("street") or None, community=q.get("community") or None,
-        as_of=_date(q.get("as_of"), dt.date.today()), compare=_date(q.get("compare"), None),
+        as_of=_date(q.get("as_of"), today), today=today, compare=_date(q.get("compare"), None),
         basemap=basemap if basemap in basemaps else "osm", layers=layers,
         tiles=q.get("tiles") or None,
         site=int(q["site"]) if q.get("site", "").isdigit() else None,
@@ -156,7 +162,7 @@ def from_query(q: dict[str, str], basemaps: tuple[str, ...]) -> State:
 def to_query(s: State) -> dict[str, str]:
     """The query parameters of a state (only what differs from the defaults)."""
     values = {"lang": s.lang, "street": s.street, "community": s.community,
-              "as_of": s.as_of.isoformat() if s.as_of != dt.date.today() else None,
+              "as_of": s.as_of.isoformat() if s.as_of != s.today else None,
               "compare": s.compare.isoformat() if s.compare else None, "basemap": s.basemap,
               "tiles": s.tiles if s.basemap == "custom" else None,
               "layers": ",".join(s.layers) if s.layers != DEFAULT_LAYERS else None,

@@ -134,7 +134,7 @@ def test_a_capped_case_list_says_so(app, demo_url, monkeypatch, limit, capped):
     app.session_state["picked_cell"] = _top_cell(demo_url)
     app.run()
     assert not app.exception
-    shown, = [d.value for d in app.dataframe if "external_id" in d.value.columns]
+    shown, = [d.value for d in app.dataframe if "编号" in d.value.columns]
     notes = [c.value for c in app.caption if "newest" in c.value or "最新" in c.value]
     if capped:
         assert len(shown) == 3 and notes == ["仅显示最新的 3 件诉求；放大地图或缩小时间段以查看全部。"]

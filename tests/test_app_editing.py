@@ -1,5 +1,6 @@
 """Recording a management change in the app (AppTest, open demo: no users configured)."""
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -15,6 +16,11 @@ def site(demo_copy_url):
         SELECT s.id FROM sites s JOIN management m ON m.site_id = s.id AND m.valid_to IS NULL
         WHERE s.community_code = %s AND m.mode = 'none' AND s.kind <> 'building_cluster'
         ORDER BY s.id LIMIT 1""", (COMMUNITY,))[0][0]
+
+
+def district_today() -> dt.date:
+    """The demo district's today (Asia/Shanghai), not the server's."""
+    return dt.datetime.now(ZoneInfo("Asia/Shanghai")).date()
 
 
 def history_site_name(url, site):
@@ -45,12 +51,12 @@ def page_state(at, site_name: str) -> dict:
     metric = {m.label: m.value for m in at.metric}
     gaps = next(d.value for d in at.dataframe if "优先级" in d.value.columns)
     current = next(d.value for d in at.dataframe  # the form's table: no period's end
-                   if "provider" in d.value.columns and "valid_to" not in d.value.columns)
-    history = next((d.value for d in at.dataframe if "mode_after" in d.value.columns), [])
+                   if "物业服务单位" in d.value.columns and "截止日期" not in d.value.columns)
+    history = next((d.value for d in at.dataframe if "新物管模式" in d.value.columns), [])
     return {"commercial": int(metric["商业化物管"].replace(",", "")),
             "none": int(metric["无物管"].replace(",", "")),
             "in_gap_list": site_name in set(gaps["名称"]),
-            "current_mode": list(current["mode"]), "history": len(history)}
+            "current_mode": list(current["物管模式"]), "history": len(history)}
 
 
 def test_record_and_undo_a_change_in_the_app(demo_copy_url, monkeypatch, site):
@@ -70,15 +76,15 @@ def test_record_and_undo_a_change_in_the_app(demo_copy_url, monkeypatch, site):
     assert any("已记录 1 处变更" in s.value for s in at.success)
     assert query(demo_copy_url, "SELECT mode, provider, valid_from FROM management "
                                 "WHERE site_id = %s AND valid_to IS NULL", (site,)) == [
-        ("commercial", "万科物业", dt.date.today())]
+        ("commercial", "万科物业", district_today())]
     after = page_state(at, name)
     assert after == {"commercial": before["commercial"] + 1, "none": before["none"] - 1,
                      "in_gap_list": False, "current_mode": ["商业化物管"],
                      "history": before["history"] + 2}
-    history = next(d.value for d in at.dataframe if "mode_after" in d.value.columns)
-    assert set(history["action"]) == {"insert", "update"}
-    period = next(d.value for d in at.sidebar.dataframe if "table_name" in d.value.columns)
-    assert len(period) == 2 and set(period["site"]) == {name}
+    history = next(d.value for d in at.dataframe if "新物管模式" in d.value.columns)
+    assert set(history["操作"]) == {"新增", "修改"}
+    period = next(d.value for d in at.sidebar.dataframe if "对象" in d.value.columns)
+    assert len(period) == 2 and set(period["小区/楼院"]) == {name}
     next(b for b in at.button if b.label == "撤销我的上一次变更").click().run()
     assert any("已撤销" in i.value for i in at.info)
     assert query(demo_copy_url, "SELECT mode FROM management WHERE site_id = %s AND valid_to IS NULL",
@@ -164,7 +170,7 @@ def test_assign_a_worker_in_the_app(demo_copy_url, monkeypatch, site):
     assert not at.exception
     assert any("已指派" in s.value for s in at.success)
     assert query(demo_copy_url, "SELECT count(*) FROM assignments WHERE site_id = %s AND valid_from = %s",
-                 (site, dt.date.today()))[0][0] == 1
+                 (site, district_today()))[0][0] == 1
     people = next(d.value for d in at.dataframe if list(d.value.columns)[:3] == ["id", "external_id", "name"])
     assert len(people) == query(demo_copy_url, "SELECT count(*) FROM people WHERE community_code = %s",
                                 (COMMUNITY,))[0][0]
@@ -248,7 +254,7 @@ def test_end_an_assignment_in_the_app(demo_copy_url, monkeypatch, site):
     assert not at.exception
     assert any("已结束" in s.value for s in at.success)
     assert query(demo_copy_url, "SELECT valid_to FROM assignments WHERE person_id = %s AND site_id = %s",
-                 (person, site)) == [(dt.date.today(),)]
+                 (person, site)) == [(district_today(),)]
 
 
 def test_edit_a_site_in_its_form(demo_copy_url, monkeypatch, site):
@@ -280,8 +286,8 @@ def test_assign_a_district_leader_to_the_community_in_the_app(demo_copy_url, mon
           (COMMUNITY,))
     at = app_for(demo_copy_url, monkeypatch, site)
     at.run()
-    no_leader = next(d.value for d in at.dataframe if list(d.value.columns) == ["code", "name"])
-    assert list(no_leader["code"]) == [COMMUNITY]
+    no_leader = next(d.value for d in at.dataframe if list(d.value.columns) == ["代码", "名称"])
+    assert list(no_leader["代码"]) == [COMMUNITY]
     next(b for b in at.button if b.form_id == "assign_leader").click().run()
     assert not at.exception
     assert any("已指派" in s.value for s in at.success)
@@ -289,5 +295,5 @@ def test_assign_a_district_leader_to_the_community_in_the_app(demo_copy_url, mon
                                    WHERE a.community_code = %s AND a.target_kind = 'community'
                                    AND a.valid_to IS NULL""", (COMMUNITY,)) == [("district_leader",)]
     at.run()
-    no_leader = next(d.value for d in at.dataframe if list(d.value.columns) == ["code", "name"])
+    no_leader = next(d.value for d in at.dataframe if list(d.value.columns) == ["代码", "名称"])
     assert no_leader.empty

@@ -44,7 +44,7 @@ def test_admin_sees_the_audit_log(app):
     sign_in(app, "street5", "wrong password 9")
     sign_in(app, "root", PASSWORD)
     log = next(d.value for d in app.sidebar.dataframe)
-    assert {"sign_in", "sign_in_failed", "user_add"} <= set(log["action"])
+    assert {"登录", "登录失败", "添加用户"} <= set(log["操作"])
 
 
 def test_lock_out_in_the_app(app):

@@ -1,13 +1,12 @@
 """A site's fields corrected in the app (the form and the community's table), and deletion."""
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
 import pandas as pd
 import psycopg2
 
-from geo import db
+from geo import db, stats
 from geo.editing import SITE_FIELDS
 from geo.editing.changelog import correct_rows, log
 from geo.errors import InputError
@@ -44,7 +43,8 @@ def update_sites(conn, user: str | None, seen: pd.DataFrame, edited: pd.DataFram
     """Write the rows of ``edited`` that differ from ``seen`` (both as community_sites gave
     them), each checked; refused whole when a site changed in the database since ``seen``.
     Returns the number of sites changed."""
-    this_year = dt.date.today().year
+    with conn.cursor() as cur:
+        this_year = stats.district_today(cur).year
     return correct_rows(conn, user, "sites", seen, edited, "site",
                         lambda label, values: _check_site(label, values, this_year))
 

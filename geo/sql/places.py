@@ -12,9 +12,8 @@ WHERE %(street)s::text IS NULL OR street_code = %(street)s
 ORDER BY code""")
 # parents first, each followed by its children
 CATEGORIES = sql.SQL("""
-SELECT c.code, c.name, c.name_en, c.level, p.name AS parent
-FROM case_categories c LEFT JOIN case_categories p ON p.code = c.parent_code
-ORDER BY coalesce(c.parent_code, c.code), c.level, c.code""")
+SELECT code, name, name_en, level, parent_code FROM case_categories
+ORDER BY coalesce(parent_code, code), level, code""")
 SOURCES = sql.SQL("SELECT code, name, name_en FROM case_sources ORDER BY code")
 
 CODE_TABLES = ("streets", "communities", "case_categories", "case_sources")

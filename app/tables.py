@@ -1,0 +1,39 @@
+"""Tables on the page: every frame through geo.labels, numbers formatted for reading (counts
+with separators, rates to one decimal, nothing for a missing value), sized to the content."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import streamlit as st
+
+from app import lookups
+from geo.labels import readable
+
+
+def styled(frame: pd.DataFrame):
+    """The number format of each numeric column: whole numbers with separators, others to
+    one decimal; a missing value shows as nothing (Streamlit would print "None")."""
+    formats = {}
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_bool_dtype(values) or not pd.api.types.is_numeric_dtype(values):
+            continue
+        whole = values.dropna()
+        formats[column] = "{:,.0f}" if (whole == whole.round()).all() else "{:,.1f}"
+    return frame.style.format(formats, na_rep="")
+
+
+def show(conn, frame: pd.DataFrame, lang: str, *, names: Mapping[str, Mapping] | None = None,
+         **options):
+    """``frame`` as a reader sees it (st.dataframe's ``options`` pass through)."""
+    names = {**lookups.code_names(conn, lang), **(names or {})}
+    shown = readable(frame, lang, names=names, tz=lookups.timezone(conn))
+    options.setdefault("hide_index", True)
+    return st.dataframe(styled(shown), **options)
+
+
+def csv(conn, frame: pd.DataFrame, lang: str) -> bytes:
+    """``frame`` as a reader sees it, as CSV that Excel opens in Chinese (UTF-8 with BOM)."""
+    shown = readable(frame, lang, names=lookups.code_names(conn, lang), tz=lookups.timezone(conn))
+    return shown.to_csv(index=False).encode("utf-8-sig")

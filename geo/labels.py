@@ -1,0 +1,84 @@
+"""Frames as a person reads them: headers by their label, codes by their names, yes/no for
+flags, times in the district's zone without offsets, and nothing for a missing value. The
+pages and the exported tables both go through here, so a code never reaches a reader."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+
+import pandas as pd
+
+from geo.i18n import t
+
+# columns holding a code, and the prefix of their names in the translation table
+CODE_COLUMNS = {"mode": "mode", "mode_before": "mode", "mode_after": "mode", "kind": "kind",
+                "role": "role", "status": "status", "action": "action", "table_name": "table",
+                "escalation": "escalation", "target_kind": "target", "audit_action": "audit",
+                "reason": "reason", "what": "what", "view": "view"}
+TIME_FORMAT = "%Y-%m-%d %H:%M"
+
+
+def header(column: str, lang: str) -> str:
+    """A column's header: its label (``col_<column>``), else the column as it is."""
+    label = t(f"col_{column}", lang)
+    return column if label == f"col_{column}" else label
+
+
+def value_text(column: str, value, lang: str, names: Mapping[str, Mapping] | None = None,
+               tz: str | None = None):
+    """One value as a reader sees it; numbers stay numbers (the page formats them)."""
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
+        return ""
+    if names and column in names:
+        return names[column].get(value, value)
+    if column in CODE_COLUMNS:
+        key = f"{CODE_COLUMNS[column]}_{value}"
+        label = t(key, lang)
+        return value if label == key else label
+    if isinstance(value, (bool,)) or type(value).__name__ == "bool_":
+        return t("yes" if value else "no", lang)
+    if isinstance(value, (dt.datetime, pd.Timestamp)):
+        if value.tzinfo is not None and tz:
+            value = pd.Timestamp(value).tz_convert(tz)
+        return value.strftime(TIME_FORMAT)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def readable(frame: pd.DataFrame, lang: str, *, names: Mapping[str, Mapping] | None = None,
+             tz: str | None = None) -> pd.DataFrame:
+    """``frame`` with its headers labelled and its values as a reader sees them. Numeric
+    columns keep their type (blank where missing, through the page's number format)."""
+    out = {}
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values) \
+                and column not in CODE_COLUMNS and not (names and column in names):
+            out[header(column, lang)] = values
+        else:
+            out[header(column, lang)] = [value_text(column, v, lang, names, tz) for v in values]
+    return pd.DataFrame(out, index=frame.index)
+
+
+def record_text(record: str | Mapping | None, lang: str,
+                names: Mapping[str, Mapping] | None = None, tz: str | None = None) -> str:
+    """A record kept as JSON (a change's before/after, an audit entry's detail) in words:
+    「户数: 120；物管模式: 居民自管」."""
+    if record in (None, ""):
+        return ""
+    fields = json.loads(record) if isinstance(record, str) else record
+    if not isinstance(fields, Mapping):
+        return str(fields)
+    parts = []
+    for key, value in fields.items():
+        if key in ("id", "geom") or value in (None, "", [], {}):
+            continue
+        if isinstance(value, list):
+            shown = "、".join(str(value_text(key, v, lang, names, tz)) for v in value[:10])
+            shown += "…" if len(value) > 10 else ""
+        else:
+            shown = value_text(key, value, lang, names, tz)
+        parts.append(f"{header(key, lang)}: {shown}")
+    return "；".join(parts) if lang == "zh" else "; ".join(parts)
