@@ -229,6 +229,7 @@ def render(conn, state: State, user: users.User | None = None) -> State:
     with left:
         playback_controls(lang, months)
         size = cases.cell_size(scope)
+        mapview.basemap_note(state)
         if state.display == "heat":
             with mapview.page_run_of_fragment():
                 state = heat_map(conn, state, cells, size, map_filters, today, user)

@@ -7,13 +7,12 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from app import connections, mapview, urlstate
-from geo.viewstate import State
-from app import charts, tables
+from app import charts, connections, mapview, tables, urlstate
 from app import editing as editing_view
 from geo import coverage, users
 from geo.i18n import t
-from layers import basemap, coverage as coverage_layers, maps
+from geo.viewstate import State
+from layers import coverage as coverage_layers, maps
 
 @connections.cached(ttl=120)
 def load_map_data(conn, view: coverage.View, layers: tuple[str, ...]) -> dict:
@@ -197,8 +196,7 @@ def render(conn, state: State, user: users.User | None = None) -> State:
             state = replace(state, site=focus, center=None, zoom=None)
             state = replace(state, **dict(zip(("center", "zoom"), coverage_layers.fit_view(
                 mapview.display_bounds((x0 - pad, y0 - pad, x1 + pad, y1 + pad), state), 760, 620))))
-        if state.basemap != "none" and not basemap.tiles_url(state.basemap, state.tiles):
-            st.caption(t("basemap_missing", lang))
+        mapview.basemap_note(state)
         if data.get("truncated"):
             st.warning(t("truncated", lang).format(n=coverage.SITE_LIMIT))
         with mapview.page_run_of_fragment():

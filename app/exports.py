@@ -39,7 +39,7 @@ def render(conn, s: State, user: users.User | None = None) -> None:
         dpi = st.selectbox(t("export_dpi", lang), list(snapshot.DPIS), index=1, key="exp_dpi",
                            format_func=lambda d: t("dpi_screen", lang) if d == "screen" else f"{d} dpi")
         if st.button(t("export_make", lang), key="exp_map_go"):
-            name = f"{s.page}-{s.community or s.street or 'district'}{fmt}"
+            name = snapshot.file_name(conn, s, f"page_{s.page}", fmt)
             with st.spinner(t("export_make", lang)), db.unlimited(conn):
                 path = snapshot.export_map(conn, s, _folder() / name, paper=paper,
                                          orientation=orientation, dpi=snapshot.DPIS[dpi],
@@ -58,7 +58,7 @@ def render(conn, s: State, user: users.User | None = None) -> None:
                             key="exp_table_fmt", format_func=lambda f: f[1:].upper())
         public = st.checkbox(t("export_public", lang), key="exp_public") if view == "cases" else False
         if st.button(t("export_make", lang), key="exp_table_go"):
-            path = _folder() / f"{view}-{s.community or s.street or 'district'}{tfmt}"
+            path = _folder() / snapshot.file_name(conn, s, f"table_{view}", tfmt)
             personal = bool(user and user.sees_personal_data) and not public
             with db.unlimited(conn):
                 tables.export_table(conn, s, view, path, public=public, personal=personal)
@@ -73,7 +73,8 @@ def render(conn, s: State, user: users.User | None = None) -> None:
         if st.button(t("export_make", lang), key="exp_atlas_go"):
             bar = st.progress(0.0)
             with db.unlimited(conn):
-                path = atlas.export_atlas(conn, s, _folder() / f"atlas-{s.page}.pdf",
+                path = atlas.export_atlas(conn, s, _folder() / snapshot.file_name(
+                                              conn, s, f"atlas_{s.page}", ".pdf"),
                                            paper=paper, orientation=orientation,
                                            progress=lambda f: bar.progress(min(f, 1.0)))
             st.session_state["exp_atlas_file"] = str(path)

@@ -7,10 +7,22 @@ from dataclasses import replace
 import streamlit as st
 
 from geo import coords
+from geo.i18n import t
 from geo.viewstate import State
 from layers import basemap as basemaps
 from layers.coverage import fit_view
 from layers.maps import MAP_SIZE
+
+
+def basemap_note(s: State) -> None:
+    """Say why the map has no basemap when one was chosen: none configured, or its server
+    does not answer (an intranet), in which case the map is drawn without it."""
+    if s.basemap == "none":
+        return
+    if not basemaps.tiles_url(s.basemap, s.tiles):
+        st.caption(t("basemap_missing", s.lang))
+    elif not basemaps.usable_tiles(s.basemap, s.tiles):
+        st.caption(t("basemap_unreachable", s.lang))
 
 
 def display_bounds(bounds, s: State):

@@ -20,9 +20,12 @@ TIME_FORMAT = "%Y-%m-%d %H:%M"
 
 
 def header(column: str, lang: str) -> str:
-    """A column's header: its label (``col_<column>``), else the column as it is."""
-    label = t(f"col_{column}", lang)
-    return column if label == f"col_{column}" else label
+    """A column's header: its label (``col_<column>``; a mode's count by the mode's name),
+    else the column as it is."""
+    for key in (f"col_{column}", column if column.startswith("mode_") else None):
+        if key and t(key, lang) != key:
+            return t(key, lang)
+    return column
 
 
 def value_text(column: str, value, lang: str, names: Mapping[str, Mapping] | None = None,

@@ -40,8 +40,20 @@ def fit_view(bounds: tuple[float, float, float, float], width: int = 800,
     return (centre_lat, (minx + maxx) / 2), max(1, min(zoom, 19))
 
 
+class MapFurniture(MacroElement):
+    """A metric scale bar only, and an attribution naming only the basemap in use (no
+    "Leaflet" prefix)."""
+    _template = Template("""
+{% macro script(this, kwargs) %}
+L.control.scale({imperial: false}).addTo({{ this._parent.get_name() }});
+{{ this._parent.get_name() }}.attributionControl.setPrefix(false);
+{% endmacro %}""")
+
+
 def new_map(center: tuple[float, float], zoom: int) -> folium.Map:
-    return offline.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True)
+    m = offline.Map(location=list(center), zoom_start=zoom, tiles=None)
+    MapFurniture().add_to(m)
+    return m
 
 
 def _features(frame: gpd.GeoDataFrame, props: list[str]) -> dict:

@@ -1,5 +1,6 @@
 """Exports through the command line, checked by what a user gets: pixels of the PNG, pages,
 fonts and text of the PDF, rows and figures of the tables, the HTML with the network blocked."""
+import datetime as dt
 import json
 import re
 import subprocess
@@ -116,32 +117,90 @@ def test_atlas_has_a_cover_and_a_page_per_community(demo_url, tmp_path):
     assert all(" yes " in row for row in fonts.strip().splitlines()[2:])
 
 
+def test_a_streets_atlas_with_an_unreachable_basemap(demo_url, tmp_path, monkeypatch, conn_for):
+    """The atlas follows the chosen scope (a street: its cover and its communities), and a
+    basemap whose server does not answer is asked once for the whole atlas, not waited for
+    on every page: the pages say it is missing."""
+    import socket
+
+    from geo.export import atlas
+    from geo.viewstate import State
+    from layers import basemap
+
+    # a non-routable address: a connection there never completes
+    monkeypatch.setenv("ATLAS_CUSTOM_TILES", "http://10.255.255.1/{z}/{x}/{y}.png")
+    monkeypatch.setattr(basemap, "_probes", {})
+    connects = []
+    real = socket.create_connection
+    monkeypatch.setattr(socket, "create_connection",
+                        lambda address, *a, **k: connects.append(address) or real(address, *a, **k))
+    conn = conn_for(demo_url)
+    path = tmp_path / "street.pdf"
+    atlas.export_atlas(conn, State(street=STREET, basemap="custom", as_of=DEMO_NOW.date()), path)
+    names = [n for (n,) in query(demo_url, "SELECT name FROM communities WHERE street_code = %s",
+                                 (STREET,))]
+    assert pdf_pages(path) == 1 + len(names) == 5
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert "中山路街道 · 物管覆盖" in text and "市南区 · 物管覆盖" not in text
+    assert text.count("底图服务无法访问") == 5
+    assert connects == [("10.255.255.1", 80)]  # asked once
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    assert re.search(rf"Title:\s+中山路街道 · 物管覆盖图集 · 截至日期 {AS_OF}\n", info), info
+
+
+def test_export_file_names_say_scope_view_and_date(demo_url, conn_for):
+    from geo.export.snapshot import file_name
+    from geo.viewstate import State
+
+    conn = conn_for(demo_url)
+    day = DEMO_NOW.date()
+    assert file_name(conn, State(street=STREET, as_of=day), "page_coverage", ".png") == \
+        f"中山路街道_物管覆盖_{AS_OF}.png"
+    assert file_name(conn, State(community=COMMUNITY, street=STREET, as_of=day, lang="en"),
+                     "table_gaps", ".xlsx").endswith(f"_Gap list_{AS_OF}.xlsx".replace(" ", "-"))
+    cases = State(page="cases", period="custom", date_from=dt.date(2026, 1, 1),
+                  date_to=dt.date(2026, 3, 31))
+    assert file_name(conn, cases, "atlas_cases", ".pdf") == "市南区_诉求热力图集_2026-01-01至2026-03-31.pdf"
+
+
 def test_coverage_table_equals_stats_coverage_in_every_format(demo_url, tmp_path):
+    """GeoJSON and GeoPackage keep the data's columns; CSV and XLSX are for people: Chinese
+    headers, the street by its name, rates as percentages to one decimal."""
     res = run_cli(demo_url, "stats", "coverage", "--by", "community", "--street", STREET,
                   "--as-of", AS_OF)
     expected = {r["code"]: r for r in json.loads(res.stdout)}
+    in_words = {"代码": "code", "名称": "name", "小区/楼院数": "sites", "有物管": "managed",
+                "户数": "households", "覆盖率（%）": "rate", "无物管": "mode_none", "街道": "street"}
     for suffix in (".csv", ".xlsx", ".geojson", ".gpkg"):
         path = tmp_path / f"coverage{suffix}"
         assert export(demo_url, "table", "--view", "coverage", "--street", STREET, "--as-of", AS_OF,
                       "--out", str(path))["rows"] == len(expected)
         if suffix == ".csv":
             assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
-            frame = pd.read_csv(path, dtype={"code": str, "street_code": str}, encoding="utf-8-sig")
+            frame = pd.read_csv(path, dtype={"代码": str}, encoding="utf-8-sig")
         elif suffix == ".xlsx":
             wb = openpyxl.load_workbook(path)
             ws = wb.active
             assert ws.freeze_panes == "A2" and ws["A1"].font.bold
             assert ws.column_dimensions["B"].width >= 8
-            frame = pd.read_excel(path, dtype={"code": str, "street_code": str})
+            frame = pd.read_excel(path, dtype={"代码": str})
         else:
             frame = gpd.read_file(path)
             assert frame.geometry.notna().all() and frame.crs.to_epsg() == 4326
+        people = suffix in (".csv", ".xlsx")
+        if people:
+            assert not [c for c in frame.columns if re.search(r"[a-z]_|_x$|_y$", str(c))]
+            frame = frame.rename(columns=in_words)
+            assert set(frame["street"]) == {"中山路街道"}
         assert set(frame["code"]) == set(expected)
         for row in frame.itertuples():
             r = expected[row.code]
             assert (row.sites, row.managed, row.households) == (r["sites"], r["managed"], r["households"])
             assert row.name == r["name"]
-            assert abs(row.rate - r["rate"]) < 1e-9
+            if people:
+                assert row.rate == round(100 * r["rate"], 1)
+            else:
+                assert abs(row.rate - r["rate"]) < 1e-9
             assert row.mode_none == r["by_mode"]["none"]
 
 
@@ -153,7 +212,9 @@ def test_cases_table_rows_equal_stats_cases_and_public_has_no_personal_data(demo
     assert export(demo_url, "table", "--view", "cases", *filters, "--out", str(path))["rows"] == n
     frame = pd.read_excel(path)
     assert len(frame) == n
-    names = frame["reporter_name"].dropna()
+    assert set(frame["类别"]) <= {n for (n,) in query(demo_url, "SELECT name FROM case_categories")}
+    assert set(frame["办理状态"]) <= {"办理中", "已办结"}
+    names = frame["诉求人"].dropna()
     assert len(names) and names.str.endswith("*").all()  # masked
     public = tmp_path / "public.geojson"
     export(demo_url, "table", "--view", "cases", *filters, "--public", "--out", str(public))

@@ -60,14 +60,17 @@ def _gap_table(gaps: pd.DataFrame, lang: str, n: int = 12) -> str:
 
 def export_atlas(conn, s: State, out: Path, *, paper: str = "A4", orientation: str = "landscape",
                  progress: Callable[[float], None] | None = None) -> Path:
-    """One PDF: a cover (district KPIs and map) and a page per community."""
+    """One PDF of the view's scope: a cover (its KPIs and map) and a page per community in
+    it; a community's atlas is its one page."""
     out = check_out(out, (".pdf",))
     with conn.cursor() as cur:
         today = stats.district_today(cur)
-        communities = db.run(cur, coverage_sql.ATLAS_PAGES).fetchall()
+        communities = db.run(cur, coverage_sql.ATLAS_PAGES,
+                             {"street": s.street, "community": s.community}).fetchall()
     conn.rollback()
+    cover = [] if s.community else [(None, s.street)]
     pages, docs = [], {}
-    for i, (code, street) in enumerate([(None, None)] + communities):
+    for i, (code, street) in enumerate(cover + communities):
         view = replace(s, street=street, community=code, center=None, zoom=None, site=None)
         fmap, bounds = view_map(conn, view, today)
         docs[f"map{i}.html"] = map_html(fmap, bounds, view, controls=False)
@@ -79,8 +82,8 @@ def export_atlas(conn, s: State, out: Path, *, paper: str = "A4", orientation: s
         pages.append(page(f"{title(conn, view)} · {describe(view, today).split(' · ')[0]}",
                            f"map{i}.html", footer(conn, view, today), side))
         if progress:
-            progress(0.5 * (i + 1) / (len(communities) + 1))
+            progress(0.5 * (i + 1) / (len(cover) + len(communities)))
     render("".join(pages), docs, out, paper, orientation, CSS_DPI,
             progress=(lambda f: progress(0.5 + 0.5 * f)) if progress else None,
-            name=f"{scope_name(conn, s)} · {t('export_atlas', s.lang)}")
+            name=f"{scope_name(conn, s)} · {t(f'atlas_{s.page}', s.lang)} · {describe(s, today).split(' · ')[0]}")
     return out

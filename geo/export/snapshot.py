@@ -48,6 +48,16 @@ def title(conn, s: State) -> str:
     return f"{scope_name(conn, s)} · {view}"
 
 
+def file_name(conn, s: State, what: str, suffix: str) -> str:
+    """A file name that says what it holds: scope, view (or table) and date, in words:
+    中山路街道_物管覆盖_2026-11-30.png."""
+    when = (f"{s.date_range(s.today)[0]}{t('date_to', s.lang)}{s.date_range(s.today)[1]}"
+            if s.page == "cases" else s.as_of.isoformat())
+    parts = [scope_name(conn, s), t(what, s.lang), when]
+    unsafe = str.maketrans({c: "-" for c in '/\\:*?"<>| '})
+    return "_".join(p.translate(unsafe) for p in parts) + suffix
+
+
 def describe(s: State, today: dt.date) -> str:
     """The view's date and active filters in words."""
     lang = s.lang
@@ -170,11 +180,21 @@ def page(heading: str, frame_src: str, footer: str, side: str = "") -> str:
 
 
 def footer(conn, s: State, today: dt.date) -> str:
-    now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+    """The view in words, the source, the time of export (the district's) and, when the
+    chosen basemap's server did not answer, that the map has none."""
+    from zoneinfo import ZoneInfo
+
+    with conn.cursor() as cur:
+        zone = stats.district_timezone(cur)
+    conn.rollback()
+    now = dt.datetime.now(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
     district = _scope_name(conn, stats.Scope())
+    missing = (s.basemap != "none" and basemap.tiles_url(s.basemap, s.tiles)
+               and not basemap.usable_tiles(s.basemap, s.tiles))
     return (f"{html.escape(describe(s, today))}<br>{t('export_source', s.lang)}: "
             f"{html.escape(district)} · {t('app_title', s.lang)} · "
-            f"{t('export_time', s.lang)}: {now}")
+            f"{t('export_time', s.lang)}: {now}"
+            + (f" · {t('basemap_unreachable_short', s.lang)}" if missing else ""))
 
 
 def render(pages_html: str, documents: dict[str, str], out: Path, paper: str, orientation: str,

@@ -3,12 +3,13 @@ XLSX, GeoJSON or GeoPackage."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
-from geo import cases, coverage, stats
+from geo import cases, coverage, labels, places, stats
 from geo.errors import InputError
 from geo.export import check_out
 from geo.viewstate import State
@@ -30,7 +31,7 @@ def coverage_table(conn, s: State) -> gpd.GeoDataFrame:
 
 def gaps_table(conn, s: State) -> gpd.GeoDataFrame:
     gaps = coverage.gaps(conn, s.view, limit=100_000)
-    shapes = coverage.sites(conn, s.view)[0][["id", "external_id", "geometry"]]
+    shapes = coverage.sites(conn, s.view)[0][["id", "geometry"]]
     return gpd.GeoDataFrame(gaps.merge(shapes, on="id", how="left"), geometry="geometry", crs=4326)
 
 
@@ -51,7 +52,7 @@ def cases_table(conn, s: State, *, public: bool, personal: bool = False) -> gpd.
                                 geometry=shapes, crs=4326)
     frame = cases.points(conn, s.scope, f, (-180, -90, 180, 90), limit=10_000_000,
                         personal=personal)
-    frame = frame.drop(columns=["id", "category_en"])
+    frame = frame.drop(columns=["id", "category", "category_en"])
     return gpd.GeoDataFrame(frame.drop(columns=["lon", "lat"]),
                             geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs=4326)
 
@@ -65,11 +66,42 @@ def export_table(conn, s: State, view: str, out: Path, *, public: bool = False,
         raise InputError(f"--view: tables are coverage, gaps or cases, not '{view}'")
     frame = {"coverage": lambda: coverage_table(conn, s), "gaps": lambda: gaps_table(conn, s),
              "cases": lambda: cases_table(conn, s, public=public, personal=personal)}[view]()
-    write_table(frame, out)
+    write_table(frame, out, lambda table: for_people(conn, table, s.lang))
     return len(frame)
 
 
-def write_table(frame: gpd.GeoDataFrame, out: Path) -> None:
+# fractions shown as percentages, and the decimals kept of other figures (one by default)
+PERCENT = ("rate", "rate_households")
+DECIMALS = {"priority": 2}
+
+
+def for_people(conn, table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A table for a spreadsheet: headers in words, names not codes, rates as percentages,
+    figures rounded; identifiers (codes of places, external ids) stay."""
+    table = table.drop(columns=[c for c in ("id",) if c in table.columns]).copy()
+    for column in table.columns:
+        if column in PERCENT:
+            table[column] = (100 * table[column]).round(1)
+        elif pd.api.types.is_float_dtype(table[column]):
+            table[column] = table[column].round(DECIMALS.get(column, 1))
+    names = {"street_code": dict(places.streets(conn)),
+             "category_code": {c[0]: c[1 if lang == "zh" or not c[2] else 2]
+                               for c in places.categories(conn)},
+             "source_code": {c[0]: c[1 if lang == "zh" or not c[2] else 2]
+                             for c in places.sources(conn)}}
+    with conn.cursor() as cur:
+        zone = stats.district_timezone(cur)
+    conn.rollback()
+    shown = labels.readable(table, lang, names=names, tz=zone)
+    shown.columns = [f"{c}（%）" if lang == "zh" and o in PERCENT else f"{c} (%)" if o in PERCENT
+                     else c for c, o in zip(shown.columns, table.columns)]
+    return shown
+
+
+def write_table(frame: gpd.GeoDataFrame, out: Path,
+                for_people: Callable[[pd.DataFrame], pd.DataFrame] = lambda t: t) -> None:
+    """GeoJSON and GeoPackage keep the data's own columns and codes (for GIS); CSV and XLSX
+    are read by people: ``for_people`` makes their table."""
     suffix = out.suffix.lower()
     if suffix in (".geojson", ".gpkg"):
         plain = frame.copy()
@@ -83,6 +115,7 @@ def write_table(frame: gpd.GeoDataFrame, out: Path) -> None:
     for col in table.columns:  # naive local times and plain numbers for spreadsheets
         if isinstance(table[col].dtype, pd.DatetimeTZDtype):
             table[col] = table[col].dt.tz_localize(None)
+    table = for_people(table)
     if suffix == ".csv":
         table.to_csv(out, index=False, encoding="utf-8-sig")  # the BOM: Excel reads UTF-8
         return

@@ -284,4 +284,8 @@ ORDER BY p.role, p.name LIMIT 2000
 
 
 # The atlas's pages: every community, street by street.
-ATLAS_PAGES = "SELECT code, street_code FROM communities ORDER BY street_code, code"
+ATLAS_PAGES = """
+SELECT code, street_code FROM communities
+WHERE (%(street)s::text IS NULL OR street_code = %(street)s)
+  AND (%(community)s::text IS NULL OR code = %(community)s)
+ORDER BY street_code, code"""
