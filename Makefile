@@ -26,7 +26,7 @@ db: venv
 	@$(PY) -m geo demo --if-empty >/dev/null
 
 run: setup
-	$(PY) -m streamlit run streamlit_app.py --server.port $(PORT) --server.headless true \
+	$(PY) -m streamlit run server.py --server.port $(PORT) --server.headless true \
 		--browser.gatherUsageStats false
 
 test: setup

@@ -10,15 +10,15 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from app import connections, lookups, mapview, urlstate
-from geo.viewstate import State
+from app import charts, connections, lookups, mapview, tables, urlstate
 from geo import cases, coverage, users
 from geo.export import snapshot
 from geo.i18n import t
-from app import charts, tables
 from geo.stats import CaseFilters, Scope
-from layers import coverage as coverage_layers, maps
+from geo.viewstate import State
 from layers import cases as case_layers
+from layers import coverage as coverage_layers, maps
+from layers.styles import MODE_COLORS
 
 POINT_ZOOM = 17  # zoomed in this far, the individual cases in view are drawn
 PLAY_SECONDS = 1.2
@@ -181,16 +181,18 @@ def deck_view(conn, s: State, cells: pd.DataFrame, size: int) -> None:
 
 
 def figures_panel(conn, lang: str, monthly: pd.DataFrame, top: pd.DataFrame,
-                  modes: pd.DataFrame) -> None:
+                  modes: pd.DataFrame, community: str | None) -> None:
     st.subheader(t("cases_by_month", lang))
     if monthly.empty:
         st.caption(t("no_cases", lang))
     else:
-        names = lookups.code_names(conn, lang)["category_code"]
-        charts.stacked_bars(monthly.assign(category=[names.get(c, c) for c in monthly["category"]]),
-                            "month", "category", "cases")
+        charts.stacked_bars(monthly, "month", "category", "cases",
+                            names=lookups.code_names(conn, lang)["category_code"],
+                            x_title=t("col_month", lang), y_title=t("col_cases", lang))
     st.subheader(t("top_sites", lang))
-    tables.show(conn, top[["name", "community", "households", "cases", "cases_per_100"]], lang)
+    columns = ["name"] + ([] if community else ["community"]) + ["households", "cases",
+                                                                   "cases_per_100"]
+    tables.show(conn, top[columns].rename(columns={"cases_per_100": "rate_per_100"}), lang)
     st.subheader(t("coverage_x_cases", lang))
     if modes.empty:
         st.caption(t("no_cases", lang))
@@ -204,9 +206,13 @@ def figures_panel(conn, lang: str, monthly: pd.DataFrame, top: pd.DataFrame,
     tables.show(conn, pd.DataFrame({"mode": whole.index, "cases": whole["cases"].astype(int),
                                     "rate_per_100": whole["rate"]}), lang)
     per_quarter = (modes[modes["mode"].isin(["managed", "none"])]
-                   .pivot_table(index="quarter", columns="mode", values="rate"))
-    charts.lines(per_quarter.reset_index(), "quarter",
-                 {m: t(f"mode_{m}", lang) for m in per_quarter.columns}, temporal=False)
+                   .pivot_table(index="quarter", columns="mode", values="rate").reset_index())
+    per_quarter["quarter"] = [f"{q.year} Q{(q.month - 1) // 3 + 1}"
+                              for q in pd.to_datetime(per_quarter["quarter"])]
+    charts.lines(per_quarter, "quarter",
+                 {m: t(f"mode_{m}", lang) for m in ("managed", "none") if m in per_quarter},
+                 temporal=False, x_title=t("col_quarter", lang), y_title=t("col_rate_per_100", lang),
+                 colours={"managed": MODE_COLORS["commercial"], "none": MODE_COLORS["none"]})
     st.caption(t("coverage_x_cases_note", lang))
 
 
@@ -224,8 +230,9 @@ def render(conn, state: State, user: users.User | None = None) -> State:
         lambda c: load_bins(c, scope, map_filters),
         lambda c: load_figures(c, scope, filters),
         lambda c: load_sites_and_modes(c, scope, filters, today)])
-    figure_cards(summary, lang)
-    left, right = st.columns([3, 2])
+    with st.container(key="figures"):
+        figure_cards(summary, lang)
+    left, right = st.columns([5, 4])
     with left:
         playback_controls(lang, months)
         size = cases.cell_size(scope)
@@ -236,7 +243,7 @@ def render(conn, state: State, user: users.User | None = None) -> State:
         else:
             deck_view(conn, state, cells, size)
     with right:
-        figures_panel(conn, lang, monthly, top, modes)
+        figures_panel(conn, lang, monthly, top, modes, state.community)
     if st.session_state.get("playing"):
         urlstate.write_state(state)
         time.sleep(PLAY_SECONDS)

@@ -3,6 +3,7 @@ and the cache keyed by whose connection it is."""
 from __future__ import annotations
 
 import threading
+import time
 
 import psycopg2
 import streamlit as st
@@ -58,17 +59,39 @@ def _database_url() -> str:
 
 
 def conn_or_stop(lang: str, user: users.User | None = None):
-    """The connection, reconnecting once when the database restarted under it; when it is
-    down, a plain message (and another try on the next rerun)."""
+    """The connection, reconnecting once when the database restarted under it (the session's
+    connection was cut); when it is down, a plain message after one connect timeout, and the
+    page tries again by itself."""
     for attempt in range(2):
+        had_one = bool(st.session_state.get(SESSION_CONNECTIONS))
         try:
             conn = connection(_database_url(), user)
             db.ping(conn)
             return conn
         except (psycopg2.Error, OSError):
             forget_connections()
+            if not had_one:  # a new connection failed: a second would wait as long again
+                break
     st.error(t("database_unavailable", lang))
+    st.session_state[_DOWN_SINCE] = time.monotonic()
+    _until_the_database_is_back()
     st.stop()
+
+
+_DOWN_SINCE = "database_down_since"
+
+
+@st.fragment(run_every=5)
+def _until_the_database_is_back() -> None:
+    """While the database is down, try again every five seconds; once it answers, the page
+    runs again by itself."""
+    if time.monotonic() - st.session_state.get(_DOWN_SINCE, 0) < 4:
+        return  # the page's own run has just tried
+    try:
+        db.connect(_database_url()).close()
+    except (psycopg2.Error, OSError):
+        return
+    st.rerun()
 
 
 @st.cache_resource

@@ -7,8 +7,9 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from app import charts, connections, mapview, tables, urlstate
+from app import charts, connections, lookups, mapview, tables, urlstate
 from app import editing as editing_view
+from app import sidebar
 from geo import coverage, users
 from geo.i18n import t
 from geo.viewstate import State
@@ -82,10 +83,12 @@ def gap_panel(conn, s: State) -> int | None:
     sort = st.radio(t("sort_by", s.lang), ["priority", "households", "cases_per_100"],
                     format_func=lambda c: t(f"col_{c}", s.lang), horizontal=True, key="gap_sort")
     table = gaps.sort_values(sort, ascending=False, na_position="last").reset_index(drop=True)
-    shown = table[["name", "community", "households", "cases_12m", "cases_per_100", "priority"]]
-    event = tables.show(conn, shown, s.lang, on_select="rerun", selection_mode="single-row",
-                        key="gap_table", height=320, width="stretch")
-    st.download_button(t("download_csv", s.lang), tables.csv(conn, shown, s.lang),
+    # on screen what fits beside the map, in the order chosen; the file has every figure
+    on_screen = ["name"] + ([] if s.community else ["community"]) + ["households", "cases_per_100"]
+    event = tables.show(conn, table[on_screen], s.lang, on_select="rerun",
+                        selection_mode="single-row", key="gap_table", height=320, width="stretch")
+    whole = table[["name", "community", "households", "cases_12m", "cases_per_100", "priority"]]
+    st.download_button(t("download_csv", s.lang), tables.csv(conn, whole, s.lang),
                        file_name=f"{t('gap_list', s.lang)}.csv", mime="text/csv")
     picked = None
     if event and event.selection.rows:
@@ -123,20 +126,30 @@ def site_panel(conn, s: State, site_id: int) -> None:
     if cases.empty:
         st.caption(t("no_cases", s.lang))
     else:
-        charts.stacked_bars(cases, "month", "category", "cases")
+        charts.stacked_bars(cases, "month", "category", "cases",
+                            names=lookups.code_names(conn, s.lang)["category_code"],
+                            x_title=t("col_month", s.lang), y_title=t("col_cases", s.lang))
 
 
 def search_box(conn, s: State) -> int | None:
+    """A site by name: those of the chosen scope first; picking one outside it switches the
+    scope to its community (said on the page), so the map, the figures and the site agree."""
     text = st.sidebar.text_input(t("search_site", s.lang), key="search")
     if not text.strip():
         return None
-    found = coverage.search_sites(conn, text)
+    found = coverage.search_sites(conn, text, s.view)
     if found.empty:
         st.sidebar.caption(t("no_match", s.lang))
         return None
-    labels = {int(r.id): f"{r.name} · {r.community}" for r in found.itertuples()}
-    return st.sidebar.selectbox(t("search_results", s.lang), list(labels),
-                                format_func=labels.get, key="search_pick")
+    labels = {int(r.id): f"{r.name} · {r.community}" + ("" if r.in_scope else
+                                                       f" · {t('outside_scope', s.lang)}")
+              for r in found.itertuples()}
+    picked = st.sidebar.selectbox(t("search_results", s.lang), list(labels),
+                                  format_func=labels.get, key="search_pick")
+    row = found[found["id"] == picked].iloc[0]
+    if not row["in_scope"] and picked != st.session_state.get("last_search_pick"):
+        sidebar.switch_scope(row["street_code"], row["community_code"], picked, said=True)
+    return picked
 
 
 @st.fragment
@@ -160,6 +173,10 @@ def map_panel(conn, state: State, user: users.User | None, data: dict, bounds) -
     mapview.remember_bounds(out, moved)
     click = mapview.new_click(out, "last_object_clicked", "last_click", moved)
     site_id = coverage.site_at(conn, *click) if click else None
+    if click and not site_id and not state.community:  # a click beside the sites opens the
+        found = coverage.community_at(conn, *click)  # community there (the district's drill-down)
+        if found:
+            sidebar.switch_scope(*found, None, said=False)
     if site_id:
         moved = replace(moved, site=site_id)
     if not full_run:  # this part alone reran: the URL follows the map
@@ -179,10 +196,14 @@ def render(conn, state: State, user: users.User | None = None) -> State:
     lang = state.lang
     st.title(t("app_title", lang))
     st.caption(t("coverage_subtitle", lang).format(date=state.as_of.isoformat()))
-    kpi_cards(conn, state)
+    if st.session_state.pop("scope_switched", False):
+        st.info(t("scope_switched", lang))
+    with st.container(key="figures"):
+        kpi_cards(conn, state)
 
-    left, right = st.columns([3, 2])
+    left, right = st.columns([5, 4])
     with right:
+        panel = st.container()  # the chosen site's panel: beside the map, above the gap list
         picked = gap_panel(conn, state)
         if picked and picked != st.session_state.get("last_gap_pick"):
             st.session_state["last_gap_pick"] = picked
@@ -204,13 +225,14 @@ def render(conn, state: State, user: users.User | None = None) -> State:
         st.subheader(t("trend_title", lang))
         trend = load_trend(conn, state.view)
         charts.lines(trend, "day", {"rate": t("coverage_count", lang),
-                                    "rate_households": t("coverage_households", lang)}, percent=True)
+                                    "rate_households": t("coverage_households", lang)},
+                     percent=True, x_title=t("col_day", lang), y_title=t("col_rate", lang))
         editing_view.site_table(conn, state, user)
         editing_view.people_table(conn, state, user)
         editing_view.add_person_form(conn, state, user)
         editing_view.leader_form(conn, state, user)
     if state.site:
-        with right:
+        with panel:
             site_panel(conn, state, state.site)
             editing_view.site_form(conn, state, user, state.site)
             editing_view.management_form(conn, state, user, state.site)

@@ -16,7 +16,7 @@ from geo.viewstate import State
 from geo import coords, users
 from geo.errors import InputError
 from geo.i18n import t
-from geo.importing import run
+from geo.importing import run, templates
 from geo.importing.fields import KINDS
 from geo.importing.read import read
 from layers import maps
@@ -73,10 +73,12 @@ def render(conn, s: State, user: users.User | None = None) -> State:
         return s
     kind = st.selectbox(t("import_kind", lang), list(KINDS), key="import_kind",
                         format_func=lambda k: t(f"kind_name_{k}", lang))
-    template = Path(tempfile.mkdtemp(prefix="atlas-template-")) / f"{kind}-template.csv"
-    run.write_template(kind, template)
+    template = (Path(tempfile.mkdtemp(prefix="atlas-template-"))
+                / f"{t('import_template_name', lang).format(kind=t(f'kind_name_{kind}', lang))}.xlsx")
+    templates.write_template(kind, template, lang)
     st.download_button(t("import_template", lang), template.read_bytes(), file_name=template.name,
-                       mime="text/csv", key="import_template_dl")
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key="import_template_dl")
     upload = st.file_uploader(t("import_file", lang), type=SUFFIXES, key="import_upload")
     cols = st.columns(3)
     crs = cols[0].text_input(t("import_crs", lang), key="import_crs").strip() or None

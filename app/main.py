@@ -14,6 +14,7 @@ from geo.i18n import t
 def page() -> None:
     lang = urlstate.read_language()
     widgets.localize(lang)
+    widgets.layout()
     user = signin.signed_in_user(connections.conn_or_stop(lang), lang)
     conn = connections.conn_or_stop(lang, user)
     if not lookups.streets(conn):

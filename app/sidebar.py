@@ -13,9 +13,32 @@ from geo.viewstate import (CASE_LAYERS, DISPLAYS, ESCALATIONS, LAYERS, PERIODS, 
 from layers.basemap import BASEMAPS
 
 
+_SCOPE_SWITCH = "scope_switch"
+
+
+def switch_scope(street: str, community: str, site: int | None, *, said: bool) -> None:
+    """Open a community (and ``site`` in it) asked from a page, after the sidebar ran: the
+    scope menus take it on the next run, which starts now; ``said``: the page says so (the
+    user did not choose the community itself)."""
+    st.session_state[_SCOPE_SWITCH] = (street, community, site, said)
+    st.rerun()
+
+
+def _switched(s: State) -> State:
+    """The state with a pending scope switch applied to it and to the scope menus."""
+    switch = st.session_state.pop(_SCOPE_SWITCH, None)
+    if not switch:
+        return s
+    street, community, site, said = switch
+    st.session_state["street"], st.session_state["community"] = street, community
+    st.session_state["scope_switched"] = said
+    return replace(s, street=street, community=community, site=site, center=None, zoom=None)
+
+
 def sidebar(conn, s: State, user: users.User | None = None) -> State:
     """Language, page, scope, the page's own options and the basemap; returns the new state."""
     sb = st.sidebar
+    s = _switched(s)
     lang = sb.radio("语言 / Language", LANGUAGES, index=LANGUAGES.index(s.lang), horizontal=True,
                     format_func=lambda c: {"zh": "中文", "en": "English"}[c], key="lang")
     pages = VIEWS if user is None or user.role == "admin" else VIEWS[:2]  # imports: admins
@@ -25,13 +48,15 @@ def sidebar(conn, s: State, user: users.User | None = None) -> State:
     names = dict(street_opts)
     codes = [None] + [c for c, _ in street_opts]
     street = sb.selectbox(t("street", lang), codes,
-                          index=codes.index(s.street) if s.street in codes else 0,
+                          index=codes.index(s.street) if s.street in codes
+                          and "street" not in st.session_state else 0,
                           format_func=lambda c: t("all", lang) if c is None else names[c], key="street")
     comm_opts = communities(conn, street)
     cnames = dict(comm_opts)
     ccodes = [None] + [c for c, _ in comm_opts]
     community = sb.selectbox(t("community", lang), ccodes,
-                             index=ccodes.index(s.community) if s.community in ccodes else 0,
+                             index=ccodes.index(s.community) if s.community in ccodes
+                             and "community" not in st.session_state else 0,
                              format_func=lambda c: t("all", lang) if c is None else cnames[c],
                              key="community")
     new = replace(s, lang=lang, page=page, street=street, community=community)

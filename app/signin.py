@@ -1,32 +1,39 @@
-"""Sign-in and sign-out; the session expires after users.SESSION_MINUTES without activity."""
+"""Sign-in and sign-out. A sign-in is a session kept in the database and named by an HttpOnly
+cookie: it survives a reload and a new tab, ends after users.SESSION_MINUTES without activity,
+and a sign-out ends it in every tab."""
 from __future__ import annotations
-
-import time
 
 import streamlit as st
 
+from app import session_cookie
 from geo import users
 from geo.i18n import t
+
+TOKEN = "session_token"  # this tab's session, once signed in here or recognised by its cookie
+COOKIE_CHANGE = "session_cookie_change"  # the cookie to send to the browser on the next run
 
 
 def signed_in_user(conn, lang: str) -> users.User | None:
     """The signed-in user, after the sign-in form when needed; None when no user is configured
-    (the open demo). Signs out after SESSION_MINUTES without activity."""
+    (the open demo)."""
     if not users.any_users(conn):
         st.sidebar.caption(t("open_mode", lang))
         return None
-    now = time.time()
-    user = st.session_state.get("user")
-    if user and now - st.session_state.get("last_seen", 0) > users.SESSION_MINUTES * 60:
-        st.session_state.pop("user", None)
+    if COOKIE_CHANGE in st.session_state:
+        session_cookie.tell_browser(st.session_state.pop(COOKIE_CHANGE))
+    mine = st.session_state.get(TOKEN)
+    token = mine or session_cookie.token_of_browser()
+    user = users.session_user(conn, token) if token else None
+    if user is None and mine:  # ended: expired, or signed out in another tab
+        st.session_state.pop(TOKEN)
         st.session_state["signed_out_reason"] = "session_expired"
-        user = None
     if user:
-        st.session_state["last_seen"] = now
+        st.session_state[TOKEN] = token
         st.sidebar.caption(t("signed_in_as", lang).format(
             name=user.name, role=t(f"user_role_{user.role}", lang)))
         if st.sidebar.button(t("sign_out", lang), key="sign_out"):
-            st.session_state.pop("user", None)
+            users.end_session(conn, st.session_state.pop(TOKEN))
+            st.session_state[COOKIE_CHANGE] = None
             st.rerun()
         return user
     sign_in_form(conn, lang)
@@ -43,8 +50,10 @@ def sign_in_form(conn, lang: str) -> None:
         password = st.text_input(t("password", lang), type="password", key="sign_in_password")
         if st.form_submit_button(t("sign_in", lang)):
             try:
-                st.session_state["user"] = users.authenticate(conn, name.strip(), password)
-                st.session_state["last_seen"] = time.time()
-                st.rerun()
+                user = users.authenticate(conn, name.strip(), password)
             except users.SignInError as refusal:
                 st.error(t(f"sign_in_{refusal}", lang))
+                return
+            st.session_state[TOKEN] = users.start_session(conn, user)
+            st.session_state[COOKIE_CHANGE] = st.session_state[TOKEN]
+            st.rerun()

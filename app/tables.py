@@ -24,12 +24,33 @@ def styled(frame: pd.DataFrame):
     return frame.style.format(formats, na_rep="")
 
 
+def _text_px(text: str) -> int:
+    """Pixels a text takes in the table's font: a Chinese character about twice a Latin one."""
+    return sum(14 if ord(c) > 0x2E80 else 8 for c in text)
+
+
+def widths(shown: pd.DataFrame) -> dict[str, st.column_config.Column]:
+    """Each column as wide as its header and its longest value (of the first 200 rows), so
+    that a narrow panel shows every column whole instead of cutting the last ones off."""
+    config = {}
+    for column in shown.columns:
+        values = shown[column].head(200)
+        if pd.api.types.is_float_dtype(values):
+            texts = [f"{v:,.1f}" for v in values.dropna()]
+        else:
+            texts = [f"{v:,}" if isinstance(v, int) else str(v) for v in values]
+        widest = max([_text_px(str(column))] + [_text_px(x) for x in texts])
+        config[column] = st.column_config.Column(width=min(widest + 24, 320))
+    return config
+
+
 def show(conn, frame: pd.DataFrame, lang: str, *, names: Mapping[str, Mapping] | None = None,
          **options):
     """``frame`` as a reader sees it (st.dataframe's ``options`` pass through)."""
     names = {**lookups.code_names(conn, lang), **(names or {})}
     shown = readable(frame, lang, names=names, tz=lookups.timezone(conn))
     options.setdefault("hide_index", True)
+    options.setdefault("column_config", widths(shown))
     return st.dataframe(styled(shown), **options)
 
 

@@ -111,8 +111,8 @@ def _measure(pool: db.Pool, scope: stats.Scope, f: stats.CaseFilters, today: dt.
         print(f"slow: {level} {scope} {f} " + " ".join(
             f"{part} {ts[-1]:.0f}" for part, ts in parts.items()), file=sys.stderr)
     cells = box["cells"]
-    weights = case_layers.heat_weights(cells, cases.cell_size(scope), cases.months_in(f, today),
-                                       cases.HEAT_FULL_SCALE, cases.COMMUNITY_CELL)
+    weights = case_layers.heat_weights(cells, cases.months_in(f, today),
+                                       cases.HEAT_FULL_SCALE[cases.cell_size(scope)])
     data = [[round(y, 6), round(x, 6), round(float(w), 4)]
             for x, y, w in zip(cells["lon"], cells["lat"], weights)]
     return len(json.dumps(data))

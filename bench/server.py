@@ -20,7 +20,7 @@ def app_server(url: str) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "server.py",
                              "--server.port", str(port)], cwd=ROOT,
                             env={**os.environ, "DATABASE_URL": url, "ATLAS_BASEMAP": "none"},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -18,9 +18,10 @@ from geo.stats import CaseFilters, Scope
 EARTH_RADIUS = 6378137.0  # Web Mercator
 COMMUNITY_CELL = 50  # metres of Web Mercator (about 40 m on the ground at 36° N)
 POINT_LIMIT = 500
-# The heatmap's fixed scale: full colour at this many cases per month in a COMMUNITY_CELL cell,
-# whatever the date range or the level, so that two maps can be compared.
-HEAT_FULL_SCALE = 4.0
+# The heatmap's fixed scale, stated in its legend: full colour at this many cases per month in
+# a cell of the size drawn (a community's 50 m cells, a street's or the district's 200 m ones),
+# whatever the date range, so that two maps of a level can be compared.
+HEAT_FULL_SCALE = {COMMUNITY_CELL: 4.0, sql.CUBE_CELL: 8.0}
 # Gi* z-scores of the 90, 95 and 99 % confidence levels (two-sided).
 SIGNIFICANCE = ((2.576, 99), (1.960, 95), (1.645, 90))
 
@@ -51,11 +52,33 @@ def cell_bounds(cx: int, cy: int, size: float) -> tuple[float, float, float, flo
     return float(west), float(south), float(east), float(north)
 
 
+def hex_bins(cells: pd.DataFrame, size: float, radius: float) -> pd.DataFrame:
+    """The binned cells summed into flat-topped hexagons of ``radius`` (Web Mercator metres,
+    like ``size``): lon/lat of each hexagon's centre and its cases. Computed here rather
+    than by deck.gl's HexagonLayer, whose GPU aggregation drew nothing in software WebGL."""
+    x = (cells["cx"].to_numpy(dtype=float) + 0.5) * size
+    y = (cells["cy"].to_numpy(dtype=float) + 0.5) * size
+    q = (2 / 3 * x) / radius
+    r = (-x / 3 + math.sqrt(3) / 3 * y) / radius
+    s = -q - r
+    rq, rr, rs = np.round(q), np.round(r), np.round(s)  # cube rounding: the nearest hexagon
+    dq, dr, ds = np.abs(rq - q), np.abs(rr - r), np.abs(rs - s)
+    rq = np.where((dq > dr) & (dq > ds), -rr - rs, rq)
+    rr = np.where(~((dq > dr) & (dq > ds)) & (dr > ds), -rq - rs, rr)
+    binned = (pd.DataFrame({"q": rq, "r": rr, "cases": cells["cases"].to_numpy()})
+              .groupby(["q", "r"], as_index=False)["cases"].sum())
+    hx = radius * 1.5 * binned["q"].to_numpy()
+    hy = radius * math.sqrt(3) * (binned["r"].to_numpy() + binned["q"].to_numpy() / 2)
+    lon, lat = cell_lonlat(hx, hy)
+    return binned.assign(lon=lon, lat=lat)[["lon", "lat", "cases"]]
+
+
 def months_in(filters: CaseFilters, today: dt.date) -> float:
-    """The length of the date range in months (for the per-month heat scale)."""
+    """The calendar months the date range touches (for the per-month heat scale). A part of
+    a month counts as a whole one: a week's cases are never extrapolated to a month's."""
     start = filters.date_from or today.replace(year=today.year - 3)
-    end = min(filters.date_to or today, today)
-    return max((end - start).days + 1, 1) / 30.4375
+    end = max(min(filters.date_to or today, today), start)
+    return float((end.year - start.year) * 12 + end.month - start.month + 1)
 
 
 def _params(conn, scope: Scope, filters: CaseFilters, **extra) -> dict:

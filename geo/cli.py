@@ -101,10 +101,10 @@ def cmd_demo(args) -> int:
 
 # ---------------------------------------------------------------- import
 def cmd_import(args) -> int:
-    from geo.importing import run
+    from geo.importing import run, templates
 
     if args.template:
-        run.write_template(args.kind, args.template)
+        templates.write_template(args.kind, args.template, args.lang)
         _say(f"wrote the {args.kind} template to {args.template}")
         return 0
     if not args.path:
@@ -298,7 +298,10 @@ def build_parser() -> argparse.ArgumentParser:
     i = sub.add_parser("import", help="import a file of one KIND")
     i.add_argument("kind", choices=list(KINDS))
     i.add_argument("path", nargs="?")
-    i.add_argument("--template", metavar="FILE", help="write an empty template and stop")
+    i.add_argument("--template", metavar="FILE",
+                   help="write a template (.csv, or .xlsx with a sheet of allowed values) and stop")
+    i.add_argument("--lang", choices=["zh", "en"], default="zh",
+                   help="the template's headers: Chinese (default) or the field names")
     i.add_argument("--crs", help="EPSG code, gcj02 or bd09 (default: from the file, else 4326)")
     i.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN")
     i.add_argument("--source", help="source code for every case of the file")

@@ -43,7 +43,9 @@ def _geo(frame: pd.DataFrame) -> gpd.GeoDataFrame:
 
 
 def streets(conn, view: View) -> gpd.GeoDataFrame:
-    return _geo(db.frame(conn, sql.STREETS, view.params(tolerance=tolerance("district"))))
+    """The streets' outlines, simplified for the level shown like the communities: at the
+    district's 20 m a street's line ran through a zoomed-in community's sites."""
+    return _geo(db.frame(conn, sql.STREETS, view.params(tolerance=tolerance(view.level))))
 
 
 def communities(conn, view: View) -> gpd.GeoDataFrame:
@@ -78,8 +80,11 @@ def site_extent(conn, site_id: int) -> tuple[float, float, float, float] | None:
     return tuple(row) if row else None
 
 
-def search_sites(conn, text: str) -> pd.DataFrame:
-    return db.frame(conn, sql.SEARCH_SITES, {"text": text.strip()[:100]})
+def search_sites(conn, text: str, view: View) -> pd.DataFrame:
+    """Sites whose name holds ``text`` (or whose id is it), those of the view's scope first
+    (``in_scope``)."""
+    return db.frame(conn, sql.SEARCH_SITES, {"text": text.strip()[:100], "street": view.street,
+                                             "community": view.community})
 
 
 def gaps(conn, view: View, limit: int = LIST_LIMIT) -> pd.DataFrame:
@@ -127,6 +132,12 @@ def trend(conn, view: View, start: dt.date = dt.date(2024, 1, 1)) -> pd.DataFram
     frame["rate_households"] = frame["managed_households"] / frame["households"].where(
         frame["households"] > 0)
     return frame
+
+
+def community_at(conn, lon: float, lat: float) -> tuple[str, str] | None:
+    """(street code, community code) of the community at a point, or None."""
+    row = db.row(conn, sql.COMMUNITY_AT_POINT, {"lon": lon, "lat": lat})
+    return (row[0], row[1]) if row else None
 
 
 def site_at(conn, lon: float, lat: float) -> int | None:

@@ -100,9 +100,18 @@ def unlimited(conn: psycopg2.extensions.connection) -> Iterator[psycopg2.extensi
         _set_timeout(conn, conn.statement_timeout_ms)
 
 
+# A database that does not answer is said to be down within seconds, not after the
+# operating system's TCP timeouts (minutes); the URL's own settings win.
+NETWORK_DEFAULTS = {"connect_timeout": "5", "keepalives_idle": "10", "keepalives_interval": "5",
+                    "keepalives_count": "2", "tcp_user_timeout": "5000"}
+
+
 def connect(url: str | None = None) -> psycopg2.extensions.connection:
-    conn = psycopg2.connect(url or database_url(), application_name="grassroots-atlas",
-                            connection_factory=AtlasConnection)
+    url = url or database_url()
+    given = psycopg2.extensions.parse_dsn(url)
+    defaults = {k: v for k, v in NETWORK_DEFAULTS.items() if k not in given}
+    conn = psycopg2.connect(url, application_name="grassroots-atlas",
+                            connection_factory=AtlasConnection, **defaults)
     with conn.cursor() as cur:
         # Short analytic queries: JIT compilation costs more than it saves. Imports stage
         # millions of rows in temporary tables, which live in temp_buffers (8 MB by default).

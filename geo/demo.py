@@ -172,6 +172,9 @@ def _sites(communities: gpd.GeoDataFrame, n_sites: int, rng) -> gpd.GeoDataFrame
     return _site_attributes(sites, near_road.to_numpy(), rng)
 
 
+PHASES = {n: f"{'一二三四五六七八九十'[n - 1]}期" for n in range(1, 11)}
+
+
 def _site_attributes(sites: gpd.GeoDataFrame, near_road: np.ndarray, rng) -> gpd.GeoDataFrame:
     n = len(sites)
     old_town = sites.street_code.isin(CONFIG["old_town_streets"]).to_numpy()
@@ -198,14 +201,23 @@ def _site_attributes(sites: gpd.GeoDataFrame, near_road: np.ndarray, rng) -> gpd
     roads = CONFIG["roads"]
     road_names = rng.choice(roads, n)
     numbers = rng.integers(1, 120, n)
-    names = []
+    names, taken = [], set()
+    communities = sites.community_code.to_numpy()
     for i in range(n):
         if kind[i] == "open_courtyard":
-            names.append(f"{road_names[i]}{numbers[i]}号院")
-        elif kind[i] == "compound":
-            names.append(f"{road_names[i][:-1]}{rng.choice(CONFIG['compound_suffixes'])}")
+            name = f"{road_names[i]}{numbers[i]}号院"
+            while (communities[i], name) in taken:  # another doorplate on the same road
+                numbers[i] += 2
+                name = f"{road_names[i]}{numbers[i]}号院"
         else:
-            names.append(f"{road_names[i][:-1]}{rng.choice(CONFIG['cluster_suffixes'])}")
+            suffixes = CONFIG["compound_suffixes" if kind[i] == "compound" else "cluster_suffixes"]
+            name = f"{road_names[i][:-1]}{rng.choice(suffixes)}"
+            phase = 2
+            while (communities[i], name) in taken:  # no two sites of a community alike
+                name = f"{road_names[i][:-1]}{rng.choice(suffixes)}{PHASES.get(phase, f'{phase}期')}"
+                phase += 1
+        taken.add((communities[i], name))
+        names.append(name)
     sites = sites.assign(
         external_id=[f"S{i + 1:06d}" for i in range(n)], name=names, kind=kind,
         households=households, buildings=buildings, built_year=built,

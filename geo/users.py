@@ -3,8 +3,10 @@ policy, lock-out after repeated failures, and the audit log."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
+import secrets
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -138,6 +140,34 @@ def authenticate(conn, name: str, password: str, now: dt.datetime | None = None)
     if refusal:
         raise SignInError(refusal)
     return User(user_name, role, scope, personal)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def start_session(conn, user: User) -> str:
+    """A new session for a signed-in user: the token for the browser's cookie (256 random
+    bits; only its hash is stored, so a copy of the database signs nobody in)."""
+    token = secrets.token_urlsafe(32)
+    with db.transaction(conn) as cur:
+        db.run(cur, sql.SESSION_START, (_token_hash(token), user.name))
+    return token
+
+
+def session_user(conn, token: str) -> User | None:
+    """The user of a session active within SESSION_MINUTES (now marked active again), or None:
+    unknown, ended or expired."""
+    with db.transaction(conn) as cur:
+        db.run(cur, sql.SESSION_EXPIRE, (SESSION_MINUTES,))
+        row = db.run(cur, sql.SESSION_TOUCH, (_token_hash(token),)).fetchone()
+    return User(*row) if row else None
+
+
+def end_session(conn, token: str) -> None:
+    """Sign out: the session ends in every tab that shares it."""
+    with db.transaction(conn) as cur:
+        db.run(cur, sql.SESSION_END, (_token_hash(token),))
 
 
 def _audit(cur, user: str | None, action: str, detail: dict) -> None:

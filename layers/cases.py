@@ -11,13 +11,13 @@ import pandas as pd
 import pydeck as pdk
 
 from geo import coords
-from geo.cases import cell_lonlat
+from geo.cases import cell_lonlat, hex_bins
 from geo.i18n import t
 from layers import offline
 from layers.coverage import Legend
 
-# Cold to hot, readable for the common colour-vision deficiencies (viridis-like ramp ending in
-# yellow, as leaflet-heat interpolates between the stops).
+# Cold to hot, readable for the common colour-vision deficiencies (a magma-like ramp ending in
+# pale yellow: full colour).
 HEAT_GRADIENT = {0.2: "#3b0f70", 0.4: "#8c2981", 0.6: "#de4968", 0.8: "#fe9f6d", 1.0: "#fcfdbf"}
 # The 3D view's base style, served by the app: a plain background, no tiles, no fonts (without
 # a style of its own st.pydeck_chart would fetch Carto's from the internet).
@@ -26,12 +26,10 @@ HOTSPOT_COLORS = {99: "#b2182b", 95: "#ef8a62", 90: "#fddbc7",
                   -90: "#d1e5f0", -95: "#67a9cf", -99: "#2166ac"}
 
 
-def heat_weights(cells: pd.DataFrame, size: float, months: float, full_scale: float,
-                 base_cell: float) -> np.ndarray:
-    """Each cell's weight on the fixed scale: cases per month in a ``base_cell`` square
-    (a larger cell's count is spread over its area), 1.0 = ``full_scale``, capped at 1."""
-    per_base_cell = cells["cases"].to_numpy(dtype=float) / (size / base_cell) ** 2
-    return np.minimum(per_base_cell / max(months, 1e-9) / full_scale, 1.0)
+def heat_weights(cells: pd.DataFrame, months: float, full_scale: float) -> np.ndarray:
+    """Each cell's weight on the fixed scale: its cases per month over ``full_scale`` (full
+    colour), capped at 1."""
+    return np.minimum(cells["cases"].to_numpy(dtype=float) / max(months, 1.0) / full_scale, 1.0)
 
 
 def _shift(lon, lat, crs: str):
@@ -41,20 +39,46 @@ def _shift(lon, lat, crs: str):
     return forward(np.asarray(lon, dtype=float), np.asarray(lat, dtype=float))
 
 
-def heat_layer(cells: pd.DataFrame, weights: np.ndarray, lang: str, *, crs: str = "wgs84",
-               radius: int = 18) -> folium.Layer:
-    """leaflet-heat with max = 1 and no zoom dimming (max_zoom 1): colour means the same
-    number of cases per month and cell at every zoom and in every view."""
-    lon, lat = _shift(cells["lon"], cells["lat"], crs)
-    data = [[float(y), float(x), float(w)] for x, y, w in zip(lon, lat, weights)]
-    return offline.HeatMap(data, name=t("layer_heat", lang), min_opacity=0.25, max_zoom=1,
-                           radius=radius, blur=radius * 0.8, gradient=HEAT_GRADIENT, max=1.0)
+def heat_colour(weight: float) -> str:
+    """A weight 0-1 on the gradient (linear between its stops; below the first, the first)."""
+    stops = sorted(HEAT_GRADIENT.items())
+    if weight <= stops[0][0]:
+        return stops[0][1]
+    for (lo, c0), (hi, c1) in zip(stops, stops[1:]):
+        if weight <= hi:
+            f = (weight - lo) / (hi - lo)
+            a = [int(c0[i:i + 2], 16) for i in (1, 3, 5)]
+            b = [int(c1[i:i + 2], 16) for i in (1, 3, 5)]
+            return "#" + "".join(f"{round(x + (y - x) * f):02x}" for x, y in zip(a, b))
+    return stops[-1][1]
 
 
-def heat_legend(lang: str, full_scale: float, base_cell: float) -> Legend:
-    label = t("heat_scale", lang).format(n=f"{full_scale:g}", m=f"{base_cell * 0.8:.0f}")
+def heat_layer(cells: pd.DataFrame, weights: np.ndarray, size: float, lang: str, *,
+               crs: str = "wgs84") -> folium.GeoJson:
+    """Each cell a square coloured by its weight on the fixed scale: the colour of a cell is
+    its own count per month over the legend's full-colour count, at every zoom and level.
+    (A blurred heat kernel adds up where cells overlap, and saturated the district view.)"""
+    keep = weights > 0
+    shown, kept = cells[keep], weights[keep]
+    per_month = t("heat_cell_tooltip", lang)
+    features = [{"type": "Feature",
+                 "properties": {"colour": heat_colour(float(w)), "cases": int(n),
+                                "label": per_month.format(n=int(n))},
+                 "geometry": {"type": "Polygon", "coordinates": [ring]}}
+                for ring, w, n in zip(_squares(shown, size, crs), kept, shown["cases"])]
+    return folium.GeoJson(
+        {"type": "FeatureCollection", "features": features}, name=t("layer_heat", lang),
+        style_function=lambda f: {"fillColor": f["properties"]["colour"], "fillOpacity": 0.8,
+                                  "stroke": False, "className": "atlas-heat"},
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False))
+
+
+def heat_legend(lang: str, full_scale: float, size: float) -> Legend:
+    """The scale in words: cases per month in a cell of the size drawn (its side on the
+    ground, about 0.8 of a Web Mercator metre here)."""
+    label = t("heat_scale", lang).format(n=f"{full_scale:g}", m=f"{size * 0.8:.0f}")
     stops = [(f"{share * full_scale:g}", color, "") for share, color in HEAT_GRADIENT.items()]
-    return Legend(label, stops)
+    return Legend(label, stops, columns=len(stops))
 
 
 def _squares(cells: pd.DataFrame, size: float, crs: str) -> list[list[list[float]]]:
@@ -87,14 +111,14 @@ def hotspot_layer(spots: pd.DataFrame, size: float, lang: str, *,
                                   "weight": 0.5, "fillOpacity": 0.55,
                                   "className": "atlas-hotspot"},
         tooltip=folium.GeoJsonTooltip(fields=["label", "cases", "z"],
-                                      aliases=["", t("col_cases", lang), "z"]),
+                                      aliases=["", t("col_cases", lang), t("col_z", lang)]),
     )
 
 
 def hotspot_legend(lang: str) -> Legend:
     entries = [(f"{t('hot' if level > 0 else 'cold', lang)} {abs(level)}%", color, "")
                for level, color in HOTSPOT_COLORS.items()]
-    return Legend(t("hotspot_legend", lang), entries, corner="bottomleft")
+    return Legend(t("hotspot_legend", lang), entries, corner="bottomleft", columns=3)
 
 
 def case_points_layer(cases: pd.DataFrame, lang: str, *, crs: str = "wgs84") -> folium.FeatureGroup:
@@ -115,28 +139,23 @@ def case_points_layer(cases: pd.DataFrame, lang: str, *, crs: str = "wgs84") -> 
 
 def deck(cells: pd.DataFrame, size: float, outlines: gpd.GeoDataFrame, *, mode: str,
          center: tuple[float, float], zoom: int, lang: str) -> pdk.Deck:
-    """The 3D view: hexagons aggregating the binned weights, or one column per cell. No
-    basemap (offline); the community outlines give the context."""
-    data = cells[["lon", "lat", "cases"]]
-    ground = size * np.cos(np.radians(center[0]))  # the cell's side on the ground
-    if mode == "hexagon":
-        layer = pdk.Layer("HexagonLayer", data, get_position=["lon", "lat"],
-                          get_elevation_weight="cases", get_color_weight="cases",
-                          elevation_aggregation="SUM", color_aggregation="SUM",
-                          radius=float(ground * 1.2), elevation_scale=1, extruded=True,
-                          coverage=0.9, pickable=True, auto_highlight=True)
+    """The 3D view: hexagons summing the binned cases, or one column per cell. No basemap
+    (offline); the community outlines give the context."""
+    ground = np.cos(np.radians(center[0]))  # Web Mercator metres → metres on the ground
+    if mode == "hexagon":  # hexagons 1.2 cells wide, summed here, drawn as six-sided columns
+        radius = size * 1.2
+        data, sides, angle, width = hex_bins(cells, size, radius), 6, 0, radius * ground
     else:
-        top = max(float(cells["cases"].max()) if len(cells) else 1.0, 1.0)
-        data = data.assign(height=data["cases"] / top,
-                           color=[_ramp(v) for v in data["cases"] / top])
-        layer = pdk.Layer("ColumnLayer", data, get_position=["lon", "lat"],
-                          get_elevation="height", elevation_scale=float(ground * 8),
-                          radius=float(ground / 2), disk_resolution=4, angle=45,
-                          get_fill_color="color", extruded=True, pickable=True)
+        data, sides, angle, width = cells[["lon", "lat", "cases"]], 4, 45, size * ground / 2
+    top = max(float(data["cases"].max()) if len(data) else 1.0, 1.0)
+    data = data.assign(height=data["cases"] / top, color=[_ramp(v) for v in data["cases"] / top])
+    layer = pdk.Layer("ColumnLayer", data, get_position=["lon", "lat"], get_elevation="height",
+                      elevation_scale=float(size * ground * 8), radius=float(width * 0.95),
+                      disk_resolution=sides, angle=angle, get_fill_color="color", extruded=True,
+                      pickable=True, auto_highlight=True)
     outline = pdk.Layer("GeoJsonLayer", outlines.__geo_interface__, stroked=True, filled=False,
                         get_line_color=[80, 80, 80], line_width_min_pixels=1)
-    field = "{elevationValue}" if mode == "hexagon" else "{cases}"
-    tooltip = {"text": f"{t('col_cases', lang)}: {field}"}
+    tooltip = {"text": f"{t('col_cases', lang)}: {{cases}}"}
     return pdk.Deck(layers=[outline, layer], map_style=BLANK_STYLE, tooltip=tooltip,
                     initial_view_state=pdk.ViewState(latitude=center[0], longitude=center[1],
                                                      zoom=zoom, pitch=45, bearing=0))

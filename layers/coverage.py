@@ -78,6 +78,15 @@ def site_layer(frame: gpd.GeoDataFrame, lang: str, *, name: str) -> folium.GeoJs
     )
 
 
+def selected_layer(frame: gpd.GeoDataFrame) -> folium.GeoJson:
+    """The chosen site's outline, heavy and dark over its fill: where its panel points."""
+    return folium.GeoJson(
+        _features(frame.assign(label=[html.escape(n) for n in frame["name"]]), ["id", "label"]),
+        name="selected", control=False, interactive=False,
+        style_function=lambda f: {"color": "#111111", "weight": 5, "fill": False, "opacity": 1,
+                                  "dashArray": None, "className": "atlas-selected"})
+
+
 def demonstration_markers(frame: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
     group = folium.FeatureGroup(name=t("layer_demonstration", lang))
     for row in frame[frame["demonstration"]].itertuples():
@@ -92,26 +101,28 @@ def demonstration_markers(frame: gpd.GeoDataFrame, lang: str) -> folium.FeatureG
 def community_layer(frame: gpd.GeoDataFrame, lang: str, *, shaded: bool) -> folium.GeoJson:
     """Community boundaries with labels; at the district level shaded by coverage."""
     frame = frame.assign(label=[html.escape(n) for n in frame["name"]],
+                         street_label=[html.escape(n) for n in frame["street"]],
                          rate_label=[("–" if r != r or r is None else f"{r:.0%}") for r in frame["rate"]],
                          fill=[styles.coverage_color(None if r != r else r) for r in frame["rate"]])
-    data = _features(frame, ["code", "label", "rate_label", "fill"])
+    data = _features(frame, ["code", "label", "street_label", "rate_label", "fill"])
     return folium.GeoJson(
         data, name=t("layer_communities", lang),
         style_function=lambda f: {"color": styles.COMMUNITY_LINE, "weight": 1.5,
                                   "fillColor": f["properties"]["fill"],
                                   "fillOpacity": 0.7 if shaded else 0.0, "dashArray": "5 4"},
-        tooltip=folium.GeoJsonTooltip(fields=["label", "rate_label"],
-                                      aliases=["", t("coverage_count", lang)]),
+        tooltip=folium.GeoJsonTooltip(fields=["label", "street_label", "rate_label"],
+                                      aliases=["", "", t("coverage_count", lang)]),
     )
 
 
 def street_layer(frame: gpd.GeoDataFrame, lang: str) -> folium.GeoJson:
+    """Street boundaries: lines only, which let the pointer through to the communities (their
+    tooltip names the street too)."""
     frame = frame.assign(label=[html.escape(n) for n in frame["name"]])
     return folium.GeoJson(
-        _features(frame, ["code", "label"]), name=t("layer_streets", lang),
-        style_function=lambda f: {"color": styles.STREET_LINE, "weight": 2.5, "fillOpacity": 0},
-        tooltip=folium.GeoJsonTooltip(fields=["label"], aliases=[""]),
-    )
+        _features(frame, ["code", "label"]), name=t("layer_streets", lang), interactive=False,
+        style_function=lambda f: {"color": styles.STREET_LINE, "weight": 2.5, "fillOpacity": 0,
+                                  "className": "atlas-street"})
 
 
 def labels(frame: gpd.GeoDataFrame, *, size: int, name: str) -> folium.FeatureGroup:
@@ -149,15 +160,17 @@ def assignment_layer(frame: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
 
 LEGEND_TEMPLATE = """
 {% macro html(this, kwargs) %}
-<div class="atlas-legend" style="position:absolute; {{ this.position }} z-index:9999;
-     background:rgba(255,255,255,0.92); padding:8px 10px; border:1px solid #999; border-radius:4px;
-     font:12px/1.5 'WenQuanYi Zen Hei','Noto Sans CJK SC',sans-serif;">
-  <div style="font-weight:bold">{{ this.title }}</div>
+<details class="atlas-legend" open style="position:absolute; {{ this.position }} z-index:9999;
+     background:rgba(255,255,255,0.9); padding:3px 6px; border:1px solid #aaa; border-radius:3px;
+     font:11px/1.35 'WenQuanYi Zen Hei','Noto Sans CJK SC',sans-serif; max-width:{{ this.max_width }}px;">
+  <summary style="font-weight:bold; cursor:pointer">{{ this.title }}</summary>
+  <div style="display:grid; grid-template-columns:repeat({{ this.columns }}, auto); column-gap:8px">
   {% for label, color, extra in this.entries %}
-  <div><span style="display:inline-block;width:14px;height:10px;background:{{ color }};{{ extra }}
-       margin-right:6px;vertical-align:middle"></span>{{ label }}</div>
+  <div style="white-space:nowrap"><span style="display:inline-block;width:11px;height:8px;
+       background:{{ color }};{{ extra }} margin-right:4px;vertical-align:middle"></span>{{ label }}</div>
   {% endfor %}
-</div>
+  </div>
+</details>
 <style>.atlas-label{white-space:nowrap;transform:translate(-50%,-50%);color:#222;
   text-shadow:0 0 3px #fff,0 0 3px #fff;font-family:'WenQuanYi Zen Hei','Noto Sans CJK SC',sans-serif;}</style>
 {% endmacro %}
@@ -165,17 +178,20 @@ LEGEND_TEMPLATE = """
 
 
 class Legend(MacroElement):
-    """A fixed legend drawn on the map (so that a snapshot carries it too)."""
+    """A legend drawn on the map (so that a snapshot carries it too): small, in columns when
+    it is long, folded by a click on its title, clear of the scale bar (bottom left)."""
 
-    CORNERS = {"bottomright": "bottom:24px; right:10px;", "bottomleft": "bottom:40px; left:10px;"}
+    CORNERS = {"bottomright": "bottom:18px; right:8px;", "bottomleft": "bottom:34px; left:8px;"}
 
     def __init__(self, title: str, entries: list[tuple[str, str, str]],
-                 corner: str = "bottomright") -> None:
+                 corner: str = "bottomright", columns: int | None = None) -> None:
         super().__init__()
         self._name = "Legend"
         self.position = self.CORNERS[corner]
         self.title = html.escape(title)
         self.entries = [(html.escape(label), color, extra) for label, color, extra in entries]
+        self.columns = columns or (1 if len(entries) <= 5 else 2)
+        self.max_width = 300
         self._template = Template(LEGEND_TEMPLATE)
 
 

@@ -24,7 +24,11 @@ def coverage_map(s: State, data: dict, center, zoom) -> folium.Map:
     if "communities" in s.layers:
         comms = coverage.to_display(data["communities"], crs)
         coverage.community_layer(comms, s.lang, shaded=shaded).add_to(m)
-        coverage.labels(comms, size=11, name=t("layer_communities", s.lang)).add_to(m)
+        if shaded:  # the district: 50 names would overlap; its streets are named, a community on hover
+            coverage.labels(coverage.to_display(data["streets"], crs), size=12,
+                            name=t("layer_streets", s.lang)).add_to(m)
+        else:
+            coverage.labels(comms, size=11, name=t("layer_communities", s.lang)).add_to(m)
     if "streets" in s.layers:
         coverage.street_layer(coverage.to_display(data["streets"], crs), s.lang).add_to(m)
     if "grids" in s.layers and "grids" in data:
@@ -40,6 +44,9 @@ def coverage_map(s: State, data: dict, center, zoom) -> folium.Map:
             coverage.site_layer(clusters, s.lang, name=t("layer_clusters", s.lang)).add_to(m)
         if "demonstration" in s.layers:
             coverage.demonstration_markers(shown, s.lang).add_to(m)
+        chosen = shown[shown["id"] == s.site] if s.site else shown.iloc[:0]
+        if not chosen.empty:
+            coverage.selected_layer(chosen).add_to(m)
     if "assignments" in s.layers and "assignments" in data:
         coverage.assignment_layer(coverage.to_display(data["assignments"], crs), s.lang).add_to(m)
     coverage.mode_legend(s.lang, coverage_shading=shaded).add_to(m)
@@ -59,10 +66,10 @@ def case_map(s: State, cells: pd.DataFrame, size: float, months: float, outlines
     if "communities" in s.case_layers and outlines is not None:
         coverage.community_layer(coverage.to_display(outlines, crs), lang, shaded=False).add_to(m)
     if "heat" in s.case_layers and not cells.empty:
-        weights = case_layers.heat_weights(cells, size, months, case_data.HEAT_FULL_SCALE,
-                                           case_data.COMMUNITY_CELL)
-        case_layers.heat_layer(cells, weights, lang, crs=crs).add_to(m)
-        case_layers.heat_legend(lang, case_data.HEAT_FULL_SCALE, case_data.COMMUNITY_CELL).add_to(m)
+        full = case_data.HEAT_FULL_SCALE[size]
+        weights = case_layers.heat_weights(cells, months, full)
+        case_layers.heat_layer(cells, weights, size, lang, crs=crs).add_to(m)
+        case_layers.heat_legend(lang, full, size).add_to(m)
     if hotspots is not None and not cells.empty:
         if (hotspots["level"] != 0).any():
             case_layers.hotspot_layer(hotspots, size, lang, crs=crs).add_to(m)

@@ -32,10 +32,6 @@ class Map(folium.Map):
 
 
 
-class HeatMap(plugins.HeatMap):
-    default_js = _local([("leaflet-heat.js", "leaflet-heat.js")])
-
-
 class Draw(plugins.Draw):
     default_js = _local([("leaflet_draw_js", "leaflet.draw.js")])
     default_css = _local([("leaflet_draw_css", "leaflet.draw.css")])

@@ -1,5 +1,6 @@
 """The coverage map app, run for real with AppTest against the demo district."""
 import datetime as dt
+import json
 
 import psycopg2
 import psycopg2.errors
@@ -24,7 +25,7 @@ def app(demo_url, monkeypatch):
 
 def gap_table(at):
     """The gap list (by its columns: the page has other tables)."""
-    return next(d.value for d in at.dataframe if "优先级" in d.value.columns or "Priority" in d.value.columns)
+    return next(d.value for d in at.dataframe if d.key == "gap_table")
 
 
 def metric(at, label):
@@ -50,8 +51,12 @@ def test_overview_in_chinese_with_kpis_and_gap_list(app, demo_url):
              AND (m.valid_to IS NULL OR m.valid_to > %s)
         WHERE s.kind <> 'building_cluster' AND coalesce(m.mode, 'none') = 'none'""",
                                         (DEMO_NOW.date(), DEMO_NOW.date()))[0][0])
-    priorities = gaps["优先级"].tolist()
-    assert priorities == sorted(priorities, reverse=True)
+    from geo import coverage, db  # in the order of priority, the default
+    conn = db.connect(demo_url)
+    ranked = coverage.gaps(conn, coverage.View(None, None, DEMO_NOW.date()))
+    conn.close()
+    top = ranked.sort_values("priority", ascending=False, na_position="last")["name"].head(20)
+    assert gaps["名称"].head(20).tolist() == top.tolist()
 
 
 def test_choose_street_then_community_updates_url_and_scope(app, demo_url):
@@ -62,9 +67,10 @@ def test_choose_street_then_community_updates_url_and_scope(app, demo_url):
     assert len(options) == 1 + 4  # 全部 + the four communities of 中山路街道
     app.sidebar.selectbox(key="community").select(COMMUNITY).run()
     assert not app.exception
-    gaps = gap_table(app)
-    names = set(gaps["社区"])
-    assert names <= {q(demo_url, "SELECT name FROM communities WHERE code = %s", (COMMUNITY,))[0][0]}
+    gaps = gap_table(app)  # the community's own sites (its name is no column of its own)
+    assert "社区" not in gaps.columns
+    assert set(gaps["名称"]) <= {n for (n,) in q(demo_url, "SELECT name FROM sites WHERE community_code = %s",
+                                                (COMMUNITY,))}
 
 
 def test_changing_the_date_changes_coverage(app):
@@ -95,6 +101,19 @@ def test_choosing_a_gap_row_opens_the_site_panel(app, demo_url):
     site = app.query_params["site"]
     site = site[0] if isinstance(site, list) else site
     assert q(demo_url, "SELECT name FROM sites WHERE id = %s", (int(site),))[0][0] == first
+    # one selection: the panel sits beside the map, above the gap list, and the map marks it
+    order = [h.value for h in app.subheader]
+    assert order.index(next(h for h in order if first in h)) < order.index("物管空白清单")
+    maps = [n for n in _nodes(app._tree) if "atlas-selected" in getattr(
+        getattr(n, "proto", None), "json_args", "")]
+    script = json.loads(maps[0].proto.json_args)["script"]
+    assert len(maps) == 1 and (first in script or json.dumps(first)[1:-1] in script)
+
+
+def _nodes(node):
+    yield node
+    for child in (getattr(node, "children", None) or {}).values():
+        yield from _nodes(child)
 
 
 def test_search_a_site(app, demo_url):
@@ -105,6 +124,31 @@ def test_search_a_site(app, demo_url):
     assert any(name in h.value for h in app.subheader)
     got = app.query_params["site"]
     assert (got[0] if isinstance(got, list) else got) == str(site_id)
+
+
+def test_search_offers_the_scope_first_and_switches_to_a_site_outside_it(app, demo_url):
+    """Searching from a community: its own sites come first; picking one elsewhere switches
+    the street and community (said on the page), so KPIs, map and site panel agree."""
+    inside, other, other_street, other_community = q(demo_url, """
+        SELECT a.name, b.name, b.street_code, b.community_code
+        FROM sites a JOIN sites b ON b.name LIKE '%%路%%' AND b.street_code <> a.street_code
+        WHERE a.community_code = %s AND a.name LIKE '%%路%%' ORDER BY a.id, b.id LIMIT 1""",
+                                                     (COMMUNITY,))[0]
+    app.query_params.update({"street": "370202005", "community": COMMUNITY})
+    app.run()
+    app.sidebar.text_input(key="search").input("路").run()
+    options = app.sidebar.selectbox(key="search_pick").options
+    own = [o for o in options if "不在当前范围" not in o]
+    assert own and options[:len(own)] == own  # the community's sites first
+    app.sidebar.text_input(key="search").input(other).run()  # its first hit lies elsewhere
+    assert not app.exception
+    assert app.sidebar.selectbox(key="street").value == other_street
+    assert app.sidebar.selectbox(key="community").value == other_community
+    assert any("已切换" in i.value for i in app.info)
+    assert any(other in h.value for h in app.subheader)
+    names = set(gap_table(app)["名称"])
+    assert names <= {n for (n,) in q(demo_url, "SELECT name FROM sites WHERE community_code = %s",
+                                     (other_community,))}
 
 
 def test_trend_agrees_with_coverage_on_each_day(demo_url):

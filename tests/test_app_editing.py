@@ -45,18 +45,38 @@ def signed_in_leader(url, monkeypatch, site):
     return at
 
 
-def page_state(at, site_name: str) -> dict:
+def map_mode(at, site: int) -> str:
+    """The mode the map colours the site by (its feature's property in the map's script)."""
+    import json
+    import re
+
+    maps = [n for n in _walk(at._tree)
+            if "st_folium" in getattr(getattr(n, "proto", None), "component_name", "")]
+    script = json.loads(maps[0].proto.json_args)["script"]
+    return re.search(rf'"id": {site}, "kind": "[^"]*", "kind_label": "[^"]*", "label": '
+                     rf'"[^"]*", "mode": "(\w+)"', script).group(1)
+
+
+def _walk(node):
+    yield node
+    for child in (getattr(node, "children", None) or {}).values():
+        yield from _walk(child)
+
+
+def page_state(at, site_name: str, site: int) -> dict:
     """What the page shows of the change: the KPI counts of two modes, whether the site is in
-    the gap list, its mode in the change form's "current" table, its history's length."""
+    the gap list, its mode in the change form's "current" table and on the map, its history's
+    length."""
     metric = {m.label: m.value for m in at.metric}
-    gaps = next(d.value for d in at.dataframe if "优先级" in d.value.columns)
+    gaps = next(d.value for d in at.dataframe if d.key == "gap_table")
     current = next(d.value for d in at.dataframe  # the form's table: no period's end
                    if "物业服务单位" in d.value.columns and "截止日期" not in d.value.columns)
     history = next((d.value for d in at.dataframe if "新物管模式" in d.value.columns), [])
     return {"commercial": int(metric["商业化物管"].replace(",", "")),
             "none": int(metric["无物管"].replace(",", "")),
             "in_gap_list": site_name in set(gaps["名称"]),
-            "current_mode": list(current["物管模式"]), "history": len(history)}
+            "current_mode": list(current["物管模式"]), "history": len(history),
+            "map_mode": map_mode(at, site)}
 
 
 def test_record_and_undo_a_change_in_the_app(demo_copy_url, monkeypatch, site):
@@ -66,8 +86,9 @@ def test_record_and_undo_a_change_in_the_app(demo_copy_url, monkeypatch, site):
     at = app_for(demo_copy_url, monkeypatch, site)
     at.run()
     assert not at.exception
-    before = page_state(at, name)
+    before = page_state(at, name, site)
     assert before["in_gap_list"] and before["current_mode"] == ["无物管"]
+    assert before["map_mode"] == "none"
     form_mode = next(s for s in at.selectbox if s.label == "物管模式")
     form_mode.set_value("commercial")
     next(t for t in at.text_input if t.label == "物业服务单位").input("万科物业")
@@ -77,10 +98,10 @@ def test_record_and_undo_a_change_in_the_app(demo_copy_url, monkeypatch, site):
     assert query(demo_copy_url, "SELECT mode, provider, valid_from FROM management "
                                 "WHERE site_id = %s AND valid_to IS NULL", (site,)) == [
         ("commercial", "万科物业", district_today())]
-    after = page_state(at, name)
+    after = page_state(at, name, site)
     assert after == {"commercial": before["commercial"] + 1, "none": before["none"] - 1,
                      "in_gap_list": False, "current_mode": ["商业化物管"],
-                     "history": before["history"] + 2}
+                     "history": before["history"] + 2, "map_mode": "commercial"}
     history = next(d.value for d in at.dataframe if "新物管模式" in d.value.columns)
     assert set(history["操作"]) == {"新增", "修改"}
     period = next(d.value for d in at.sidebar.dataframe if "对象" in d.value.columns)
@@ -89,9 +110,9 @@ def test_record_and_undo_a_change_in_the_app(demo_copy_url, monkeypatch, site):
     assert any("已撤销" in i.value for i in at.info)
     assert query(demo_copy_url, "SELECT mode FROM management WHERE site_id = %s AND valid_to IS NULL",
                  (site,)) == [("none",)]
-    undone = page_state(at, name)
-    assert {k: undone[k] for k in ("commercial", "none", "in_gap_list", "current_mode")} == \
-        {k: before[k] for k in ("commercial", "none", "in_gap_list", "current_mode")}
+    undone = page_state(at, name, site)
+    kept = ("commercial", "none", "in_gap_list", "current_mode", "map_mode")
+    assert {k: undone[k] for k in kept} == {k: before[k] for k in kept}
 
 
 def test_district_users_see_no_edit_form(demo_copy_url, monkeypatch, site):
@@ -236,9 +257,9 @@ def test_a_gap_site_without_households_is_listed_without_a_rate(demo_copy_url, m
     at = app_for(demo_copy_url, monkeypatch, site)
     at.run()
     assert not at.exception
-    gaps = next(d.value for d in at.dataframe if "优先级" in d.value.columns)
+    gaps = next(d.value for d in at.dataframe if d.key == "gap_table")
     row = gaps[gaps["名称"] == history_site_name(demo_copy_url, site)]
-    assert len(row) == 1 and row["每百户诉求（近12月）"].isna().all()
+    assert len(row) == 1 and row["每百户诉求"].isna().all()
 
 
 def test_end_an_assignment_in_the_app(demo_copy_url, monkeypatch, site):

@@ -70,6 +70,11 @@ def visible_texts(node, out=None) -> list[tuple[str, str]]:
         out.append(("placeholder", "Choose options"))  # what Streamlit's frontend shows then
     if kind == "Multiselect" and getattr(proto, "select_all", False):
         out.append(("option", "Select all"))
+    if getattr(proto, "spec", None) and "encoding" in proto.spec:  # a Vega-Lite chart
+        encoding = json.loads(proto.spec)["encoding"]
+        for axis in ("x", "y"):  # titled, in the page's language ("None" when missing)
+            out.append((f"chart {axis}", str(encoding[axis].get("title"))))
+        out.extend(("chart legend", label) for label in encoding["color"]["scale"]["domain"])
     if kind == "Dataframe":
         out.extend(_table_texts(node))
     elif kind != "UnknownElement" and isinstance(getattr(node, "proto", None), Message):
@@ -146,6 +151,8 @@ def test_every_page_reads_in_one_language(language_db, monkeypatch, lang):
         assert not at.exception, (params, at.exception)
         texts = visible_texts(at._tree)
         assert len(texts) > 50  # the page really rendered
+        if params.get("view") != "import":  # and drew its charts
+            assert any(w == "chart x" for w, _ in texts)
         if "picked_cell" in session:  # the cell's cases are listed
             assert any(w == "header" and v in ("受理时间", "Reported") for w, v in texts)
         bad = problems(texts, lang, names)

@@ -1,5 +1,4 @@
 """Sign-in, scope, lock-out and session timeout in the app (AppTest against a real database)."""
-import time
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -56,15 +55,36 @@ def test_lock_out_in_the_app(app):
     assert "锁定" in app.error[0].value and not app.metric
 
 
-def test_session_times_out(app):
+def test_session_times_out(app, demo_copy_url):
+    """The session lives in the database (the cookie names it): 31 minutes without activity
+    and it is gone, the page asks to sign in again; activity keeps it."""
     app.run()
     sign_in(app, "root", PASSWORD)
     assert not app.exception, app.exception
     assert app.metric, [e.value for e in app.error]
-    app.session_state["last_seen"] = time.time() - 31 * 60
+    assert query(demo_copy_url, "SELECT user_name FROM app_sessions") == [("root",)]
+    query(demo_copy_url, "UPDATE app_sessions SET last_seen = now() - interval '29 minutes' RETURNING 1")
+    app.run()
+    assert app.metric  # still signed in, and active again
+    query(demo_copy_url, "UPDATE app_sessions SET last_seen = now() - interval '31 minutes' RETURNING 1")
     app.run()
     assert not app.metric
     assert "重新登录" in app.info[0].value
+    assert query(demo_copy_url, "SELECT count(*) FROM app_sessions") == [(0,)]
+
+
+def test_sign_out_ends_the_session_in_every_tab(app, demo_copy_url):
+    first = app
+    first.run()
+    sign_in(first, "root", PASSWORD)
+    second = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    second.session_state["session_token"] = first.session_state["session_token"]  # a shared cookie
+    second.run()
+    assert second.metric
+    first.sidebar.button(key="sign_out").click().run()
+    assert not first.metric
+    second.run()
+    assert not second.metric and "重新登录" in second.info[0].value
 
 
 def test_the_app_survives_the_database_going_away(demo_copy_url, monkeypatch):
@@ -115,3 +135,26 @@ def test_two_sessions_never_share_a_transaction(demo_copy_url, monkeypatch):
     assert not second.exception and second.metric
     conn.commit()
     assert query(demo_copy_url, "SELECT name FROM communities WHERE code = '370202005001'")[0][0] == "Renamed"
+
+
+def test_a_database_that_does_not_answer_is_said_within_seconds(monkeypatch):
+    """A server that accepts the connection and never answers (a hung host, a firewall): the
+    page says the database is unavailable after the connect timeout (5 s), not the
+    operating system's minutes."""
+    import socket
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)  # the kernel completes the handshake; nobody ever reads or writes
+    port = silent.getsockname()[1]
+    monkeypatch.setenv("DATABASE_URL", f"postgresql://atlas@127.0.0.1:{port}/atlas")
+    monkeypatch.setenv("ATLAS_BASEMAP", "none")
+    # one connect timeout (5 s) and the app's start: well under 14 s; without the timeout the
+    # run would hang until the operating system gave up, minutes later
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=14)
+    try:
+        at.run()
+    finally:
+        silent.close()
+    assert not at.exception
+    assert "数据库" in at.error[0].value and not at.metric

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from layers.editing import EDIT_COLOUR
-from tests.conftest import DEMO_NOW, ROOT
+from tests.conftest import DEMO_NOW, ROOT, run_cli
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / "test-artifacts"
@@ -37,7 +37,7 @@ def _serve(url):
     """The app on a free port against ``url``, until the generator is closed."""
     port = _free_port()
     env = {**os.environ, "DATABASE_URL": url, "ATLAS_BASEMAP": "none"}
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "server.py"),
                              "--server.port", str(port), "--server.address", "127.0.0.1"],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
@@ -148,10 +148,15 @@ def test_district_overview_draws_every_community_and_street(server, browser):
 
 
 def test_clicking_a_site_opens_its_panel(server, browser, demo_url):
+    """One click, as soon as the sites are drawn: the panel opens beside the map (in view,
+    not below the gap list) and the map marks the site."""
     page, outside = open_page(browser, f"{server}/?community={COMMUNITY}&street=370202005"
                                        f"&as_of={DEMO_NOW.date()}&basemap=none")
-    assert count_in_map(page, "path.atlas-site") > 0
-    frame = next(f for f in page.frames if f.locator("path.atlas-site").count())
+    deadline = time.time() + 60
+    frame = None
+    while frame is None and time.time() < deadline:
+        frame = next((f for f in page.frames if _count(f, "path.atlas-site")), None)
+        page.wait_for_timeout(100)
     box = frame.locator("path.atlas-site").nth(0).bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     deadline = time.time() + 60
@@ -165,10 +170,20 @@ def test_clicking_a_site_opens_its_panel(server, browser, demo_url):
         cur.execute("SELECT name FROM sites WHERE id = %s AND community_code = %s", (site_id, COMMUNITY))
         name = cur.fetchone()[0]
     conn.close()
-    page.get_by_role("heading", name=name).first.wait_for(timeout=30_000)
+    heading = page.get_by_role("heading", name=name).first
+    heading.wait_for(timeout=30_000)
+    assert heading.bounding_box()["y"] < page.viewport_size["height"]  # in view, beside the map
     # the map writes the site to the URL first; the page's own run then draws the panel
     page.get_by_text("物管模式变更记录").first.wait_for(timeout=30_000)
+    assert count_in_map(page, "path.atlas-selected") == 1
     assert outside == []
+
+
+def _count(frame, selector: str) -> int:
+    try:
+        return frame.locator(selector).count()
+    except Exception:  # detached while we looked
+        return 0
 
 
 def _unmanaged_expected(url: str, day: dt.date) -> int:
@@ -208,12 +223,13 @@ def _heat_frame(page, timeout: float = 60):
     while time.time() < deadline:
         for frame in page.frames:
             try:
-                if frame.locator("canvas.leaflet-heatmap-layer").count():
+                if frame.locator(".leaflet-container").count() and \
+                        frame.locator("path.atlas-heat, .atlas-legend").count():
                     return frame
             except Exception:
                 continue
         page.wait_for_timeout(250)
-    raise AssertionError("no heatmap canvas")
+    raise AssertionError("no heatmap")
 
 
 def test_case_heatmap_paints_the_community_with_the_network_blocked(server, browser, demo_url):
@@ -233,21 +249,19 @@ def test_case_heatmap_paints_the_community_with_the_network_blocked(server, brow
     frame = _heat_frame(page)
     painted = frame.evaluate("""([lat, lon]) => {
         const map = Object.values(window).find(v => v && v.latLngToContainerPoint && v._container);
-        const canvas = document.querySelector('canvas.leaflet-heatmap-layer');
-        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-        let opaque = 0;
-        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) opaque++;
         const p = map.latLngToContainerPoint([lat, lon]);
-        const at = canvas.getContext('2d').getImageData(Math.round(p.x), Math.round(p.y), 1, 1).data;
-        const corner = canvas.getContext('2d').getImageData(2, 2, 1, 1).data;
-        return {opaque, total: canvas.width * canvas.height, alphaAtHottest: at[3],
-                alphaAtCorner: corner[3]};
+        const box = map._container.getBoundingClientRect();
+        const under = document.elementsFromPoint(box.left + p.x, box.top + p.y);
+        const corner = document.elementsFromPoint(box.left + 2, box.top + box.height - 2);
+        return {cells: document.querySelectorAll('path.atlas-heat').length,
+                atHottest: under.some(e => e.classList && e.classList.contains('atlas-heat')),
+                atCorner: corner.some(e => e.classList && e.classList.contains('atlas-heat'))};
     }""", [float(hottest.lat), float(hottest.lon)])
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "case_heatmap_community.png"))
-    # painted where the cases are, blank in the map's corner outside the community
-    assert painted["alphaAtHottest"] > 0 and painted["alphaAtCorner"] == 0, painted
-    assert 0 < painted["opaque"] < painted["total"]
+    # a square for each cell with cases, painted where the cases are, not in the map's corner
+    assert painted["cells"] == len(cells[cells["cases"] > 0]), painted
+    assert painted["atHottest"] and not painted["atCorner"], painted
     assert frame.locator(".atlas-legend").count() >= 1
 
     # clicking the hottest cell lists its cases (masked) and draws them on the map
@@ -264,20 +278,47 @@ def test_case_heatmap_paints_the_community_with_the_network_blocked(server, brow
     assert outside == []
 
 
-def test_case_3d_view_renders_with_the_network_blocked(server, browser):
+def _bright_cells(page) -> int:
+    """The map's heat cells above the scale's first fifth (brighter than its darkest colour)."""
+    from layers.cases import HEAT_GRADIENT
+
+    frame = _heat_frame(page)
+    page.wait_for_timeout(1500)
+    frame = _heat_frame(page)
+    return frame.locator(f'path.atlas-heat:not([fill="{HEAT_GRADIENT[0.2]}"])').count()
+
+
+def test_the_district_heat_scale_means_the_same_for_a_day_and_a_year(server, browser):
+    """At district zoom a day's cases are a day's: far fewer bright cells than a year's (the
+    blurred heatmap was solid yellow for both)."""
+    day = DEMO_NOW.date() - dt.timedelta(days=1)
+    counts = {}
+    for name, period in (("day", f"period=custom&from={day}&to={day}"),
+                         ("year", "period=this_year")):
+        page, outside = open_page(browser, f"{server}/?view=cases&basemap=none&{period}"
+                                           f"&case_layers=heat,communities")
+        counts[name] = _bright_cells(page)
+        page.screenshot(path=str(ARTIFACTS / f"case_heatmap_district_{name}.png"))
+        assert outside == []
+        page.close()
+    assert counts["year"] >= 20 and counts["day"] * 10 <= counts["year"], counts
+
+
+@pytest.mark.parametrize("display", ["column", "hexagon"])
+def test_case_3d_view_renders_with_the_network_blocked(server, browser, display):
     from io import BytesIO
 
     from PIL import Image
 
     page, outside = open_page(browser, f"{server}/?view=cases&community={COMMUNITY}"
-                                       f"&street=370202005&basemap=none&display=column")
+                                       f"&street=370202005&basemap=none&display={display}")
     chart = page.locator("[data-testid='stDeckGlJsonChart']")
     chart.wait_for(timeout=60_000)
     page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.wait_for(timeout=60_000)
     page.wait_for_timeout(3000)
     png = chart.screenshot()
     ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / "case_3d_columns.png").write_bytes(png)
+    (ARTIFACTS / f"case_3d_{display}.png").write_bytes(png)
     image = Image.open(BytesIO(png)).convert("RGB")
     colours = set(image.getdata())
     # the columns use the heat ramp: some of its colours must be on screen, not just a blank
@@ -303,7 +344,8 @@ def test_snapshot_exported_from_the_app_covers_the_browser_map(server, browser, 
     bw, bs, be, bn = map(float, seen.split(","))
     page.get_by_text("导出", exact=True).click()
     page.get_by_role("button", name="生成").first.click()
-    download_button = page.get_by_role("button", name="下载 coverage-" + COMMUNITY + ".png")
+    # the file says scope, view and date in words
+    download_button = page.get_by_role("button", name=f"下载 泰安路社区_物管覆盖_{DEMO_NOW.date()}.png")
     download_button.wait_for(timeout=60_000)
     with page.expect_download() as info:
         download_button.click()
@@ -644,4 +686,138 @@ def test_a_site_drawn_with_a_password_in_database_url_is_saved_with_its_log(brow
                        WHERE s.name = '带密码画的院'""")
         assert cur.fetchall() == [(COMMUNITY, "site_shapes", "insert", "带密码画的院")]
     conn.close()
+    assert outside == []
+
+
+def test_a_sign_in_survives_a_reload_and_a_new_tab_until_sign_out(browser, demo_copy_url):
+    """The session is an HttpOnly cookie naming a session kept in the database: a reload and
+    a shared link in a new tab stay signed in; signing out in one tab ends it in both."""
+    password = "correct horse 42"
+    assert run_cli(demo_copy_url, "users", "add", "root", "--role", "admin", "--password-stdin",
+                   input=password + "\n").returncode == 0
+    serving = _serve(demo_copy_url)
+    base = next(serving)
+    context = browser.new_context(viewport={"width": 1500, "height": 1100})
+    try:
+        page = context.new_page()
+        page.goto(f"{base}/?basemap=none")
+        page.get_by_label("用户名").fill("root")
+        page.get_by_label("密码").fill(password)
+        page.get_by_role("button", name="登录").click()
+        page.get_by_text("已登录：root").wait_for(timeout=60_000)
+        deadline = time.time() + 30  # the page asks the server for the cookie after the run
+        while time.time() < deadline and not [c for c in context.cookies() if c["name"] == "atlas_session"]:
+            page.wait_for_timeout(200)
+        cookie, = [c for c in context.cookies() if c["name"] == "atlas_session"]
+        assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+        assert "atlas_session" not in page.evaluate("document.cookie")  # scripts cannot read it
+        page.reload()
+        page.get_by_text("已登录：root").wait_for(timeout=60_000)
+        shared = context.new_page()
+        shared.goto(f"{base}/?view=cases&street=370202005&basemap=none")
+        shared.get_by_text("已登录：root").wait_for(timeout=60_000)
+        page.bring_to_front()  # back to the first tab, as a user switches tabs
+        wait_until_idle(page)  # a click on a button the page is redrawing can be lost
+        page.get_by_role("button", name="退出登录").click()
+        page.get_by_label("用户名").wait_for(timeout=60_000)
+        shared.bring_to_front()
+        shared.reload()
+        shared.get_by_label("用户名").wait_for(timeout=60_000)
+        assert not shared.get_by_text("已登录：root").count()
+    finally:
+        for i, tab in enumerate(context.pages):
+            tab.screenshot(path=str(ARTIFACTS / f"signed_out_tab{i}.png"))
+        context.close()
+        serving.close()
+
+
+LAYOUT_CHECK = """() => {
+    const clipped = [];
+    for (const grid of document.querySelectorAll('[data-testid="stDataFrame"]')) {
+        const box = grid.getBoundingClientRect();
+        if (!box.width) continue;  // folded away in an expander
+        const scroller = grid.querySelector('.dvn-scroller');
+        if (scroller && scroller.scrollWidth > scroller.clientWidth + 1)
+            clipped.push('table ' + scroller.scrollWidth + '>' + scroller.clientWidth + ' after '
+                         + ((grid.closest('[data-testid="stVerticalBlock"]') || grid).innerText || '').slice(0, 40));
+    }
+    for (const value of document.querySelectorAll('[data-testid="stMetricValue"]')) {
+        const text = value.querySelector('div') || value;
+        if (text.scrollWidth > text.clientWidth + 1) clipped.push('metric ' + value.innerText);
+    }
+    const map = document.querySelector('iframe[title*="folium"], iframe[title*="st_folium"]')
+        || document.querySelector('[data-testid="stCustomComponentV1"]');
+    const figures = document.querySelector('[data-testid="stMetric"]');
+    return {clipped, mapTop: map ? map.getBoundingClientRect().top : null,
+            figuresTop: figures ? figures.getBoundingClientRect().top : null};
+}"""
+
+LEGEND_CHECK = """() => {
+    const map = document.querySelector('.leaflet-container').getBoundingClientRect();
+    const scale = document.querySelector('.leaflet-control-scale');
+    const s = scale ? scale.getBoundingClientRect() : null;
+    let area = 0, overScale = false;
+    for (const legend of document.querySelectorAll('.atlas-legend')) {
+        const b = legend.getBoundingClientRect();
+        area += b.width * b.height;
+        if (s && b.left < s.right && b.right > s.left && b.top < s.bottom && b.bottom > s.top)
+            overScale = true;
+    }
+    return {share: area / (map.width * map.height), overScale,
+            imperial: !!document.querySelector('.leaflet-control-scale-line + .leaflet-control-scale-line'),
+            scale: scale ? scale.innerText : null};
+}"""
+
+
+@pytest.mark.parametrize("width,height", [(1366, 768), (1920, 1080), (390, 844)])
+def test_the_pages_fit_the_screen(server, browser, width, height):
+    """No table cut off and no figure truncated, legends a tenth of the map at most and off
+    the scale bar (metric only), and on a phone the map before the figures."""
+    pages = {"coverage": f"{server}/?community={COMMUNITY}&street=370202005"
+                         f"&as_of={DEMO_NOW.date()}&basemap=none",
+             "cases": f"{server}/?view=cases&community={COMMUNITY}&street=370202005&basemap=none"}
+    for name, url in pages.items():
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.goto(url)
+        count_in_map(page, ".atlas-legend")
+        wait_until_idle(page)
+        page.screenshot(path=str(ARTIFACTS / f"layout_{name}_{width}.png"), full_page=True)
+        layout = page.evaluate(LAYOUT_CHECK)
+        assert layout["clipped"] == [], (name, layout)
+        if width < 640:
+            assert layout["mapTop"] < layout["figuresTop"], (name, layout)
+        frame = next(f for f in page.frames if _count(f, ".atlas-legend"))
+        legends = frame.evaluate(LEGEND_CHECK)
+        assert legends["share"] <= 0.10 and not legends["overScale"], (name, legends)
+        assert not legends["imperial"] and "ft" not in legends["scale"], (name, legends)
+        page.close()
+
+
+def test_a_click_on_a_community_of_the_district_opens_it(server, browser, demo_url):
+    """The district map names its streets (50 community names overlapped); hovering a
+    community names it and its street; a click opens it."""
+    conn = psycopg2.connect(demo_url)
+    with conn.cursor() as cur:
+        cur.execute("""SELECT c.code, c.name, ST_X(p), ST_Y(p) FROM communities c,
+                       ST_PointOnSurface(c.geom) p ORDER BY ST_Area(c.geom) DESC LIMIT 1""")
+        code, name, lon, lat = cur.fetchone()
+    conn.close()
+    page, outside = open_page(browser, f"{server}/?basemap=none&as_of={DEMO_NOW.date()}")
+    count_in_map(page, ".leaflet-overlay-pane path", 61)
+    wait_until_idle(page)
+    frame = next(f for f in page.frames if _count(f, ".atlas-label"))
+    assert frame.locator(".atlas-label").count() == 11  # the streets' names
+    point = frame.evaluate("""([lat, lon]) => {
+        const map = Object.values(window).find(v => v && v.latLngToContainerPoint && v._container);
+        const p = map.latLngToContainerPoint([lat, lon]); return {x: p.x, y: p.y}; }""", [lat, lon])
+    iframe = page.locator("iframe").first.bounding_box()
+    page.mouse.move(iframe["x"] + point["x"], iframe["y"] + point["y"])
+    frame.locator(".leaflet-tooltip", has_text=name).wait_for(timeout=10_000)
+    page.mouse.click(iframe["x"] + point["x"], iframe["y"] + point["y"])
+    deadline = time.time() + 60
+    while f"community={code}" not in page.url and time.time() < deadline:
+        page.wait_for_timeout(250)
+    assert f"community={code}" in page.url
+    assert count_in_map(page, "path.atlas-site") > 0  # the community's sites, drawn
+    page.screenshot(path=str(ARTIFACTS / "district_drilled_down.png"))
     assert outside == []

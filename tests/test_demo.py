@@ -127,3 +127,31 @@ def test_three_years_of_cases_up_to_the_build(cur):
     assert sources == {"hotline_12345", "nuannan", "grid_report", "enterprise"}
     assert one(cur, """SELECT count(*) FROM cases WHERE reported_at >= date_trunc('month', %s::timestamptz)""",
                (DEMO_NOW,))[0] > 0
+
+
+def test_no_two_sites_of_a_community_share_a_name(cur):
+    assert one(cur, """SELECT count(*) FROM (SELECT 1 FROM sites GROUP BY community_code, name
+                                             HAVING count(*) > 1) d""") == (0,)
+
+
+def test_the_street_line_drawn_for_a_community_runs_around_its_sites(demo_url):
+    """At a community's zoom the street's outline is simplified as finely as the community's
+    own: it used to keep the district's 20 m, and ran through sites near the street's edge."""
+    import shapely
+
+    from geo import coverage, db
+
+    conn = db.connect(demo_url)
+    try:
+        worst = 0.0
+        for code, street in db.frame(conn, "SELECT code, street_code FROM communities").itertuples(
+                index=False):
+            view = coverage.View(street, code, DEMO_NOW.date())
+            drawn = coverage.streets(conn, view).set_index("code").geometry[street]
+            sites, _ = coverage.sites(conn, view)
+            outside = shapely.difference(sites.geometry.values, drawn)
+            share = shapely.area(outside) / shapely.area(sites.geometry.values)  # degrees²: a ratio
+            worst = max(worst, float(share.max()))
+    finally:
+        conn.close()
+    assert worst < 0.01  # no site is cut by more than 1 % of its area

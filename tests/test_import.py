@@ -329,8 +329,11 @@ def test_templates(tmp_path):
     for kind in ("sites", "cases", "management"):
         res = run_cli("postgresql://unused/none", "import", kind, "--template", str(tmp_path / f"{kind}.csv"))
         assert res.returncode == 0, res.stderr
-    assert "valid_from" in (tmp_path / "management.csv").read_text(encoding="utf-8-sig")
-    assert "wkt" in (tmp_path / "sites.csv").read_text(encoding="utf-8-sig")
+    assert "起始日期" in (tmp_path / "management.csv").read_text(encoding="utf-8-sig")  # Chinese
+    assert "几何" in (tmp_path / "sites.csv").read_text(encoding="utf-8-sig")
+    res = run_cli("postgresql://unused/none", "import", "management", "--template",
+                  str(tmp_path / "en.csv"), "--lang", "en")
+    assert res.returncode == 0 and "valid_from" in (tmp_path / "en.csv").read_text(encoding="utf-8-sig")
 
 
 def test_the_import_reference_documents_every_field():
@@ -343,3 +346,33 @@ def test_the_import_reference_documents_every_field():
         for f in kind.fields:
             if f.name not in ("lon", "lat"):
                 assert f"| `{f.name}` |" in readme, (kind.name, f.name)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_templates_name_their_columns_give_an_example_and_say_what_each_takes(tmp_path, lang):
+    """Every KIND's XLSX template: headers the import reads back (in Chinese by default), an
+    example row, and a second sheet of what each column takes (allowed values in words)."""
+    import openpyxl
+
+    from geo.importing.columns import match_columns
+    from geo.importing.fields import KINDS
+    from geo.importing.templates import write_template
+
+    for kind in KINDS.values():
+        path = tmp_path / f"{kind.name}-{lang}.xlsx"
+        write_template(kind.name, path, lang)
+        book = openpyxl.load_workbook(path)
+        data, guide = book.worksheets
+        headers = [c.value for c in data[1]]
+        example = [c.value for c in data[2]]
+        assert data.max_row == 2 and any(example)
+        fields = kind.names + (["wkt"] if kind.geometry == "polygon" else [])
+        matched = match_columns(headers, fields, {})
+        assert set(matched) == set(fields), (kind.name, headers)
+        if lang == "zh":
+            assert all(not h.isascii() for h in headers), headers
+        assert guide.max_row == 1 + len(headers)
+        if "kind" in kind.names:
+            values = [r[3].value for r in guide.iter_rows(min_row=2) if r[0].value in ("类型", "kind")]
+            assert values == (["封闭小区、开放式楼院、楼宇集群"] if lang == "zh"
+                              else ["compound, open_courtyard, building_cluster"])

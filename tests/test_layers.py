@@ -1,7 +1,7 @@
 """layers/ builders: what they render (colours per mode, legend entries, the GCJ-02 shift)."""
+import datetime as dt
 import json
 
-import folium
 import geopandas as gpd
 import pytest
 import shapely
@@ -73,11 +73,10 @@ def test_gcj02_display_shift_moves_overlays_onto_amap_streets():
 
 
 def test_offline_map_names_no_cdn_and_every_asset_exists():
-    html = render(coverage.mode_legend("zh"), offline.HeatMap([[36.06, 120.30, 1]]),
-                  offline.Draw())
+    html = render(coverage.mode_legend("zh"), offline.Draw())
     for cdn in ("cdn.jsdelivr", "cdnjs.cloudflare", "unpkg.com", "bootstrapcdn", "code.jquery"):
         assert cdn not in html
-    for cls in (offline.Map, offline.HeatMap, offline.Draw):
+    for cls in (offline.Map, offline.Draw):
         for _, url in cls.default_js + cls.default_css:
             assert offline.asset_path(url).is_file(), url
 
@@ -115,13 +114,24 @@ def test_heat_weights_are_on_a_fixed_scale():
 
     cells = _cells()
     # 8 cases in 2 months = 4 a month = full colour at scale 4; 2 cases = a quarter of it
-    assert cases.heat_weights(cells, 50, 2, 4.0, 50).tolist() == [1.0, 0.25, 0.0]
-    # the same cases in cells twice as wide spread over four base cells
-    assert cases.heat_weights(cells, 100, 2, 4.0, 50).tolist() == [0.25, 0.0625, 0.0]
-    layer = cases.heat_layer(cells, cases.heat_weights(cells, 50, 2, 4.0, 50), "zh")
-    html = folium.Map().add_child(layer).get_root().render()
-    assert '"max": 1.0' in html and "/app/static/vendor/leaflet-heat.js" in html
-    assert "cdn" not in layer.default_js[0][1]
+    assert cases.heat_weights(cells, 2, 4.0).tolist() == [1.0, 0.25, 0.0]
+    # a part of a month is never stretched to a whole one
+    assert cases.heat_weights(cells, 0.1, 16.0).tolist() == [0.5, 0.125, 0.0]
+    # a cell's colour is its own weight's: full colour only at the full scale, none for none
+    layer = cases.heat_layer(cells, cases.heat_weights(cells, 2, 4.0), 50, "zh")
+    colours = [f["properties"]["colour"] for f in layer.data["features"]]
+    assert colours == [cases.HEAT_GRADIENT[1.0], cases.heat_colour(0.25)]
+    assert cases.heat_colour(0.25) != cases.HEAT_GRADIENT[1.0]
+
+
+def test_months_of_a_range_count_a_partial_month_whole():
+    from geo.cases import months_in
+    from geo.stats import CaseFilters
+
+    today = dt.date(2026, 12, 1)
+    assert months_in(CaseFilters(dt.date(2026, 12, 1), today), today) == 1  # one day: not 1/30
+    assert months_in(CaseFilters(dt.date(2026, 1, 1), today), today) == 12
+    assert months_in(CaseFilters(dt.date(2025, 1, 1), dt.date(2025, 12, 31)), today) == 12
 
 
 def test_hotspot_layer_colours_each_significance_level():
@@ -148,12 +158,25 @@ def test_deck_views_use_the_local_style_and_the_cells():
     from layers import cases
 
     outlines = gpd.GeoDataFrame({"name": ["a"]}, geometry=[box(120.3, 36.0, 120.31, 36.01)], crs=4326)
-    for mode, kind in (("hexagon", "HexagonLayer"), ("column", "ColumnLayer")):
+    for mode, sides in (("hexagon", 6), ("column", 4)):
         spec = json.loads(cases.deck(_cells(), 50, outlines, mode=mode, center=(36.06, 120.32),
                                      zoom=15, lang="zh").to_json())
         assert spec["mapStyle"] == "/app/static/vendor/blank-style.json"
-        layer = next(x for x in spec["layers"] if x["@@type"] == kind)
-        assert len(layer["data"]) == 3
+        layer = next(x for x in spec["layers"] if x["@@type"] == "ColumnLayer")
+        assert layer["diskResolution"] == sides
+        assert sum(row["cases"] for row in layer["data"]) == 10  # every case, in 3 or fewer
+
+
+def test_hexagon_bins_keep_every_case_and_merge_neighbours():
+    import pandas as pd
+
+    from geo.cases import hex_bins
+
+    cells = pd.DataFrame({"cx": [0, 1, 0, 40], "cy": [0, 0, 1, 40], "cases": [1, 2, 3, 4]})
+    bins = hex_bins(cells, 50, 120)
+    assert bins["cases"].sum() == 10
+    assert len(bins) < len(cells)  # neighbouring cells share a hexagon
+    assert 4 in set(bins["cases"])  # a far cell stays alone
 
 
 def test_drawing_tools_carry_the_outline_to_reshape():

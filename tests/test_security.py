@@ -123,13 +123,13 @@ def test_stats_and_exports_as_a_user_run_in_its_scope(people, tmp_path):
     table = pd.read_csv(out, encoding="utf-8-sig")
     n = json.loads(run_cli(url, "stats", "cases", "--street", STREET, "--from", "2026-06-01",
                            "--to", "2026-06-30").stdout)[0]["cases"]
-    assert len(table) == n and table["reporter_name"].isna().all()  # no personal data at all
+    assert len(table) == n and table["诉求人"].isna().all()  # no personal data at all
     res = run_cli(url, "export", "table", "--view", "cases", "--community", COMMUNITY,
                   "--from", "2026-06-01", "--to", "2026-06-30", "--as-user", "root",
                   "--out", str(tmp_path / "admin.csv"))
     assert res.returncode == 0
     admin = pd.read_csv(tmp_path / "admin.csv", encoding="utf-8-sig")
-    assert not admin["reporter_name"].dropna().str.endswith("*").all()  # unmasked for an admin
+    assert not admin["诉求人"].dropna().str.endswith("*").all()  # unmasked for an admin
     assert query(url, "SELECT count(*) FROM audit_log WHERE action = 'export'")[0][0] == 2
     assert run_cli(url, "stats", "cases", "--as-user", "nobody").returncode == 2
 

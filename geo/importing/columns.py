@@ -6,6 +6,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "code": ("编码", "代码", "区划代码", "division_code"),
     "name": ("名称", "名字", "姓名"),
     "name_en": ("英文名", "name:en"),
+    "timezone": ("时区",),
     "street_code": ("街道代码", "街道编码", "streetcode"),
     "community_code": ("社区代码", "社区编码", "communitycode"),
     "external_id": ("编号", "id", "工单编号", "工单号", "小区编号"),

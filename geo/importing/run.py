@@ -21,23 +21,6 @@ from geo.sql import places as places_sql
 from geo.stats import district_timezone
 
 
-def write_template(kind_name: str, path: str | Path) -> None:
-    """An empty file with the KIND's canonical columns, in the format of the file's extension."""
-    kind = KINDS[kind_name]
-    path = Path(path)
-    columns = kind.names + (["wkt"] if kind.geometry == "polygon" else [])
-    if kind.geometry == "point":
-        columns = [c for c in columns if c not in ("lon", "lat")] + ["lon", "lat"]
-    frame = pd.DataFrame(columns=columns)
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        frame.to_excel(path, index=False)
-    elif suffix in (".csv", ".txt"):
-        frame.to_csv(path, index=False, encoding="utf-8-sig")
-    else:
-        raise InputError(f"--template: write a .csv or .xlsx template, not '{path.name}'")
-
-
 def _context(cur) -> tuple[tuple | None, str]:
     bbox = db.run(cur, load.DISTRICT_EXTENT).fetchone()
     return (tuple(bbox) if bbox and bbox[0] is not None else None), district_timezone(cur)

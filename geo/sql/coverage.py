@@ -83,16 +83,16 @@ FROM streets ORDER BY code
 
 # Communities with their coverage of residential sites as of the date (district overview shading).
 COMMUNITIES = compose("""
-SELECT c.code, c.name, c.street_code,
+SELECT c.code, c.name, c.street_code, t.name AS street,
        count(s.id) AS sites,
        count(s.id) FILTER (WHERE coalesce(m.mode, 'none') <> 'none') AS managed,
        ST_AsBinary(ST_SimplifyPreserveTopology(c.geom, %(tolerance)s)) AS geom
-FROM communities c
+FROM communities c JOIN streets t ON t.code = c.street_code
 LEFT JOIN sites s ON s.community_code = c.code AND s.kind <> 'building_cluster'
 {mode_as_of}
 WHERE (%(street)s::text IS NULL OR c.street_code = %(street)s)
   AND (%(community)s::text IS NULL OR c.code = %(community)s)
-GROUP BY c.code ORDER BY c.code
+GROUP BY c.code, t.name ORDER BY c.code
 """, mode_as_of=MODE_AS_OF, scope_sites=SCOPE_SITES)
 
 GRIDS = """
@@ -113,11 +113,14 @@ WHERE {scope_sites}
 ORDER BY s.id LIMIT %(limit)s
 """, mode_as_of=MODE_AS_OF, scope_sites=SCOPE_SITES)
 
+# the chosen scope's sites first
 SEARCH_SITES = """
-SELECT s.id, s.external_id, s.name, c.name AS community
+SELECT s.id, s.external_id, s.name, c.name AS community, s.street_code, s.community_code,
+       (%(street)s::text IS NULL OR s.street_code = %(street)s)
+       AND (%(community)s::text IS NULL OR s.community_code = %(community)s) AS in_scope
 FROM sites s JOIN communities c ON c.code = s.community_code
 WHERE s.name ILIKE '%%' || %(text)s || '%%' OR s.external_id = %(text)s
-ORDER BY s.name LIMIT 20
+ORDER BY in_scope DESC, s.name LIMIT 20
 """
 
 EXTENT = """
@@ -242,6 +245,12 @@ FROM sites s JOIN communities c ON c.code = s.community_code JOIN streets t ON t
 WHERE s.id = %(id)s
 """
 
+COMMUNITY_AT_POINT = """
+SELECT street_code, code FROM communities
+WHERE ST_Intersects(geom, ST_SetSRID(ST_MakePoint(%(lon)s, %(lat)s), 4326))
+LIMIT 1
+"""
+
 SITE_AT_POINT = """
 SELECT id FROM sites WHERE ST_Intersects(geom, ST_SetSRID(ST_MakePoint(%(lon)s, %(lat)s), 4326))
 LIMIT 1
@@ -259,9 +268,9 @@ WHERE a.site_id = %(id)s ORDER BY p.role, p.name
 """
 
 SITE_CASES = """
-SELECT to_char(c.reported_at AT TIME ZONE %(tz)s, 'YYYY-MM') AS month, k.name AS category,
+SELECT to_char(c.reported_at AT TIME ZONE %(tz)s, 'YYYY-MM') AS month, c.category_l1 AS category,
        count(*) AS cases
-FROM cases c JOIN case_categories k ON k.code = c.category_l1
+FROM cases c
 WHERE c.site_id = %(id)s AND c.reported_at >= %(as_of)s::date - 365
   AND c.reported_at < %(as_of)s::date + 1
 GROUP BY 1, 2 ORDER BY 1, 2

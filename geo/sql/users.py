@@ -22,6 +22,14 @@ SELECT name, role, scope_code, personal_data, password_hash, failed_attempts, lo
 FROM app_users WHERE name = %s FOR UPDATE""")
 SIGN_IN_FAILED = sql.SQL("UPDATE app_users SET failed_attempts = %s, locked_until = %s WHERE name = %s")
 SIGNED_IN = sql.SQL("UPDATE app_users SET failed_attempts = 0, locked_until = NULL WHERE name = %s")
+SESSION_START = sql.SQL("INSERT INTO app_sessions (token_hash, user_name) VALUES (%s, %s)")
+# the session's user when it was active within the limit, marked active now; expired ones go
+SESSION_EXPIRE = sql.SQL("DELETE FROM app_sessions WHERE last_seen < now() - %s * interval '1 minute'")
+SESSION_TOUCH = sql.SQL("""
+UPDATE app_sessions s SET last_seen = now() FROM app_users u
+WHERE s.token_hash = %s AND u.name = s.user_name
+RETURNING u.name, u.role, u.scope_code, u.personal_data""")
+SESSION_END = sql.SQL("DELETE FROM app_sessions WHERE token_hash = %s")
 
 AUDIT = sql.SQL("INSERT INTO audit_log (user_name, action, detail) VALUES (%s, %s, %s)")
 AUDIT_ENTRIES = sql.SQL("""
