@@ -16,7 +16,9 @@ from geo.viewstate import State
 from geo import coords, users
 from geo.errors import InputError
 from geo.i18n import t
+from geo.labels import header
 from geo.importing import run, templates
+from geo.importing.messages import in_words
 from geo.importing.fields import KINDS
 from geo.importing.read import read
 from layers import maps
@@ -28,10 +30,13 @@ SUFFIXES = ["csv", "xlsx", "geojson", "json", "gpkg", "zip"]
 def _refusal(refused: InputError, path: Path, name: str, lang: str) -> None:
     """Why the file was refused, naming the file the user chose (not where it was saved)."""
     named = (lambda text: text.replace(str(path), name))
-    st.error(named(str(refused)) if name in named(str(refused)) else f"{name}: {named(str(refused))}")
+    said = named(str(refused))
+    said = said[len(name) + 2:] if said.startswith(f"{name}: ") else said
+    st.error(f"{name}: {in_words(said, lang)}")
     if refused.errors:
-        st.dataframe(pd.DataFrame([{t("import_row", lang): e.row, t("import_field", lang): e.field,
-                                    t("import_reason", lang): named(e.message)}
+        st.dataframe(pd.DataFrame([{t("import_row", lang): e.row,
+                                    t("import_field", lang): header(e.field, lang) if e.field else "",
+                                    t("import_reason", lang): in_words(named(e.message), lang)}
                                    for e in refused.errors]), hide_index=True, width="stretch")
 
 

@@ -144,7 +144,12 @@ def test_import_page_previews_then_imports(demo_copy_url, monkeypatch):
     at.run()
     assert not at.exception
     rejected = at.dataframe[0].value
-    assert list(rejected["行"]) == [3] and list(rejected["字段"]) == ["reported_at"]
+    assert list(rejected["行"]) == [3] and list(rejected["字段"]) == ["受理时间"]
+    reason, = rejected["原因"]  # in Chinese, saying what it could not read
+    assert reason.startswith("无法把“2026-13-01 09:00”读成日期"), reason
+    refusal = at.error[0].value  # named by the file the user chose, not where it was saved
+    assert "passwd.csv" in refusal and "atlas-upload" not in refusal
+    assert "1 行未通过检查，未导入任何数据" in refusal
     assert query(demo_copy_url, "SELECT count(*) FROM cases")[0][0] == before  # nothing written
     at.file_uploader(key="import_upload").set_value(("good.csv", good, "text/csv"))
     at.run()

@@ -376,3 +376,28 @@ def test_templates_name_their_columns_give_an_example_and_say_what_each_takes(tm
             values = [r[3].value for r in guide.iter_rows(min_row=2) if r[0].value in ("类型", "kind")]
             assert values == (["封闭小区、开放式楼院、楼宇集群"] if lang == "zh"
                               else ["compound, open_courtyard, building_cluster"])
+
+
+def test_every_reason_of_the_checks_has_its_chinese():
+    """The import page shows a refused row's reason in Chinese: each English wording the
+    checks use is known to geo.importing.messages (a new wording without one fails here)."""
+    import re
+
+    from geo.importing.messages import CHINESE
+    from tests.conftest import ROOT
+
+    sources = [ROOT / "geo" / "importing" / "validate.py", ROOT / "geo" / "importing" / "run.py",
+               ROOT / "geo" / "sql" / "imports.py"]
+    reasons = []
+    for path in sources:
+        # adjacent literals ("a " f"b") are one string
+        text = re.sub(r'"\s*\n\s*f?"', "", path.read_text(encoding="utf-8"))
+        reasons += re.findall(r'RowError\([^,]+, [^,]+, f?"([^"]+)"', text)
+        reasons += re.findall(r'"(?:geometry|street_code|community_code)", f?"([^"]+)"\)', text)
+    assert len(reasons) >= 10
+    unknown = []
+    for reason in (r for r in reasons if " " in r):  # sentences, not field names
+        sample = re.sub(r"\{[^}]*\}", "1", reason.replace("{{}}", "1"))  # placeholders → 1
+        if not any(p.fullmatch(sample) for p, _ in CHINESE):
+            unknown.append(reason)
+    assert unknown == []
