@@ -41,9 +41,4 @@ def timezone(conn) -> str:
 
 @cached(ttl=600)
 def code_names(conn, lang: str) -> dict[str, dict[str, str]]:
-    """The names of the district's own codes (categories, sources) by the columns that hold
-    them, for geo.labels."""
-    pick = (lambda name, en: en if lang == "en" and en else name)
-    category = {row[0]: pick(row[1], row[2]) for row in categories(conn)}
-    source = {row[0]: pick(row[1], row[2]) for row in places.sources(conn)}
-    return {"category_code": category, "source_code": source, "source": source}
+    return places.code_names(conn, lang)

@@ -2,7 +2,6 @@
 with separators, rates to one decimal, nothing for a missing value), sized to the content."""
 from __future__ import annotations
 
-from collections.abc import Mapping
 
 import pandas as pd
 import streamlit as st
@@ -44,11 +43,13 @@ def widths(shown: pd.DataFrame) -> dict[str, st.column_config.Column]:
     return config
 
 
-def show(conn, frame: pd.DataFrame, lang: str, *, names: Mapping[str, Mapping] | None = None,
-         **options):
+def _read(conn, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return readable(frame, lang, names=lookups.code_names(conn, lang), tz=lookups.timezone(conn))
+
+
+def show(conn, frame: pd.DataFrame, lang: str, **options):
     """``frame`` as a reader sees it (st.dataframe's ``options`` pass through)."""
-    names = {**lookups.code_names(conn, lang), **(names or {})}
-    shown = readable(frame, lang, names=names, tz=lookups.timezone(conn))
+    shown = _read(conn, frame, lang)
     options.setdefault("hide_index", True)
     options.setdefault("column_config", widths(shown))
     return st.dataframe(styled(shown), **options)
@@ -56,5 +57,4 @@ def show(conn, frame: pd.DataFrame, lang: str, *, names: Mapping[str, Mapping] |
 
 def csv(conn, frame: pd.DataFrame, lang: str) -> bytes:
     """``frame`` as a reader sees it, as CSV that Excel opens in Chinese (UTF-8 with BOM)."""
-    shown = readable(frame, lang, names=lookups.code_names(conn, lang), tz=lookups.timezone(conn))
-    return shown.to_csv(index=False).encode("utf-8-sig")
+    return _read(conn, frame, lang).to_csv(index=False).encode("utf-8-sig")

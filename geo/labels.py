@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from geo.i18n import t
@@ -39,7 +40,7 @@ def value_text(column: str, value, lang: str, names: Mapping[str, Mapping] | Non
         key = f"{CODE_COLUMNS[column]}_{value}"
         label = t(key, lang)
         return value if label == key else label
-    if isinstance(value, (bool,)) or type(value).__name__ == "bool_":
+    if isinstance(value, (bool, np.bool_)):
         return t("yes" if value else "no", lang)
     if isinstance(value, (dt.datetime, pd.Timestamp)):
         if value.tzinfo is not None and tz:
@@ -61,8 +62,25 @@ def readable(frame: pd.DataFrame, lang: str, *, names: Mapping[str, Mapping] | N
                 and column not in CODE_COLUMNS and not (names and column in names):
             out[header(column, lang)] = values
         else:
-            out[header(column, lang)] = [value_text(column, v, lang, names, tz) for v in values]
+            out[header(column, lang)] = _texts(column, values, lang, names, tz)
     return pd.DataFrame(out, index=frame.index)
+
+
+def _texts(column: str, values: pd.Series, lang: str, names: Mapping[str, Mapping] | None,
+           tz: str | None) -> np.ndarray:
+    """A column's values as text, each distinct value worded once (an exported table may
+    hold millions of rows): times formatted by pandas, plain text kept, missing ones blank."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        if isinstance(values.dtype, pd.DatetimeTZDtype) and tz:
+            values = values.dt.tz_convert(tz)
+        return values.dt.strftime(TIME_FORMAT).fillna("").to_numpy(dtype=object)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    coded = column in CODE_COLUMNS or bool(names and column in names)
+    if not coded and pd.api.types.infer_dtype(uniques, skipna=True) == "string":
+        worded = np.asarray(uniques, dtype=object)  # text reads as it is
+    else:
+        worded = np.array([value_text(column, v, lang, names, tz) for v in uniques], dtype=object)
+    return np.append(worded, "")[codes]  # the sentinel -1: the blank appended last
 
 
 def record_text(record: str | Mapping | None, lang: str,

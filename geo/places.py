@@ -25,3 +25,13 @@ def categories(conn) -> list[tuple[str, str, str | None, int, str | None]]:
 
 def sources(conn) -> list[tuple[str, str, str | None]]:
     return _tuples(db.frame(conn, sql.SOURCES))
+
+
+def code_names(conn, lang: str) -> dict[str, dict[str, str]]:
+    """The names of the district's own codes (streets, categories, sources) by the columns
+    that hold them, for geo.labels; English names where they exist and are asked for."""
+    pick = (lambda name, en: en if lang == "en" and en else name)
+    category = {row[0]: pick(row[1], row[2]) for row in categories(conn)}
+    source = {row[0]: pick(row[1], row[2]) for row in sources(conn)}
+    return {"street_code": dict(streets(conn)), "category_code": category,
+            "source_code": source, "source": source}

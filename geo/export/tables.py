@@ -84,15 +84,10 @@ def for_people(conn, table: pd.DataFrame, lang: str) -> pd.DataFrame:
             table[column] = (100 * table[column]).round(1)
         elif pd.api.types.is_float_dtype(table[column]):
             table[column] = table[column].round(DECIMALS.get(column, 1))
-    names = {"street_code": dict(places.streets(conn)),
-             "category_code": {c[0]: c[1 if lang == "zh" or not c[2] else 2]
-                               for c in places.categories(conn)},
-             "source_code": {c[0]: c[1 if lang == "zh" or not c[2] else 2]
-                             for c in places.sources(conn)}}
     with conn.cursor() as cur:
         zone = stats.district_timezone(cur)
     conn.rollback()
-    shown = labels.readable(table, lang, names=names, tz=zone)
+    shown = labels.readable(table, lang, names=places.code_names(conn, lang), tz=zone)
     shown.columns = [f"{c}（%）" if lang == "zh" and o in PERCENT else f"{c} (%)" if o in PERCENT
                      else c for c, o in zip(shown.columns, table.columns)]
     return shown

@@ -7,11 +7,6 @@ import re
 
 from geo.labels import header, value_text
 
-# the things a reason names, in words
-NOUNS = {"site": "小区/楼院", "community": "社区", "street": "街道", "grid": "网格",
-         "category": "类别", "source": "来源", "kind": "类型", "mode": "物管模式", "role": "角色",
-         "target_kind": "对象类型", "escalation": "协调层级", "status": "办理状态"}
-
 CHINESE = [(re.compile(pattern), words) for pattern, words in (
     (r"cannot read '(.*)' as a date \((.*); other formats need --date-format\)",
      "无法把“{0}”读成日期（应为 {1}；其他格式请用 --date-format 说明）"),
@@ -28,7 +23,7 @@ CHINESE = [(re.compile(pattern), words) for pattern, words in (
     (r"a closed case needs its closed_at time", "已办结的诉求需要办结时间"),
     (r"closed before it was reported", "办结时间早于受理时间"),
     (r"(.*) is not 1-5", "满意度“{0}”不在 1–5 之间"),
-    (r"duplicate (.*) '(.*)' \(first in row (\d+)\)", "重复的{h0}“{1}”（首次出现在第 {2} 行）"),
+    (r"duplicate (.*) '(.*)' \(first in row (\d+)\)", "重复的{n0}“{1}”（首次出现在第 {2} 行）"),
     (r"not readable as WKT", "无法读取的 WKT"),
     (r"empty geometry", "几何为空"),
     (r"expected a polygon, got (\w+)", "应为面，实为 {0}"),
@@ -59,9 +54,9 @@ def in_words(reason: str, lang: str) -> str:
         found = pattern.fullmatch(reason)
         if found:
             parts = found.groups()
-            named = {f"n{i}": NOUNS.get(p, p) for i, p in enumerate(parts)}
-            named |= {f"h{i}": "/".join(header(f, lang) for f in p.split("/"))
-                      for i, p in enumerate(parts)}
+            # {nI}: part I as the thing (or fields, a/b) it names; {cI}: as values of part 0
+            named = {f"n{i}": "/".join(header(f, lang) for f in p.split("/"))
+                     for i, p in enumerate(parts)}
             named |= {f"c{i}": "、".join(str(value_text(parts[0], c, lang)) for c in p.split(", "))
                       for i, p in enumerate(parts)}
             return words.format(*parts, **named)
