@@ -172,7 +172,8 @@ def map_panel(conn, state: State, user: users.User | None, data: dict, bounds) -
     moved = mapview.track_view(out, state, center, zoom)
     mapview.remember_bounds(out, moved)
     click = mapview.new_click(out, "last_object_clicked", "last_click", moved)
-    site_id = coverage.site_at(conn, *click) if click else None
+    # the district's map draws no sites: a click there opens the community under it
+    site_id = coverage.site_at(conn, *click) if click and state.view.level != "district" else None
     if click and not site_id and not state.community:  # a click beside the sites opens the
         found = coverage.community_at(conn, *click)  # community there (the district's drill-down)
         if found:

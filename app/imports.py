@@ -32,6 +32,8 @@ def _refusal(refused: InputError, path: Path, name: str, lang: str) -> None:
     named = (lambda text: text.replace(str(path), name))
     said = named(str(refused))
     said = said[len(name) + 2:] if said.startswith(f"{name}: ") else said
+    if len(refused.errors) == 1 and str(refused) == refused.errors[0].describe(refused.file):
+        said = named(refused.errors[0].message)  # one error: its row and field in the table below
     st.error(f"{name}: {in_words(said, lang)}")
     if refused.errors:
         st.dataframe(pd.DataFrame([{t("import_row", lang): e.row,

@@ -63,16 +63,16 @@ def in_page_run() -> bool:
     return st.session_state.get(_PAGE_RUN, False)
 
 
-def track_view(out: dict | None, s: State, center, zoom: int) -> State:
+def track_view(out: dict | None, s: State, center, zoom: float) -> State:
     """Keep where the user moved the map. Leaflet snaps the centre to whole pixels: only a
     real move (or zoom) counts, else each rerun would move it by a pixel and rerun again."""
     if not (out and out.get("center") and out.get("zoom")):
         return s
     lat, lng = out["center"]["lat"], out["center"]["lng"]
     tolerance = 360 / 256 / 2 ** zoom * 4  # four pixels
-    if (int(out["zoom"]) != zoom or abs(lat - center[0]) > tolerance
+    if (abs(float(out["zoom"]) - zoom) > 1e-6 or abs(lat - center[0]) > tolerance
             or abs(lng - center[1]) > tolerance):
-        return replace(s, center=(round(lat, 5), round(lng, 5)), zoom=int(out["zoom"]))
+        return replace(s, center=(round(lat, 5), round(lng, 5)), zoom=float(out["zoom"]))
     return s
 
 

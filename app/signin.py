@@ -25,7 +25,7 @@ def signed_in_user(conn, lang: str) -> users.User | None:
     token = mine or session_cookie.token_of_browser()
     user = users.session_user(conn, token) if token else None
     if user is None and mine:  # ended: expired, or signed out in another tab
-        st.session_state.pop(TOKEN)
+        users.end_session(conn, st.session_state.pop(TOKEN))
         st.session_state["signed_out_reason"] = "session_expired"
     if user:
         st.session_state[TOKEN] = token

@@ -156,12 +156,14 @@ def start_session(conn, user: User) -> str:
 
 
 def session_user(conn, token: str) -> User | None:
-    """The user of a session active within SESSION_MINUTES (now marked active again), or None:
-    unknown, ended or expired."""
-    with db.transaction(conn) as cur:
-        db.run(cur, sql.SESSION_EXPIRE, (SESSION_MINUTES,))
-        row = db.run(cur, sql.SESSION_TOUCH, (_token_hash(token),)).fetchone()
-    return User(*row) if row else None
+    """The user of a session active within SESSION_MINUTES, or None: unknown, ended or
+    expired. Its activity is marked at most once a minute (a page run is otherwise a read)."""
+    found = db.row(conn, sql.SESSION_USER, {"token": _token_hash(token), "minutes": SESSION_MINUTES})
+    if found and found[-1]:
+        with db.transaction(conn) as cur:
+            db.run(cur, sql.SESSION_TOUCH, (_token_hash(token),))
+            db.run(cur, sql.SESSION_EXPIRE, (SESSION_MINUTES,))
+    return User(*found[:-1]) if found else None
 
 
 def end_session(conn, token: str) -> None:

@@ -35,7 +35,7 @@ class State:
     layers: tuple[str, ...] = DEFAULT_LAYERS
     site: int | None = None
     center: tuple[float, float] | None = None
-    zoom: int | None = None
+    zoom: float | None = None
     # the cases view
     page: str = "coverage"
     period: str = "this_year"
@@ -106,6 +106,15 @@ def _date(text: str | None, default: dt.date | None) -> dt.date | None:
         return default
 
 
+def _zoom(text: str | None) -> float | None:
+    """A web-map zoom from the URL (quarter steps are the map's own; 1-20 only)."""
+    try:
+        zoom = float(text) if text else None
+    except ValueError:
+        return None
+    return zoom if zoom is not None and 1 <= zoom <= 20 else None
+
+
 def _choice(value, allowed: tuple, default=None):
     """A URL value from an allow-list (else the default: the first entry unless given)."""
     if value in allowed:
@@ -148,7 +157,7 @@ def from_query(q: dict[str, str], basemaps: tuple[str, ...], today: dt.date) -> 
         basemap=basemap if basemap in basemaps else "osm", layers=layers,
         tiles=q.get("tiles") or None,
         site=int(q["site"]) if q.get("site", "").isdigit() else None,
-        center=center, zoom=int(q["zoom"]) if q.get("zoom", "").isdigit() else None,
+        center=center, zoom=_zoom(q.get("zoom")),
         page=_choice(q.get("view"), VIEWS), period=_choice(q.get("period"), PERIODS, "this_year"),
         date_from=_date(q.get("from"), None), date_to=_date(q.get("to"), None),
         categories=_codes(q.get("category")), sources=_codes(q.get("source")),
@@ -169,7 +178,7 @@ def to_query(s: State) -> dict[str, str]:
               "site": str(s.site) if s.site else None,
               "lat": f"{s.center[0]:.5f}" if s.center else None,
               "lon": f"{s.center[1]:.5f}" if s.center else None,
-              "zoom": str(s.zoom) if s.zoom else None,
+              "zoom": f"{s.zoom:g}" if s.zoom else None,
               "view": s.page if s.page != "coverage" else None,
               "period": s.period if s.period != "this_year" else None,
               "from": s.date_from.isoformat() if s.period == "custom" and s.date_from else None,

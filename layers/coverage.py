@@ -21,9 +21,13 @@ def to_display(frame: gpd.GeoDataFrame, crs: str) -> gpd.GeoDataFrame:
     return frame.set_geometry(coords.from_wgs84(np.asarray(frame.geometry.values), crs), crs=4326)
 
 
+ZOOM_SNAP = 0.25  # the map's zoom steps (Leaflet's zoomSnap)
+
+
 def fit_view(bounds: tuple[float, float, float, float], width: int = 800,
-             height: int = 600) -> tuple[tuple[float, float], int]:
-    """Centre (lat, lon) and the largest web-map zoom at which ``bounds`` fit the pixels.
+             height: int = 600) -> tuple[tuple[float, float], float]:
+    """Centre (lat, lon) and the largest web-map zoom, in steps of ``ZOOM_SNAP``, at which
+    ``bounds`` fit the pixels (whole zooms left a district at under half the frame).
 
     Computed here rather than by Leaflet's fitBounds so that the view is part of the state
     (the URL and the snapshot export draw the same extent).
@@ -35,9 +39,10 @@ def fit_view(bounds: tuple[float, float, float, float], width: int = 800,
 
     dx = max(maxx - minx, 1e-6) / 360.0
     dy = max(merc_y(maxy) - merc_y(miny), 1e-8) / (2 * np.pi)
-    zoom = int(np.floor(min(np.log2(width / 256 / dx), np.log2(height / 256 / dy))))
+    fits = min(np.log2(width / 256 / dx), np.log2(height / 256 / dy))
+    zoom = float(np.floor(fits / ZOOM_SNAP) * ZOOM_SNAP)
     centre_lat = float(np.degrees(2 * np.arctan(np.exp((merc_y(miny) + merc_y(maxy)) / 2)) - np.pi / 2))
-    return (centre_lat, (minx + maxx) / 2), max(1, min(zoom, 19))
+    return (centre_lat, (minx + maxx) / 2), max(1.0, min(zoom, 19.0))
 
 
 class MapFurniture(MacroElement):
@@ -50,8 +55,8 @@ L.control.scale({imperial: false}).addTo({{ this._parent.get_name() }});
 {% endmacro %}""")
 
 
-def new_map(center: tuple[float, float], zoom: int) -> folium.Map:
-    m = offline.Map(location=list(center), zoom_start=zoom, tiles=None)
+def new_map(center: tuple[float, float], zoom: float) -> folium.Map:
+    m = offline.Map(location=list(center), zoom_start=zoom, tiles=None, zoom_snap=ZOOM_SNAP)
     MapFurniture().add_to(m)
     return m
 

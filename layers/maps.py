@@ -11,7 +11,7 @@ from geo.viewstate import State
 from layers import basemap, coverage
 from layers import cases as case_layers
 
-MAP_SIZE = (760, 620)  # the map's pixels on screen (width, height): what a view is fitted to
+MAP_SIZE = (540, 620)  # the map's pixels at 1366 × 768, the smallest desktop: what a view is fitted to
 
 
 def coverage_map(s: State, data: dict, center, zoom) -> folium.Map:

@@ -151,6 +151,10 @@ def test_import_page_previews_then_imports(demo_copy_url, monkeypatch):
     assert "passwd.csv" in refusal and "atlas-upload" not in refusal
     assert "1 行未通过检查，未导入任何数据" in refusal
     assert query(demo_copy_url, "SELECT count(*) FROM cases")[0][0] == before  # nothing written
+    no_status = good.replace(b",status,", b",").replace(b",open,", b",").replace(b",closed,", b",")
+    at.file_uploader(key="import_upload").set_value(("无状态.csv", no_status, "text/csv"))
+    at.run()  # a whole-file refusal is in Chinese too, its field by its name
+    assert at.error[0].value == "无状态.csv: 缺少必填列“办理状态”", at.error[0].value
     at.file_uploader(key="import_upload").set_value(("good.csv", good, "text/csv"))
     at.run()
     assert "新增 2" in at.info[0].value

@@ -66,6 +66,10 @@ def test_session_times_out(app, demo_copy_url):
     query(demo_copy_url, "UPDATE app_sessions SET last_seen = now() - interval '29 minutes' RETURNING 1")
     app.run()
     assert app.metric  # still signed in, and active again
+    marked = query(demo_copy_url, "UPDATE app_sessions SET last_seen = now() - interval '30 seconds' "
+                                  "RETURNING last_seen")
+    app.run()  # marked active under a minute ago: the page's run only reads
+    assert app.metric and query(demo_copy_url, "SELECT last_seen FROM app_sessions") == marked
     query(demo_copy_url, "UPDATE app_sessions SET last_seen = now() - interval '31 minutes' RETURNING 1")
     app.run()
     assert not app.metric

@@ -182,6 +182,20 @@ def test_bad_site_files(district, tmp_path, name):
     assert table_counts(district) == before
 
 
+def test_every_error_of_a_row_is_listed(district, tmp_path):
+    """A row with three bad fields names all three (not only the first), and nothing changes."""
+    path = tmp_path / "sites.csv"
+    path.write_text("external_id,name,kind,households,built_year,owners_committee,wkt\n"
+                    "N1,新院,open_courtyard,abc,19x8,也许,\"POLYGON((120.302 36.070, 120.303 36.070, "
+                    "120.303 36.071, 120.302 36.071, 120.302 36.070))\"\n", encoding="utf-8")
+    before = table_counts(district)
+    res = run_cli(district, "import", "sites", str(path))
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    for field, value in (("households", "abc"), ("built_year", "19x8"), ("owners_committee", "也许")):
+        assert f"row 2: field '{field}': '{value}'" in res.stderr, res.stderr
+    assert table_counts(district) == before
+
+
 def test_empty_geometry(district, tmp_path):
     path = tmp_path / "empty_geom.geojson"
     path.write_text(json.dumps({"type": "FeatureCollection", "features": [
@@ -386,15 +400,17 @@ def test_every_reason_of_the_checks_has_its_chinese():
     from geo.importing.messages import CHINESE
     from tests.conftest import ROOT
 
-    sources = [ROOT / "geo" / "importing" / "validate.py", ROOT / "geo" / "importing" / "run.py",
-               ROOT / "geo" / "sql" / "imports.py"]
+    sources = [ROOT / "geo" / "importing" / name for name in ("validate.py", "run.py", "read.py")]
+    sources += [ROOT / "geo" / "sql" / "imports.py", ROOT / "geo" / "coords.py"]
     reasons = []
     for path in sources:
         # adjacent literals ("a " f"b") are one string
         text = re.sub(r'"\s*\n\s*f?"', "", path.read_text(encoding="utf-8"))
         reasons += re.findall(r'RowError\([^,]+, [^,]+, f?"([^"]+)"', text)
+        reasons += re.findall(r'InputError\.at\([^,]+, [^,]+, [^,]+,\s*f?"([^"]+)"', text)
         reasons += re.findall(r'"(?:geometry|street_code|community_code)", f?"([^"]+)"\)', text)
-    assert len(reasons) >= 10
+        reasons += re.findall(r'return (?:None, |\()?f?"([^"]+)"', text)  # the checks' helpers
+    assert len(reasons) >= 40
     unknown = []
     for reason in (r for r in reasons if " " in r):  # sentences, not field names
         sample = re.sub(r"\{[^}]*\}", "1", reason.replace("{{}}", "1"))  # placeholders → 1

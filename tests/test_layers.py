@@ -85,7 +85,25 @@ def test_fit_view_contains_the_bounds():
     bounds = (120.30, 36.06, 120.32, 36.08)
     (lat, lon), zoom = coverage.fit_view(bounds, 800, 600)
     assert lon == pytest.approx(120.31) and 36.06 < lat < 36.08
-    assert zoom == 15  # a 2 km square fits 800x600 px at zoom 15, not 16
+    assert zoom == 15  # a 2 km square fits 800x600 px at zoom 15, not 15.25
+
+
+@pytest.mark.parametrize("bounds", [(120.30, 36.04, 120.42, 36.10), (120.30, 36.06, 120.32, 36.08),
+                                    (120.3, 36.05, 120.5, 36.07), (120.31, 36.0, 120.32, 36.2)])
+def test_fit_view_fills_the_frame(bounds):
+    """The selection fills its frame: its longer side (in pixels) at least 84 % (a quarter
+    zoom step) of the frame's, never more (whole zoom steps left a district at under half)."""
+    import math
+
+    _, zoom = coverage.fit_view(bounds, 800, 600)
+    world = 256 * 2 ** zoom
+
+    def merc(lat):
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / (2 * math.pi)
+
+    width = (bounds[2] - bounds[0]) / 360 * world / 800
+    height = (merc(bounds[3]) - merc(bounds[1])) * world / 600
+    assert 2 ** -0.25 - 1e-9 <= max(width, height) <= 1
 
 
 def test_basemap_without_key_is_not_drawn(monkeypatch):
@@ -119,8 +137,9 @@ def test_heat_weights_are_on_a_fixed_scale():
     assert cases.heat_weights(cells, 0.1, 16.0).tolist() == [0.5, 0.125, 0.0]
     # a cell's colour is its own weight's: full colour only at the full scale, none for none
     layer = cases.heat_layer(cells, cases.heat_weights(cells, 2, 4.0), 50, "zh")
-    colours = [f["properties"]["colour"] for f in layer.data["features"]]
+    colours = [layer.colours[row[4]] for row in layer.cells]
     assert colours == [cases.HEAT_GRADIENT[1.0], cases.heat_colour(0.25)]
+    assert [row[5] for row in layer.cells] == [8, 2]  # the tooltip's count
     assert cases.heat_colour(0.25) != cases.HEAT_GRADIENT[1.0]
 
 

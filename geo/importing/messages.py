@@ -43,6 +43,30 @@ CHINESE = [(re.compile(pattern), words) for pattern, words in (
     (r"unknown community code '(.*)'", "未知的社区代码“{0}”"),
     (r"(\w+) '(.*)' lies outside every community", "{n0}“{1}”不在任何社区内"),
     (r"community '(.*)' would leave its site '(.*)' outside", "社区“{0}”会使其小区/楼院“{1}”落在范围外"),
+    # the file as a whole
+    (r"no such file", "文件不存在"),
+    (r"the file is larger than 2 GB", "文件超过 2 GB"),
+    (r"unsupported file type '(.*)' \(.*\)", "不支持的文件类型“{0}”（可用 GeoJSON、GeoPackage、"
+     "压缩的 Shapefile、CSV 或 XLSX）"),
+    (r"the file is not a (.*) file as its name says: it holds (.*)", "文件内容与扩展名不符：不是 {0} 文件（{1}）"),
+    (r"cannot be read as (.*) \(give --encoding, e\.g\. --encoding gbk\)",
+     "无法按 {0} 编码读取（请另存为 UTF-8 或 GBK）"),
+    (r"cannot be read as ([^:]*)", "无法按 {0} 读取"),
+    (r"cannot be read as ([^:]*): (.*)", "无法按 {0} 读取：{1}"),
+    (r"not a valid CSV file: (.*)", "不是有效的 CSV 文件：{0}"),
+    (r"not a readable XLSX workbook: (.*)", "无法读取的 XLSX 工作簿：{0}"),
+    (r"missing required column '(\w+)' \(.*\)", "缺少必填列“{n0}”"),
+    (r"missing geometry: .*", "缺少几何：需要空间文件，或 WKT 列（名为 wkt 或 geometry）"),
+    (r"missing location: .*", "缺少位置：需要经度、纬度两列，WKT 列或空间文件"),
+    # coordinates and shapes
+    (r"coordinates are not numbers", "坐标不是数字"),
+    (r"lon and lat look swapped: \((.*)\) lies in the district as \(lat, lon\)",
+     "经纬度疑似颠倒：（{0}）按（纬度, 经度）读才在本区内"),
+    (r"lon and lat look swapped: \((.*)\) is \(lat, lon\) in China", "经纬度疑似颠倒：（{0}）按（纬度, 经度）读在中国境内"),
+    (r"\((.*)\) is not a longitude/latitude: projected coordinates need --crs EPSG:CODE",
+     "（{0}）不是经纬度：投影坐标需注明坐标系（--crs EPSG:代码）"),
+    (r"invalid polygon \((.*)\) that cannot be repaired within 1 % of its area",
+     "无效的面（{0}），无法在面积误差 1% 以内修复"),
 )]
 
 

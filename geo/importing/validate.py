@@ -142,7 +142,9 @@ def _describe(f: Field, value: str, opts: Options) -> str:
         return f"'{shown}' is not yes/no (true/false, 1/0, 是/否)"
     if f.name == "status":
         return f"unknown status '{shown}'"
-    return f"'{shown}' is not a {'whole number' if f.type == 'int' else 'number'}"
+    if f.type == "int":
+        return f"'{shown}' is not a whole number"
+    return f"'{shown}' is not a number"
 
 
 def _convert(f: Field, raw: pd.Series, opts: Options) -> tuple[pd.Series, np.ndarray]:

@@ -23,12 +23,14 @@ FROM app_users WHERE name = %s FOR UPDATE""")
 SIGN_IN_FAILED = sql.SQL("UPDATE app_users SET failed_attempts = %s, locked_until = %s WHERE name = %s")
 SIGNED_IN = sql.SQL("UPDATE app_users SET failed_attempts = 0, locked_until = NULL WHERE name = %s")
 SESSION_START = sql.SQL("INSERT INTO app_sessions (token_hash, user_name) VALUES (%s, %s)")
-# the session's user when it was active within the limit, marked active now; expired ones go
+# the session's user when it was active within the limit (a read: every page run asks), and
+# whether its mark of activity is over a minute old (then it is renewed, and expired ones go)
+SESSION_USER = sql.SQL("""
+SELECT u.name, u.role, u.scope_code, u.personal_data, s.last_seen < now() - interval '1 minute'
+FROM app_sessions s JOIN app_users u ON u.name = s.user_name
+WHERE s.token_hash = %(token)s AND s.last_seen >= now() - %(minutes)s * interval '1 minute'""")
+SESSION_TOUCH = sql.SQL("UPDATE app_sessions SET last_seen = now() WHERE token_hash = %s")
 SESSION_EXPIRE = sql.SQL("DELETE FROM app_sessions WHERE last_seen < now() - %s * interval '1 minute'")
-SESSION_TOUCH = sql.SQL("""
-UPDATE app_sessions s SET last_seen = now() FROM app_users u
-WHERE s.token_hash = %s AND u.name = s.user_name
-RETURNING u.name, u.role, u.scope_code, u.personal_data""")
 SESSION_END = sql.SQL("DELETE FROM app_sessions WHERE token_hash = %s")
 
 AUDIT = sql.SQL("INSERT INTO audit_log (user_name, action, detail) VALUES (%s, %s, %s)")
