@@ -11,7 +11,8 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from geo import db, stats
+from geo import cubes, db, stats
+from geo.cubes import CUBE_CELL
 from geo.sql import cases as sql
 from geo.stats import CaseFilters, Scope
 
@@ -21,7 +22,7 @@ POINT_LIMIT = 500
 # The heatmap's fixed scale, stated in its legend: full colour at this many cases per month in
 # a cell of the size drawn (a community's 50 m cells, a street's or the district's 200 m ones),
 # whatever the date range, so that two maps of a level can be compared.
-HEAT_FULL_SCALE = {COMMUNITY_CELL: 4.0, sql.CUBE_CELL: 8.0}
+HEAT_FULL_SCALE = {COMMUNITY_CELL: 4.0, CUBE_CELL: 8.0}
 # Gi* z-scores of the 90, 95 and 99 % confidence levels (two-sided).
 SIGNIFICANCE = ((2.576, 99), (1.960, 95), (1.645, 90))
 
@@ -29,7 +30,7 @@ SIGNIFICANCE = ((2.576, 99), (1.960, 95), (1.645, 90))
 def cell_size(scope: Scope) -> int:
     """A community is binned finely from its cases; a street or the district coarsely from
     the cube of monthly cells."""
-    return COMMUNITY_CELL if scope.community else sql.CUBE_CELL
+    return COMMUNITY_CELL if scope.community else CUBE_CELL
 
 
 def cell_of(lon: float, lat: float, size: float) -> tuple[int, int]:
@@ -95,11 +96,10 @@ def bins(conn, scope: Scope, filters: CaseFilters) -> pd.DataFrame:
     unless a level-2 category asks for the cases themselves."""
     size = cell_size(scope)
     params = _params(conn, scope, filters, size=size)
-    cube = (None if size != sql.CUBE_CELL else
-            "case_cell_month_level" if not (filters.categories or filters.sources) else
-            "case_cell_month" if params["level1_only"] else None)
-    by_day = params["district"] and cube == "case_cell_month_level"
-    frame = db.frame(conn, sql.bins(cube, by_day), params)
+    answer = cubes.answering("cells", district=params["district"], cell=size,
+                             codes=bool(filters.categories or filters.sources),
+                             level1_only=params["level1_only"])
+    frame = db.frame(conn, sql.bins(answer), params)
     frame = frame[frame["cases"] > 0].astype({"cx": int, "cy": int, "cases": int})
     lon, lat = cell_lonlat((frame["cx"] + 0.5) * size, (frame["cy"] + 0.5) * size)
     return frame.assign(lon=lon, lat=lat).reset_index(drop=True)
@@ -190,9 +190,10 @@ def site_case_rates(conn, scope: Scope, filters: CaseFilters, today: dt.date, *,
         filters = replace(filters, date_from=filters.date_from or today.replace(year=today.year - 3),
                           date_to=filters.date_to or today)
     params = _params(conn, scope, filters)
-    cube = ("case_site_month" if not (filters.categories or filters.sources) else
-            "case_site_code_month" if params["level1_only"] else None)
-    cases = db.frame(conn, sql.site_quarter_cases(cube), params).astype({"cases": int})
+    answer = cubes.answering("sites", district=params["district"],
+                             codes=bool(filters.categories or filters.sources),
+                             level1_only=params["level1_only"])
+    cases = db.frame(conn, sql.site_quarter_cases(answer.whole), params).astype({"cases": int})
     sites = db.frame(conn, sql.SITE_QUARTER_MODES, params)
     per_quarter = sites.merge(cases, on=["site_id", "quarter"], how="left").fillna({"cases": 0})
     per_quarter["cases"] = per_quarter["cases"].astype(int)

@@ -149,7 +149,27 @@ def migrate(conn: psycopg2.extensions.connection) -> list[str]:
             cur.execute(path.read_text(encoding="utf-8"))
             cur.execute("INSERT INTO schema_migrations (version) VALUES (%s)", (path.stem,))
             applied.append(path.stem)
+        keep_cubes(cur)
     return applied
+
+
+def keep_cubes(cur: psycopg2.extensions.cursor) -> None:
+    """The case cubes' upkeep as their catalogue declares it now (replaced on every run), and
+    any cube left empty while there are cases filled from them."""
+    from geo import cubes
+    from geo.sql import cubes as cubes_sql
+
+    cur.execute(cubes_sql.UPKEEP)
+    cur.execute("SELECT district_timezone()")
+    tz = cur.fetchone()[0]
+    for cube in cubes.CUBES:
+        cur.execute(cubes_sql.empty_with_cases(cube))
+        if cur.fetchone()[0]:
+            cur.execute(cubes_sql.fill(cube, tz))
+            cur.execute(cubes_sql.CLUSTERED, (cube.name,))
+            if cur.fetchone()[0]:
+                cur.execute(cubes_sql.cluster(cube))
+            cur.execute(cubes_sql.analyze(cube))
 
 
 Query = str | sql.Composable  # a statement of geo/sql (tests may pass text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from geo import db
+from geo import cubes, db
 from geo.errors import InputError
 from geo.importing.fields import ESCALATIONS, MODES, RESIDENTIAL_KINDS
 from geo.sql import cases as cases_sql
@@ -164,10 +164,12 @@ def cases(conn, scope: Scope, filters: CaseFilters, *, by: str | None = None,
                          f"or month, not '{by}'")
     with conn.cursor() as cur:
         params = case_params(cur, scope, filters)
-        district = params["district"] and by in cases_sql.DISTRICT_GROUPINGS
+        codes = bool(filters.categories or filters.sources)
         total = total or by is None
-        db.run(cur, cases_sql.query(by, district, _hours_from(by, district, filters),
-                                    total=total and by is not None), params)
+        db.run(cur, cases_sql.query(
+            by, cubes.answering("counts", district=params["district"], by=by),
+            cubes.answering("hours", district=params["district"], by=by, codes=codes),
+            total=total and by is not None), params)
         rows = cur.fetchall()
         names = {}
         if by in cases_sql.NAMES and rows:
@@ -191,17 +193,6 @@ def _figures(code: str, name: str, n: int, closed: int, median, cats: dict | Non
             "by_escalation": _escalations(escalations)}
 
 
-def _hours_from(by: str | None, district: bool, filters: CaseFilters) -> str:
-    """Which histogram of hours to close answers (or "cases"): the community
-    histogram has no category or source, the district's have no site or community."""
-    codes = bool(filters.categories or filters.sources)
-    if district and by in (None, "month"):
-        return "district_codes" if codes else "district"
-    if by in (None, "community", "month") and not codes:
-        return "community"
-    return "cases"
-
-
 def _escalations(counts: dict | None) -> dict:
     """Cases by the level that resolved them (all three levels always present)."""
     counts = counts or {}
@@ -214,7 +205,7 @@ def case_count(conn, scope: Scope, date_from: dt.date | None, date_to: dt.date |
         params = {"street": scope.street, "community": scope.community,
                   "communities": scope_communities(cur, scope),
                   "tz": district_timezone(cur), **month_bounds(date_from, date_to)}
-        db.run(cur, cases_sql.COUNT, params)
+        db.run(cur, cases_sql.count(cubes.answering("counts", district=False)), params)
         n = cur.fetchone()[0]
     conn.rollback()
     return int(n)

@@ -124,79 +124,34 @@ def test_random_filter_combinations_match_the_raw_cases(demo_url):
     conn.close()
 
 
-# Each pre-aggregate: its key and count columns and the same computed from the cases.
-AGGREGATES = {
-    "case_month": (("community_code", "month", "category_code", "source_code", "status",
-                    "escalation"), ("cases", "closed"),
-                   f"SELECT community_code, {MONTH}, category_code, source_code, status, "
-                   "coalesce(escalation, ''), count(*), count(closed_at) FROM cases "
-                   "GROUP BY 1, 2, 3, 4, 5, 6"),
-    "case_month_hours": (("community_code", "month", "escalation", "hours"), ("closed",),
-                         f"SELECT community_code, {MONTH}, coalesce(escalation, ''), {HOURS}, "
-                         "count(*) FROM cases WHERE closed_at IS NOT NULL GROUP BY 1, 2, 3, 4"),
-    "case_cell_month": (("month", "community_code", "cx", "cy", "category_l1", "source_code",
-                         "status", "escalation"), ("cases",),
-                        f"SELECT {MONTH}, community_code, cell_x(geom, 200), cell_y(geom, 200), "
-                        "category_l1, source_code, status, coalesce(escalation, ''), count(*) "
-                        "FROM cases GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"),
-    "case_cell_month_level": (("month", "community_code", "cx", "cy", "status", "escalation"),
-                              ("cases",),
-                              f"SELECT {MONTH}, community_code, cell_x(geom, 200), "
-                              "cell_y(geom, 200), status, coalesce(escalation, ''), count(*) "
-                              "FROM cases GROUP BY 1, 2, 3, 4, 5, 6"),
-    "case_site_month": (("community_code", "site_id", "month", "status", "escalation"),
-                        ("cases",),
-                        f"SELECT community_code, site_id, {MONTH}, status, "
-                        "coalesce(escalation, ''), count(*) FROM cases WHERE site_id IS NOT NULL "
-                        "GROUP BY 1, 2, 3, 4, 5"),
-    "case_site_code_month": (("community_code", "site_id", "month", "category_l1", "source_code",
-                              "status", "escalation"), ("cases",),
-                             f"SELECT community_code, site_id, {MONTH}, category_l1, source_code, "
-                             "status, coalesce(escalation, ''), count(*) FROM cases "
-                             "WHERE site_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7"),
-    "case_district_month": (("month", "category_code", "category_l1", "source_code", "status",
-                             "escalation"), ("cases", "closed"),
-                            f"SELECT {MONTH}, category_code, category_l1, source_code, status, "
-                            "coalesce(escalation, ''), count(*), count(closed_at) FROM cases "
-                            "GROUP BY 1, 2, 3, 4, 5, 6"),
-    "case_district_hours": (("month", "escalation", "hours"), ("closed",),
-                            f"SELECT {MONTH}, coalesce(escalation, ''), {HOURS}, count(*) "
-                            "FROM cases WHERE closed_at IS NOT NULL GROUP BY 1, 2, 3"),
-    "case_district_code_hours": (("month", "category_code", "category_l1", "source_code",
-                                  "escalation", "hours"), ("closed",),
-                                 f"SELECT {MONTH}, category_code, category_l1, source_code, "
-                                 f"coalesce(escalation, ''), {HOURS}, count(*) FROM cases "
-                                 "WHERE closed_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6"),
-    "case_district_day": (("day", "category_code", "category_l1", "source_code", "status",
-                           "escalation"), ("cases", "closed"),
-                          f"SELECT {DAY}, category_code, category_l1, source_code, status, "
-                          "coalesce(escalation, ''), count(*), count(closed_at) FROM cases "
-                          "GROUP BY 1, 2, 3, 4, 5, 6"),
-    "case_district_day_hours": (("day", "escalation", "hours"), ("closed",),
-                                f"SELECT {DAY}, coalesce(escalation, ''), {HOURS}, count(*) "
-                                "FROM cases WHERE closed_at IS NOT NULL GROUP BY 1, 2, 3"),
-    "case_district_cell_day": (("day", "cx", "cy", "status", "escalation"), ("cases",),
-                               f"SELECT {DAY}, cell_x(geom, 200), cell_y(geom, 200), status, "
-                               "coalesce(escalation, ''), count(*) FROM cases "
-                               "GROUP BY 1, 2, 3, 4, 5"),
-}
-
-
 def aggregates_equal_raw(url) -> bool:
-    """Every pre-aggregate holds exactly the counts of the cases: no row missing, none
+    """Every cube of the catalogue holds exactly the counts of the cases: no row missing, none
     different, none left over (an emptied row counts as left over)."""
+    from psycopg2 import sql
+
+    from geo.cubes import CUBES
+    from geo.sql.cubes import from_cases
+
     conn = psycopg2.connect(url)
-    mismatched = 0
+    mismatched = {}
     with conn.cursor() as cur:
-        for table, (keys, counts, raw) in AGGREGATES.items():
-            columns = keys + counts
-            on = " AND ".join(f"a.{k} = raw.{k}" for k in keys)
-            differs = " OR ".join(f"a.{c} IS DISTINCT FROM raw.{c}" for c in counts)
-            cur.execute(f"SELECT count(*) FROM ({raw}) raw ({', '.join(columns)}) "
-                        f"FULL JOIN {table} a ON {on} WHERE {differs}")
-            mismatched += cur.fetchone()[0]
+        cur.execute("SELECT district_timezone()")
+        tz = cur.fetchone()[0]
+        for cube in CUBES:
+            columns = sql.SQL(", ").join(map(sql.Identifier, cube.columns + cube.measures))
+            on = sql.SQL(" AND ").join(sql.SQL("a.{0} = raw.{0}").format(sql.Identifier(k))
+                                       for k in cube.key)
+            differs = sql.SQL(" OR ").join(sql.SQL("a.{0} IS DISTINCT FROM raw.{0}").format(
+                sql.Identifier(m)) for m in cube.measures)
+            cur.execute(sql.SQL("SELECT count(*) FROM ({raw}) raw ({columns}) FULL JOIN {cube} a "
+                                "ON {on} WHERE {differs}").format(
+                raw=from_cases(cube), columns=columns, cube=sql.Identifier(cube.name), on=on,
+                differs=differs), {"tz": tz})
+            mismatched[cube.name] = cur.fetchone()[0]
     conn.close()
-    return mismatched == 0
+    assert set(mismatched) == {c.name for c in CUBES} and len(mismatched) >= 12
+    assert not any(mismatched.values()), mismatched
+    return True
 
 
 def test_medians_follow_category_and_source_at_every_level(small_url, tmp_path):
@@ -239,6 +194,10 @@ def test_medians_follow_category_and_source_at_every_level(small_url, tmp_path):
 
 
 def test_pre_aggregates_follow_imports_and_re_imports(small_url, tmp_path):
+    """Every cube of the catalogue equals the cases after an import, a re-import, an
+    incremental import, an update, a deletion, a site's deletion, a `db up` and a truncation."""
+    from geo.cubes import CUBES
+
     base = "external_id,category,status,reported_at,closed_at,lon,lat\n"
     first = sd.csv(tmp_path / "a.csv", base + "\n".join(
         f"R{i},garbage,closed,2026-0{1 + i % 3}-1{i % 9} 08:00,2026-0{1 + i % 3}-1{i % 9} 1{i % 10}:30,120.302,36.062"
@@ -258,6 +217,27 @@ def test_pre_aggregates_follow_imports_and_re_imports(small_url, tmp_path):
         cur.execute("DELETE FROM cases WHERE external_id LIKE 'N%'")
     conn.close()
     assert aggregates_equal_raw(small_url)
+    # a site deleted in the app: its cases stay, no longer on a site
+    from geo.editing.sites import delete_site
+
+    conn = db.connect(small_url)
+    with conn.cursor() as cur:
+        cur.execute("SELECT site_id, count(*) FROM cases WHERE site_id IS NOT NULL "
+                    "GROUP BY 1 ORDER BY 2 DESC LIMIT 1")
+        site_id, on_site = cur.fetchone()
+    conn.rollback()
+    delete_site(conn, None, site_id)
+    assert on_site > 0 and aggregates_equal_raw(small_url)
+    # a cube emptied (as an upgrade that rebuilds one does) is filled again by `db up`
+    with conn, conn.cursor() as cur:
+        cur.execute("TRUNCATE case_site_month, case_district_cell_day")
+    assert run_cli(small_url, "db", "up").returncode == 0
+    assert aggregates_equal_raw(small_url)
+    with conn, conn.cursor() as cur:
+        cur.execute("TRUNCATE cases CASCADE")
+        cur.execute("SELECT " + " + ".join(f"(SELECT count(*) FROM {c.name})" for c in CUBES))
+        assert cur.fetchone()[0] == 0
+    conn.close()
 
 
 def test_a_partial_month_counts_whole_only_when_nothing_lies_outside_the_range(small_url, tmp_path):

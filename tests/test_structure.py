@@ -115,3 +115,46 @@ def test_the_readme_is_short_and_its_links_lead_somewhere():
     assert readme.index("make run") < 300 and "make test" in readme[:300]
     links = re.findall(r"\]\(([^)#]+)\)", readme)
     assert len(links) >= 10 and [l for l in links if not (ROOT / l).exists()] == []
+
+
+def test_every_sql_function_is_defined_in_one_place():
+    """No SQL function is defined twice: not in two migrations, not in a migration and the
+    cubes' generated upkeep (the upkeep is replaced on every `db up`)."""
+    from geo.sql import cubes as cubes_sql
+
+    texts = {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8")
+             for p in sorted((ROOT / "geo").rglob("*.sql"))}
+    texts["geo/sql/cubes.py (UPKEEP)"] = cubes_sql.UPKEEP_TEMPLATE
+    defined = re.compile(r"CREATE\s+(?:OR\s+REPLACE\s+)?FUNCTION\s+(\w+)", re.IGNORECASE)
+    places: dict[str, list[str]] = {}
+    for name, text in texts.items():
+        for function in defined.findall(text):
+            places.setdefault(function, []).append(name)
+    assert "case_cubes_on_change" in places and len(places) >= 10
+    assert {f: where for f, where in places.items() if len(where) > 1} == {}
+
+
+def test_the_cubes_the_read_side_asks_for_are_declared():
+    """Every table ``answering`` names is in the catalogue, and each cube is asked for."""
+    import itertools
+
+    from geo import cubes
+
+    named = set()
+    for question, district, codes, level1_only, by, cell in itertools.product(
+            ("counts", "hours", "cells", "sites"), (False, True), (False, True), (False, True),
+            (None, "community", "site", "category", "source", "month"), (50, cubes.CUBE_CELL)):
+        answer = cubes.answering(question, district=district, codes=codes,
+                                 level1_only=level1_only, by=by, cell=cell)
+        named |= {answer.whole, answer.edges} - {None}
+    assert named == set(cubes.BY_NAME)
+
+
+def test_every_cube_is_made_of_declared_dimensions():
+    from geo.cubes import CUBES
+    from geo.sql.cubes import DIMENSIONS, MEASURES, ROWS
+
+    for cube in CUBES:
+        assert set(cube.columns + cube.emptied_by) <= set(DIMENSIONS), cube.name
+        assert set(cube.measures) <= set(MEASURES) and cube.rows in ROWS, cube.name
+        assert set(cube.emptied_by) <= set(cube.key) and len(set(cube.columns)) == len(cube.columns)

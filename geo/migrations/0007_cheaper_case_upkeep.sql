@@ -1,48 +1,7 @@
--- Cheaper upkeep of what hangs on the cases, measured on an import of 1,000,000 of them.
---
--- Whole hours to close by date_part (float8) instead of extract (numeric since PostgreSQL 14):
--- the same whole hours for times to the second, at a quarter of the cost per case (1.3 s ->
--- 0.3 s for 3.5 M cases). The statements the case triggers run are otherwise unchanged.
---
--- And statistics on that expression: without them the planner guessed millions of groups for
--- the median's hours (there are ~1,500) and would not split a district-wide scan of the cases
--- among parallel workers (a filtered median over three years: 5.9 -> 3.7 s).
-
-CREATE OR REPLACE FUNCTION case_month_statements(rel text, sign integer, tz text) RETURNS text[]
-LANGUAGE sql IMMUTABLE AS $$ SELECT ARRAY[
-    format($q$
-    INSERT INTO case_month AS a
-    SELECT street_code, community_code, date_trunc('month', reported_at AT TIME ZONE %3$L)::date,
-           category_code, category_l1, source_code, status, coalesce(escalation, ''),
-           %2$s * count(*), %2$s * count(closed_at)
-    FROM %1$I GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
-    ON CONFLICT (community_code, month, category_code, source_code, status, escalation)
-    DO UPDATE SET cases = a.cases + excluded.cases, closed = a.closed + excluded.closed$q$,
-    rel, sign, tz),
-    format($q$
-    INSERT INTO case_month_hours AS h
-    SELECT street_code, community_code, date_trunc('month', reported_at AT TIME ZONE %3$L)::date,
-           floor(date_part('epoch', closed_at - reported_at) / 3600)::int, %2$s * count(*)
-    FROM %1$I WHERE closed_at IS NOT NULL GROUP BY 1, 2, 3, 4
-    ON CONFLICT (community_code, month, hours) DO UPDATE SET closed = h.closed + excluded.closed$q$,
-    rel, sign, tz),
-    format($q$
-    INSERT INTO case_cell_month AS g
-    SELECT date_trunc('month', reported_at AT TIME ZONE %3$L)::date,
-           street_code, community_code, cell_x(geom, 200), cell_y(geom, 200),
-           category_l1, source_code, status, coalesce(escalation, ''), %2$s * count(*)
-    FROM %1$I GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-    ON CONFLICT (month, street_code, community_code, cx, cy, category_l1, source_code, status,
-                 escalation)
-    DO UPDATE SET cases = g.cases + excluded.cases$q$,
-    rel, sign, tz),
-    format($q$
-    INSERT INTO case_site_month AS s
-    SELECT street_code, community_code, site_id,
-           date_trunc('month', reported_at AT TIME ZONE %3$L)::date, %2$s * count(*)
-    FROM %1$I WHERE site_id IS NOT NULL GROUP BY 1, 2, 3, 4
-    ON CONFLICT (community_code, month, site_id) DO UPDATE SET cases = s.cases + excluded.cases$q$,
-    rel, sign, tz)] $$;
+-- Statistics on the whole hours to close, so that the planner knows there are ~1,500 of them
+-- (it guessed millions and would not split a district-wide scan among parallel workers); and
+-- the reporters' personal data follows its case by statement triggers instead of a foreign
+-- key's per-row checks.
 
 CREATE STATISTICS cases_hours_to_close
     ON (floor(date_part('epoch', closed_at - reported_at) / 3600)::int) FROM cases;

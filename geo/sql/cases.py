@@ -1,7 +1,7 @@
 """Case figures for a scope and filters: counts, closed, median hours to close, by category.
 
-Whole months inside the date range come from the pre-aggregates (case_month per community, or
-for the whole district case_district_month, kept equal to the cases by triggers); the partial
+Whole months inside the date range come from the pre-aggregates that geo.cubes.answering
+chooses (kept equal to the cases by triggers, see geo/cubes.py); the partial
 months at either end, at most two, from the cases themselves or from the district's
 aggregates by day. The median is taken from a histogram of whole hours to close (exact to the
 hour) when the filters allow it, else from the cases.
@@ -9,6 +9,7 @@ hour) when the filters allow it, else from the cases.
 
 from psycopg2 import sql
 
+from geo.cubes import BY_NAME, Answer
 from geo.sql import compose
 
 UNION_ALL = sql.SQL(" UNION ALL ")
@@ -82,13 +83,12 @@ DAY_EDGES = """((a.day >= %(lo)s AND a.day < %(full_from)s)
      OR (a.day >= %(full_to)s AND a.day < %(hi)s))"""
 DAY_GROUPINGS = {None: "NULL::text", "category": "a.category_l1", "source": "a.source_code",
                  "month": "date_trunc('month', a.day)::date"}
-DISTRICT_GROUPINGS = tuple(DAY_GROUPINGS)
 
 
-def _counts(by: str | None, district: bool) -> str:
-    """(code, category_l1, escalation, cases, closed): whole months from case_month and the
-    partial months from the cases, or for the ``district`` (DISTRICT_GROUPINGS only) from
-    case_district_month and case_district_day."""
+def _counts(by: str | None, answer: Answer) -> str:
+    """(code, category_l1, escalation, cases, closed): whole months from the answering cube
+    (with the scope's columns, or the district's) and the partial months from the cases, or
+    from the district's cube by day."""
     raw_key, agg_key = GROUPINGS[by]
     join = "JOIN sites s ON s.id = c.site_id" if by == "site" else ""
 
@@ -101,16 +101,16 @@ def _counts(by: str | None, district: bool) -> str:
         GROUP BY 1, 2, 3""", key=key, join=join, filters=on(FILTERS, "c"),
                        escalation=on(ESCALATION_FILTER, "c"), where=where)
 
-    if agg_key is None:
+    if answer.whole is None:
         return raw(IN_RANGE)
-    if district:
+    if "community_code" not in BY_NAME[answer.whole].columns:
         filters = on(CODE_FILTERS + STATUS_FILTER, "a")
         edges = compose("""
         SELECT {key} AS code, a.category_l1, a.escalation, sum(a.cases) AS cases,
                sum(a.closed) AS closed
-        FROM case_district_day a
+        FROM {by_day} a
         WHERE {filters} {escalation} AND {days}
-        GROUP BY 1, 2, 3""", key=DAY_GROUPINGS[by], filters=filters,
+        GROUP BY 1, 2, 3""", key=DAY_GROUPINGS[by], filters=filters, by_day=sql.Identifier(answer.edges),
                         escalation=on(ESCALATION_FILTER, "a"), days=DAY_EDGES)
     else:
         filters = on(FILTERS, "a")
@@ -122,24 +122,23 @@ def _counts(by: str | None, district: bool) -> str:
         WHERE {filters} {escalation}
           AND a.month >= %(full_from)s AND a.month < %(full_to)s
         GROUP BY 1, 2, 3""", key=agg_key, filters=filters, escalation=on(ESCALATION_FILTER, "a"),
-        table=sql.Identifier("case_district_month" if district else "case_month"))
+        table=sql.Identifier(answer.whole))
 
 
-# Where the whole months' hours to close come from: histograms per community, for the
-# district, for the district by category and source (the partial months at the ends from the
-# district's histogram by day, or from the cases); or every case of the range. A status
-# filter needs no dimension: a case is closed exactly when it has a closing time (a CHECK),
-# so "closed" is the whole histogram and "open" none of it.
-_HISTOGRAMS = {
-    "community": ("case_month_hours", STREET_COMMUNITY, None),
-    "district": ("case_district_hours", "true", "case_district_day_hours"),
-    "district_codes": ("case_district_code_hours", CODE_KEYS + "\nAND" + CODE_FILTERS, None),
+# The filters each histogram of hours to close is read with: per community, for the district,
+# for the district by category and source. A status filter needs no dimension: a case is
+# closed exactly when it has a closing time (a CHECK), so "closed" is the whole histogram and
+# "open" none of it.
+_HISTOGRAM_FILTERS = {
+    "case_month_hours": STREET_COMMUNITY,
+    "case_district_hours": "true",
+    "case_district_code_hours": CODE_KEYS + "\nAND" + CODE_FILTERS,
 }
 
 
-def _hours(by: str | None, hours_from: str) -> str:
-    """(code, hours, closed): whole hours to close, from ``hours_from`` (a key of _HISTOGRAMS,
-    or "cases")."""
+def _hours(by: str | None, answer: Answer) -> str:
+    """(code, hours, closed): whole hours to close, whole months from the answering histogram
+    and the partial months from the cases or its histogram by day; or all from the cases."""
     raw_key, agg_key = GROUPINGS[by]
     join = "JOIN sites s ON s.id = c.site_id" if by == "site" else ""
     hours = "floor(date_part('epoch', c.closed_at - c.reported_at) / 3600)::int"
@@ -152,9 +151,9 @@ def _hours(by: str | None, hours_from: str) -> str:
           AND {where} GROUP BY 1, 2""", key=key, hours=hours, join=join,
                        filters=on(FILTERS, "c"), escalation=on(ESCALATION_FILTER, "c"), where=where)
 
-    if hours_from == "cases":
+    if answer.whole is None:
         return raw(IN_RANGE)
-    table, filters, by_day = _HISTOGRAMS[hours_from]
+    table, filters, by_day = answer.whole, _HISTOGRAM_FILTERS[answer.whole], answer.edges
     closed = compose("%(status)s::text IS DISTINCT FROM 'open' {escalation}",
                      escalation=on(ESCALATION_FILTER, "a"))
     edges = (UNION_ALL.join(raw(edge, _edge_key(by, i)) for i, edge in enumerate(EDGES))
@@ -174,9 +173,9 @@ def _hours(by: str | None, hours_from: str) -> str:
         closed=closed)
 
 
-def query(by: str | None, district: bool, hours_from: str, total: bool = False) -> sql.Composed:
-    """The figures per ``by``: whole months from the district's aggregates when ``district``
-    (DISTRICT_GROUPINGS only), the hours to close from ``hours_from``. With ``total``, a row
+def query(by: str | None, counts: Answer, hours: Answer, total: bool = False) -> sql.Composed:
+    """The figures per ``by``: the counts and the hours to close from the cubes that answer
+    them (geo.cubes.answering). With ``total``, a row
     for the whole selection as well (code NULL, last), added up from the groups' counts, and
     the median of that row only (the groups' is NULL)."""
     return compose("""
@@ -216,7 +215,7 @@ FROM per_code p
 LEFT JOIN median m ON {median_of}
 LEFT JOIN per_escalation e ON e.code IS NOT DISTINCT FROM p.code
 ORDER BY p.code""",
-        counts=_counts(by, district), hours=_hours(None if total else by, hours_from),
+        counts=_counts(by, counts), hours=_hours(None if total else by, hours),
         total="UNION ALL SELECT NULL, category_l1, escalation, cases, closed FROM by_code"
               if total else "",
         code=CODE_OUT.get(by, "p.code"),
@@ -235,15 +234,16 @@ SELECT NOT EXISTS (SELECT 1 FROM cases c WHERE c.community_code = ANY(%(communit
                    AND c.reported_at < %(month_end)s::timestamp AT TIME ZONE %(tz)s)"""
 
 
-# Just the number of cases of a scope in a date range (no filters): whole months from the
-# aggregates, the partial months by an index-only count.
-COUNT = compose("""
-SELECT (SELECT coalesce(sum(a.cases), 0) FROM case_month a
+def count(answer: Answer) -> sql.Composed:
+    """Just the number of cases of a scope in a date range (no filters): whole months from
+    the answering cube, the partial months by an index-only count."""
+    return compose("""
+SELECT (SELECT coalesce(sum(a.cases), 0) FROM {cube} a
         WHERE {scope}
           AND a.month >= %(full_from)s AND a.month < %(full_to)s)
-""", scope=on(STREET_COMMUNITY, "a")) + sql.Composed([
-    compose(" + (SELECT count(*) FROM cases c WHERE {scope} AND {edge})",
-            scope=on(SCOPE_FILTERS, "c"), edge=edge) for edge in EDGES])
+""", cube=sql.Identifier(answer.whole), scope=on(STREET_COMMUNITY, "a")) + sql.Composed([
+        compose(" + (SELECT count(*) FROM cases c WHERE {scope} AND {edge})",
+                scope=on(SCOPE_FILTERS, "c"), edge=edge) for edge in EDGES])
 
 
 NAMES = {
@@ -277,7 +277,6 @@ WHERE (%(street)s::text IS NULL OR street_code = %(street)s)
 # lets the covering index (community, time) INCLUDE (point, filter columns) answer the binning
 # without touching the table.
 
-CUBE_CELL = 200  # metres of Web Mercator: the cell of the cell cubes
 
 # Status and escalation level on a cube (a).
 _LEVELS = STATUS_FILTER + " " + ESCALATION_FILTER
@@ -297,14 +296,15 @@ _CUBE_BINS = {
 }
 
 
-def bins(cube: str | None, district: bool = False) -> sql.Composed:
+def bins(answer: Answer) -> sql.Composed:
     """(cx, cy, cases) per cell of %(size)s metres: from the cases alone, or (cells of
-    CUBE_CELL only) whole months from ``cube`` and the partial months from the cases, or for
-    the ``district`` without category or source from case_district_cell_day."""
+    CUBE_CELL only) whole months from the answering cube and the partial months from the
+    cases or from the district's cells by day."""
     def raw(range_: str) -> sql.Composed:
         return compose(_RAW_BINS, filters=on(FILTERS, "c"),
                        escalation=on(ESCALATION_FILTER, "c"), range=range_)
 
+    cube = answer.whole
     if cube is None:
         return raw(IN_RANGE)
     whole_months = compose("""
@@ -313,12 +313,12 @@ FROM {cube} a
 WHERE a.month >= %(full_from)s AND a.month < %(full_to)s
   AND {filters}
 GROUP BY 1, 2""", cube=sql.Identifier(cube), filters=on(STREET_COMMUNITY + _LEVELS + _CUBE_BINS[cube], "a"))
-    assert not district or cube == "case_cell_month_level"
     edges = [compose("""
 SELECT a.cx, a.cy, sum(a.cases) AS cases
-FROM case_district_cell_day a
+FROM {by_day} a
 WHERE {days}{levels}
-GROUP BY 1, 2""", days=DAY_EDGES, levels=on(_LEVELS, "a"))] if district else [raw(e) for e in EDGES]
+GROUP BY 1, 2""", by_day=sql.Identifier(answer.edges), days=DAY_EDGES, levels=on(_LEVELS, "a"))
+             ] if answer.edges else [raw(e) for e in EDGES]
     return compose("SELECT cx, cy, sum(cases)::bigint AS cases FROM ({parts}) u GROUP BY 1, 2",
                    parts=UNION_ALL.join([*edges, whole_months]))
 

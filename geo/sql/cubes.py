@@ -1,0 +1,175 @@
+"""The upkeep of the case cubes, generated from their catalogue (geo.cubes): the statements
+adding or removing a set of cases, the statement triggers on cases that run them, and the
+fill of a cube from the cases. ``UPKEEP`` is applied by every ``geo db up`` (CREATE OR
+REPLACE): the migrations create and alter the tables only."""
+from __future__ import annotations
+
+from psycopg2 import sql
+
+from geo.cubes import CUBE_CELL, CUBES, Cube
+from geo.sql import compose, names
+
+# What each dimension of a cube is, in terms of a row of cases ({tz}: the district's time
+# zone; {cell}: the cell cubes' cell in metres).
+DIMENSIONS = {
+    "street_code": "street_code",
+    "community_code": "community_code",
+    "site_id": "site_id",
+    "month": "date_trunc('month', reported_at AT TIME ZONE {tz})::date",
+    "day": "(reported_at AT TIME ZONE {tz})::date",
+    "category_code": "category_code",
+    "category_l1": "category_l1",
+    "source_code": "source_code",
+    "status": "status",
+    "escalation": "coalesce(escalation, '')",
+    "cx": "cell_x(geom, {cell})",
+    "cy": "cell_y(geom, {cell})",
+    "hours": "floor(date_part('epoch', closed_at - reported_at) / 3600)::int",
+}
+MEASURES = {"cases": "count(*)", "closed": "count(closed_at)"}
+ROWS = {"all": None, "closed": "closed_at IS NOT NULL", "on_site": "site_id IS NOT NULL"}
+
+
+TZ_ARGUMENT = sql.SQL("%1$L")  # the district's time zone in the trigger's format() calls
+
+
+def _list(parts) -> sql.Composed:
+    return sql.SQL(", ").join(parts)
+
+
+def _dimension(column: str, tz: sql.Composable) -> sql.Composed:
+    return sql.SQL(DIMENSIONS[column]).format(tz=tz, cell=sql.Literal(CUBE_CELL))
+
+
+def _dimensions(columns, tz: sql.Composable) -> sql.Composed:
+    return _list(_dimension(c, tz) for c in columns)
+
+
+def _where(cube: Cube) -> sql.Composable:
+    return sql.SQL(" WHERE " + ROWS[cube.rows] if ROWS[cube.rows] else "")
+
+
+def add(cube: Cube, rel: str, sign: int, tz: sql.Composable = TZ_ARGUMENT) -> sql.Composed:
+    """The statement adding (``sign`` 1) or removing (-1) the cases of relation ``rel`` to the
+    cube's counts; ``tz`` is the time zone as SQL (a literal, or the format() argument)."""
+    return compose("""INSERT INTO {cube} AS a ({columns})
+SELECT {dims}, {measures}
+FROM {rel}{where} GROUP BY {groups}
+ON CONFLICT ({key}) DO UPDATE SET {sums}""",
+        cube=sql.Identifier(cube.name), columns=names(cube.columns + cube.measures),
+        dims=_dimensions(cube.columns, tz), rel=sql.Identifier(rel), where=_where(cube),
+        measures=_list(sql.SQL("{} * {}").format(sql.Literal(sign), sql.SQL(MEASURES[m]))
+                       for m in cube.measures),
+        groups=_list(sql.Literal(i + 1) for i in range(len(cube.columns))), key=names(cube.key),
+        sums=_list(sql.SQL("{0} = a.{0} + excluded.{0}").format(sql.Identifier(m))
+                   for m in cube.measures))
+
+
+def remove_emptied(cube: Cube, rel: str, tz: sql.Composable = TZ_ARGUMENT) -> sql.Composed:
+    """Delete the cube's rows left at zero, looked for only where the removed cases were."""
+    return compose("""DELETE FROM {cube} a USING (SELECT DISTINCT {touched} FROM {rel}) t
+WHERE a.{emptied} = 0 AND {match}""",
+        cube=sql.Identifier(cube.name), rel=sql.Identifier(rel),
+        touched=_list(sql.SQL("{} AS {}").format(_dimension(c, tz), sql.Identifier(c))
+                      for c in cube.emptied_by),
+        emptied=sql.Identifier(cube.measures[0]),
+        match=sql.SQL(" AND ").join(sql.SQL("a.{0} = t.{0}").format(sql.Identifier(c))
+                                    for c in cube.emptied_by))
+
+
+UPKEEP_TEMPLATE = """
+CREATE OR REPLACE FUNCTION case_cubes_on_change() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = pg_catalog, public AS $f$
+DECLARE
+    tz text := district_timezone();
+BEGIN
+    -- with the owner's rights: a street user who deletes a site (its cases lose the site)
+    -- updates the district's rows too, which that user may not read
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+{remove_old}
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+{add_new}
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+{remove_emptied}
+    END IF;
+    RETURN NULL;
+END $f$;
+
+CREATE OR REPLACE FUNCTION case_cubes_on_truncate() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = pg_catalog, public AS $f$
+BEGIN
+    TRUNCATE {cubes};
+    RETURN NULL;
+END $f$;
+
+CREATE OR REPLACE TRIGGER cases_cubes_on_insert AFTER INSERT ON cases
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION case_cubes_on_change();
+CREATE OR REPLACE TRIGGER cases_cubes_on_update AFTER UPDATE ON cases
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION case_cubes_on_change();
+CREATE OR REPLACE TRIGGER cases_cubes_on_delete AFTER DELETE ON cases
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION case_cubes_on_change();
+CREATE OR REPLACE TRIGGER cases_cubes_on_truncate AFTER TRUNCATE ON cases
+    FOR EACH STATEMENT EXECUTE FUNCTION case_cubes_on_truncate();
+
+-- what databases made before the catalogue kept their cubes with
+DROP TRIGGER IF EXISTS cases_month_on_insert ON cases;
+DROP TRIGGER IF EXISTS cases_month_on_update ON cases;
+DROP TRIGGER IF EXISTS cases_month_on_delete ON cases;
+DROP TRIGGER IF EXISTS cases_month_on_truncate ON cases;
+DROP FUNCTION IF EXISTS case_month_on_change();
+DROP FUNCTION IF EXISTS case_month_on_truncate();
+DROP FUNCTION IF EXISTS case_month_statements(text, integer, text);
+DROP FUNCTION IF EXISTS case_month_statements_0008(text, integer, text);
+"""
+
+
+def _executed(statements) -> sql.Composed:
+    return sql.SQL("\n").join(sql.SQL("        EXECUTE format($s$\n{}$s$, tz);").format(s)
+                              for s in statements)
+
+
+UPKEEP = compose(
+    UPKEEP_TEMPLATE, cubes=names(c.name for c in CUBES),
+    remove_old=_executed(add(c, "old_rows", -1) for c in CUBES),
+    add_new=_executed(add(c, "new_rows", 1) for c in CUBES),
+    remove_emptied=_executed(remove_emptied(c, "old_rows") for c in CUBES))
+
+
+# Whether a cube is empty while there are cases: it is then filled from them (a database that
+# gains a cube, or one whose cube was emptied by an upgrade).
+EMPTY_WITH_CASES = ("SELECT NOT EXISTS (SELECT 1 FROM {cube}) "
+                    "AND EXISTS (SELECT 1 FROM cases)")
+
+
+# Whether the cube's rows are kept in the order of one of its indexes (CLUSTER ... USING).
+CLUSTERED = "SELECT EXISTS (SELECT 1 FROM pg_index WHERE indrelid = %s::regclass AND indisclustered)"
+
+
+def cluster(cube: Cube) -> sql.Composed:
+    return compose("CLUSTER {cube}", cube=sql.Identifier(cube.name))
+
+
+def analyze(cube: Cube) -> sql.Composed:
+    return compose("ANALYZE {cube}", cube=sql.Identifier(cube.name))
+
+
+def empty_with_cases(cube: Cube) -> sql.Composed:
+    return compose(EMPTY_WITH_CASES, cube=sql.Identifier(cube.name))
+
+
+def fill(cube: Cube, tz: str) -> sql.Composed:
+    """The cube's rows from every case; ``tz``, the district's time zone, written in as a
+    literal (a function call would be evaluated for every case)."""
+    return add(cube, "cases", 1, tz=sql.Literal(tz))
+
+
+def from_cases(cube: Cube) -> sql.Composed:
+    """The cube's rows as the cases make them now (to check the stored ones): its columns
+    and measures; the district's time zone bound as %(tz)s."""
+    return compose("SELECT {dims}, {measures} FROM cases{where} GROUP BY {groups}",
+                   dims=_dimensions(cube.columns, sql.Placeholder("tz")), where=_where(cube),
+                   measures=_list(sql.SQL(MEASURES[m]) for m in cube.measures),
+                   groups=_list(sql.Literal(i + 1) for i in range(len(cube.columns))))
