@@ -147,7 +147,7 @@ def main() -> None:
     for level, parts in out["quick"].items():
         for part, ts in parts.items():
             lines.append(f"| {level} | {part} | {len(ts)} | {_stats(ts)} |")
-    lines += ["", f"Largest heatmap layer (its cells as GeoJSON squares in the map document) over these runs: "
+    lines += ["", f"Largest heatmap layer (its cells as rows in the map document) over these runs: "
               f"{out['heat_bytes'] / 1024:.0f} KB.", ""]
     replace_section("## Case views (", lines)
     print("\n".join(lines))
