@@ -190,7 +190,7 @@ def site_case_rates(conn, scope: Scope, filters: CaseFilters, today: dt.date, *,
         filters = replace(filters, date_from=filters.date_from or today.replace(year=today.year - 3),
                           date_to=filters.date_to or today)
     params = _params(conn, scope, filters)
-    answer = cubes.answering("sites", district=params["district"],
+    answer = cubes.answering("sites", district=params["district"], community=bool(scope.community),
                              codes=bool(filters.categories or filters.sources),
                              level1_only=params["level1_only"])
     cases = db.frame(conn, sql.site_quarter_cases(answer.whole), params).astype({"cases": int})

@@ -76,12 +76,12 @@ class Answer:
     edges: str | None = None
 
 
-def answering(question: str, *, district: bool, codes: bool = False, level1_only: bool = True,
-              by: str | None = None, cell: float = CUBE_CELL) -> Answer:
+def answering(question: str, *, district: bool, community: bool = False, codes: bool = False,
+              level1_only: bool = True, by: str | None = None, cell: float = CUBE_CELL) -> Answer:
     """The cube that answers ``question`` ("counts", "hours", "cells" or "sites") for a scope
-    (``district``: the whole district, seen by someone who sees it all), a category or source
-    filter (``codes``; ``level1_only``: level-1 categories only), a grouping ``by`` and a
-    heat cell size."""
+    (``district``: the whole district, seen by someone who sees it all; ``community``: one
+    community), a category or source filter (``codes``; ``level1_only``: level-1 categories
+    only), a grouping ``by`` and a heat cell size."""
     if question == "counts":
         if by == "site":  # no cube has the site's external id
             return Answer(None)
@@ -102,7 +102,9 @@ def answering(question: str, *, district: bool, codes: bool = False, level1_only
             return Answer("case_cell_month")
         return Answer("case_cell_month_level", "case_district_cell_day" if district else None)
     if question == "sites":
-        if codes and not level1_only:
+        # a community's cases through the covering index are as fast as case_site_month and
+        # faster than case_site_code_month (read by category first): docs/cubes.md
+        if community or (codes and not level1_only):
             return Answer(None)
         return Answer("case_site_code_month" if codes else "case_site_month")
     raise ValueError(f"no such question: {question}")
