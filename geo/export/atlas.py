@@ -12,7 +12,7 @@ import pandas as pd
 from geo import coverage, db, stats
 from geo.export import check_out
 from geo.export.snapshot import (CSS_DPI, describe, footer, map_html, page, render, scope_name,
-                                 title, view_map)
+                                 source, title, view_map)
 from geo.i18n import t
 from geo.sql import coverage as coverage_sql
 from geo.viewstate import State
@@ -69,7 +69,7 @@ def export_atlas(conn, s: State, out: Path, *, paper: str = "A4", orientation: s
                              {"street": s.street, "community": s.community}).fetchall()
     conn.rollback()
     cover = [] if s.community else [(None, s.street)]
-    pages, docs = [], {}
+    pages, docs, source_line = [], {}, source(conn, s)
     for i, (code, street) in enumerate(cover + communities):
         view = replace(s, street=street, community=code, center=None, zoom=None, site=None)
         fmap, bounds = view_map(conn, view, today)
@@ -80,7 +80,7 @@ def export_atlas(conn, s: State, out: Path, *, paper: str = "A4", orientation: s
             side = (_kpi_table(coverage.kpis(conn, view.view), s.lang)
                     + _gap_table(coverage.gaps(conn, view.view), s.lang))
         pages.append(page(f"{title(conn, view)} · {describe(view, today).split(' · ')[0]}",
-                           f"map{i}.html", footer(conn, view, today), side))
+                           f"map{i}.html", footer(view, today, source_line), side))
         if progress:
             progress(0.5 * (i + 1) / (len(cover) + len(communities)))
     render("".join(pages), docs, out, paper, orientation, CSS_DPI,

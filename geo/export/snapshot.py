@@ -179,9 +179,10 @@ def page(heading: str, frame_src: str, footer: str, side: str = "") -> str:
             f'{aside}<div class="footer">{footer}</div></div>')
 
 
-def footer(conn, s: State, today: dt.date) -> str:
-    """The view in words, the source, the time of export (the district's) and, when the
-    chosen basemap's server did not answer, that the map has none."""
+def source(conn, s: State) -> str:
+    """The footer's second line, the same on every page of an export: the source (the
+    district), the time of export (the district's) and, when the chosen basemap's server did
+    not answer, that the map has none."""
     from zoneinfo import ZoneInfo
 
     with conn.cursor() as cur:
@@ -191,10 +192,14 @@ def footer(conn, s: State, today: dt.date) -> str:
     district = _scope_name(conn, stats.Scope())
     missing = (s.basemap != "none" and basemap.tiles_url(s.basemap, s.tiles)
                and not basemap.usable_tiles(s.basemap, s.tiles))
-    return (f"{html.escape(describe(s, today))}<br>{t('export_source', s.lang)}: "
-            f"{html.escape(district)} · {t('app_title', s.lang)} · "
+    return (f"{t('export_source', s.lang)}: {html.escape(district)} · {t('app_title', s.lang)} · "
             f"{t('export_time', s.lang)}: {now}"
             + (f" · {t('basemap_unreachable_short', s.lang)}" if missing else ""))
+
+
+def footer(s: State, today: dt.date, source_line: str) -> str:
+    """The view in words over the export's ``source`` line."""
+    return f"{html.escape(describe(s, today))}<br>{source_line}"
 
 
 def render(pages_html: str, documents: dict[str, str], out: Path, paper: str, orientation: str,
@@ -275,6 +280,6 @@ def export_map(conn, s: State, out: Path, *, paper: str = "A4", orientation: str
         out.write_text(doc, encoding="utf-8")
         return out
     heading = f"{title(conn, s)} · {describe(s, today).split(' · ')[0]}"
-    render(page(heading, "map.html", footer(conn, s, today)), {"map.html": doc}, out, paper,
+    render(page(heading, "map.html", footer(s, today, source(conn, s))), {"map.html": doc}, out, paper,
             orientation, dpi, name=heading)
     return out
