@@ -158,10 +158,11 @@ def start_session(conn, user: User) -> str:
 def session_user(conn, token: str) -> User | None:
     """The user of a session active within SESSION_MINUTES, or None: unknown, ended or
     expired. Its activity is marked at most once a minute (a page run is otherwise a read)."""
-    found = db.row(conn, sql.SESSION_USER, {"token": _token_hash(token), "minutes": SESSION_MINUTES})
+    hashed = _token_hash(token)
+    found = db.row(conn, sql.SESSION_USER, {"token": hashed, "minutes": SESSION_MINUTES})
     if found and found[-1]:
         with db.transaction(conn) as cur:
-            db.run(cur, sql.SESSION_TOUCH, (_token_hash(token),))
+            db.run(cur, sql.SESSION_TOUCH, (hashed,))
             db.run(cur, sql.SESSION_EXPIRE, (SESSION_MINUTES,))
     return User(*found[:-1]) if found else None
 

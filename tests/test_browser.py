@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from layers.editing import EDIT_COLOUR
-from tests.conftest import DEMO_NOW, ROOT, run_cli
+from tests.conftest import DEMO_NOW, ROOT, query, run_cli
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / "test-artifacts"
@@ -833,12 +833,8 @@ def test_a_click_on_a_community_of_the_district_opens_it(server, browser, demo_u
 
 
 def _current_mode(url: str, site: int) -> str:
-    conn = psycopg2.connect(url)
-    with conn.cursor() as cur:
-        cur.execute("SELECT mode FROM management WHERE site_id = %s AND valid_to IS NULL", (site,))
-        mode = cur.fetchone()[0]
-    conn.close()
-    return mode
+    return query(url, "SELECT mode FROM management WHERE site_id = %s AND valid_to IS NULL",
+                 (site,))[0][0]
 
 
 def _page_after_edit(page, site: int, name: str) -> dict:

@@ -4,7 +4,7 @@ equal to its cases."""
 import re
 import subprocess
 
-from tests.conftest import ROOT, _clone, run_cli
+from tests.conftest import ROOT, _clone, query, run_cli
 from tests.test_case_stats import aggregates_equal_raw
 
 DUMP = ROOT / "tests" / "data" / "ee37a9d_small_district.sql"
@@ -25,10 +25,9 @@ def test_a_database_of_ee37a9d_upgrades_to_the_fresh_schema(cluster):
     old = _clone(cluster, "template0")  # empty
     subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", old, "-f", str(DUMP)],
                    check=True, capture_output=True, text=True)
-    before = subprocess.run(["psql", "-Atc", "SELECT count(*) FROM cases", old],
-                            check=True, capture_output=True, text=True).stdout.strip()
+    before = query(old, "SELECT count(*) FROM cases")[0][0]
     res = run_cli(old, "db", "up")
     assert res.returncode == 0, res.stderr
     fresh = _clone(cluster, "atlas")
     assert schema(old) == schema(fresh)
-    assert int(before) == 300 and aggregates_equal_raw(old)
+    assert before == 300 and aggregates_equal_raw(old)
