@@ -840,21 +840,22 @@ def _current_mode(url: str, site: int) -> str:
 def _page_after_edit(page, site: int, name: str) -> dict:
     """What a user sees of a site's management: two KPIs, the site's colour on the map, whether
     it is in the gap list, and the length of its history in the panel."""
-    deadline, metrics = time.time() + 60, {}
-    while not {"商业化物管", "无物管"} <= set(metrics) and time.time() < deadline:
-        wait_until_idle(page)  # and the figures drawn (a run may start again meanwhile)
+    deadline, metrics, colours = time.time() + 60, {}, []
+    # the figures and the site on the map both drawn (a run may start again meanwhile)
+    while (not {"商业化物管", "无物管"} <= set(metrics) or not colours) and time.time() < deadline:
+        wait_until_idle(page)
         metrics = dict(m.split("\n\n")[:2]
                        for m in page.locator("[data-testid='stMetric']").all_inner_texts())
-    colours = []
-    for frame in page.frames:
-        with contextlib.suppress(Exception):
-            colours += frame.evaluate("""(id) => {
-                const map = Object.values(window).find(v => v && v.latLngToContainerPoint && v._container);
-                const out = []; if (!map) return out;
-                map.eachLayer(l => { const p = l.feature && l.feature.properties;
-                    if (p && p.id === id && l._path && l.options.className.includes('atlas-site'))
-                        out.push(l._path.getAttribute('fill')); });
-                return out; }""", site)
+        colours = []
+        for frame in page.frames:
+            with contextlib.suppress(Exception):
+                colours += frame.evaluate("""(id) => {
+                    const map = Object.values(window).find(v => v && v.latLngToContainerPoint && v._container);
+                    const out = []; if (!map) return out;
+                    map.eachLayer(l => { const p = l.feature && l.feature.properties;
+                        if (p && p.id === id && l._path && l.options.className.includes('atlas-site'))
+                            out.push(l._path.getAttribute('fill')); });
+                    return out; }""", site)
 
     def grid(*headers):
         for g in page.locator("[data-testid='stDataFrame']").all():
