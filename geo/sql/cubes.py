@@ -54,13 +54,14 @@ def add(cube: Cube, rel: str, sign: int, tz: sql.Composable = TZ_ARGUMENT) -> sq
     cube's counts; ``tz`` is the time zone as SQL (a literal, or the format() argument)."""
     return compose("""INSERT INTO {cube} AS a ({columns})
 SELECT {dims}, {measures}
-FROM {rel}{where} GROUP BY {groups}
+FROM {rel}{where} GROUP BY {groups} ORDER BY {order}
 ON CONFLICT ({key}) DO UPDATE SET {sums}""",
         cube=sql.Identifier(cube.name), columns=names(cube.columns + cube.measures),
         dims=_dimensions(cube.columns, tz), rel=sql.Identifier(rel), where=_where(cube),
         measures=_list(sql.SQL("{} * {}").format(sql.Literal(sign), sql.SQL(MEASURES[m]))
                        for m in cube.measures),
         groups=_list(sql.Literal(i + 1) for i in range(len(cube.columns))), key=names(cube.key),
+        order=_list(sql.Literal(i + 1) for i in range(len(cube.key))),
         sums=_list(sql.SQL("{0} = a.{0} + excluded.{0}").format(sql.Identifier(m))
                    for m in cube.measures))
 
