@@ -21,10 +21,42 @@ from geo.importing import run, templates
 from geo.importing.messages import in_words
 from geo.importing.fields import KINDS
 from geo.importing.read import read
+from geo.importing.validate import detected_mapping, mappable
 from layers import maps
 
 PREVIEW_SIZE = (700, 420)
 SUFFIXES = ["csv", "xlsx", "geojson", "json", "gpkg", "zip"]
+
+
+def _found_rows(found: list[dict], name: str, path: Path, lang: str) -> pd.DataFrame:
+    named = (lambda text: text.replace(str(path), name))
+    return pd.DataFrame([{t("import_row", lang): e["row"],
+                          t("import_field", lang): header(e["field"], lang) if e["field"] else "",
+                          t("import_reason", lang): in_words(named(e["message"]), lang)}
+                         for e in found])
+
+
+def _mapping(path: Path, kind: str, lang: str) -> list[str]:
+    """Which column holds which field: detected as the import would, changeable here; the
+    user's changes go to the import as --map FIELD=COLUMN."""
+    try:
+        columns = list(read(path).frame.columns)
+    except InputError:
+        return []  # the preview below names what is wrong with the file
+    detected = detected_mapping(columns, kind)
+    none = t("import_mapping_none", lang)
+    chosen = []
+    with st.expander(t("import_mapping", lang), expanded=False):
+        cols = st.columns(3)
+        for i, field in enumerate(f for f in mappable(KINDS[kind]) if f != "wkt" or detected.get(f)):
+            options = [none, *columns]
+            now = detected.get(field)
+            picked = cols[i % 3].selectbox(header(field, lang), options,
+                                           index=options.index(now) if now in options else 0,
+                                           key=f"import_map_{kind}_{field}")
+            if picked != none and picked != now:
+                chosen.append(f"{field}={picked}")
+    return chosen
 
 
 def _refusal(refused: InputError, path: Path, name: str, lang: str) -> None:
@@ -96,16 +128,31 @@ def render(conn, s: State, user: users.User | None = None) -> State:
     if upload is None:
         return s
     path = _saved(upload)
-    options = dict(crs=crs, source=source, add_categories=add_categories)
+    options = dict(crs=crs, source=source, add_categories=add_categories,
+                   mapping=_mapping(path, kind, lang))
     _preview_map(path, crs, lang)
     try:
         preview = run.import_file(kind, path, dry_run=True, **options)
     except InputError as refused:
         _refusal(refused, path, upload.name, lang)
         return s
+    found = preview["rejected_rows"]
+    errors = [e for e in found if e["severity"] == "error"]
+    warnings = [e for e in found if e["severity"] == "warning"]
+    if errors:
+        said = in_words(f"{preview['rejected']} rejected rows; nothing was imported", lang)
+        st.error(in_words(run.unknown_message(upload.name, preview["unknown"]), lang)
+                 if preview["unknown"] else f"{upload.name}: {said}")
+        st.dataframe(_found_rows(errors, upload.name, path, lang), hide_index=True, width="stretch")
+    if warnings:
+        st.warning(t("import_warnings", lang).format(n=len({e["row"] for e in warnings})))
+        st.dataframe(_found_rows(warnings, upload.name, path, lang), hide_index=True,
+                     width="stretch")
+    if errors:
+        return s
     st.info(t("import_would", lang).format(
-        rows=preview["rows"], inserted=preview.get("inserted", 0),
-        updated=preview.get("updated", 0), unchanged=preview.get("unchanged", 0)))
+        rows=preview["rows"], inserted=preview["would_insert"],
+        updated=preview["would_update"], unchanged=preview["unchanged"]))
     if st.button(t("import_confirm", lang), key="import_confirm"):
         try:
             done = run.import_file(kind, path, **options)

@@ -76,6 +76,41 @@ def bench_import(n: int = 1_000_000) -> dict:
     return {"rows": n, "wall": wall, "seconds": summary["seconds"]}
 
 
+def _vacuumed() -> None:
+    conn = db.connect()
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute("VACUUM ANALYZE")
+    conn.close()
+
+
+def bench_hotline(n: int = 100_000, runs: int = 3) -> dict:
+    """A 12345 extract (Chinese headers, words, names) against the same cases in the canonical
+    columns: the command's wall time, each run followed by deleting the rows and VACUUM."""
+    folder = Path(tempfile.mkdtemp(prefix="atlas-bench-"))
+    files = {"12345 extract (Chinese headers, words, names)": (folder / "hotline.csv", ["--hotline"], []),
+             "canonical columns and codes": (folder / "canonical.csv", [], ["--source", "hotline_12345"])}
+    for path, flags, _ in files.values():
+        subprocess.run([sys.executable, str(ROOT / "bench" / "make_cases_csv.py"), str(n),
+                        str(path), *flags], check=True)
+    walls: dict[str, list[float]] = {name: [] for name in files}
+    _vacuumed()
+    for _ in range(runs):  # alternated, so that both meet the same machine
+        for name, (path, _, options) in files.items():
+            t0 = time.perf_counter()
+            res = subprocess.run([sys.executable, "-m", "geo", "import", "cases", str(path),
+                                  *options], capture_output=True, text=True, cwd=ROOT)
+            walls[name].append(time.perf_counter() - t0)
+            if res.returncode != 0:
+                raise SystemExit(res.stderr)
+            conn = db.connect()
+            with db.transaction(conn) as cur:
+                cur.execute("DELETE FROM cases WHERE external_id LIKE 'B%%'")
+            conn.close()
+            _vacuumed()
+    return {"rows": n, "walls": walls}
+
+
 def _timed(fn, repeat: int = 1) -> list[float]:
     out = []
     for _ in range(repeat):
@@ -122,6 +157,7 @@ def main() -> None:
     stat_times = bench_stats(conn)
     conn.close()
     imp = bench_import() if "--no-import" not in sys.argv else None
+    hotline = bench_hotline() if "--no-import" not in sys.argv else None
     lines = [
         "# Benchmarks", "",
         "Run with `make bench` (bench/run.py). Figures are replaced on every run.", "",
@@ -140,6 +176,17 @@ def main() -> None:
             f"Wall time of the whole command: **{imp['wall']:.1f} s**.", "",
             "| step | seconds |", "|---|---|",
             *[f"| {k} | {v:.2f} |" for k, v in s.items()], "",
+        ]
+    if hotline:
+        lines += [
+            f"## Import of a 12345 extract ({hotline['rows']:,} cases, CSV)", "",
+            "The same cases as the platform exports them and in the canonical columns "
+            "(bench/make_cases_csv.py, with and without --hotline), into the database above; "
+            "wall time of `python -m geo import cases`, runs alternated, each followed by "
+            "deleting the rows and VACUUM.", "",
+            "| file | runs (s) | median (s) |", "|---|---|---|",
+            *[f"| {name} | {', '.join(f'{w:.1f}' for w in walls)} | {statistics.median(walls):.1f} |"
+              for name, walls in hotline["walls"].items()], "",
         ]
     DOC.parent.mkdir(exist_ok=True)
     old = DOC.read_text(encoding="utf-8") if DOC.exists() else ""

@@ -113,8 +113,12 @@ def cmd_import(args) -> int:
         args.kind, args.path, crs=args.crs, mapping=args.map, source=args.source,
         encoding=args.encoding, date_format=args.date_format,
         add_categories=args.add_categories, skip_invalid=args.skip_invalid,
-        report=args.report, nearest_within=args.nearest_within,
-        progress=_progress_bar(args.kind), say=_say)
+        report=args.report, nearest_within=args.nearest_within, map_values=args.map_values,
+        dry_run=args.dry_run, progress=_progress_bar(args.kind), say=_say)
+    if args.dry_run:
+        summary.pop("rejected_rows")
+        _emit(summary)
+        return 0
     from geo import db, users
 
     users.audit(db.connect(), None, "import",
@@ -311,6 +315,10 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--skip-invalid", action="store_true")
     i.add_argument("--report", metavar="PATH")
     i.add_argument("--nearest-within", type=float, metavar="METRES")
+    i.add_argument("--map-values", action="append", default=[], metavar="FIELD=FILE.csv",
+                   help="map a file's own categories or sources onto codes (CSV: value,code)")
+    i.add_argument("--dry-run", action="store_true",
+                   help="check everything, write nothing, print what would be written")
     i.set_defaults(func=cmd_import)
 
     s = sub.add_parser("stats", help="coverage and case figures as JSON")

@@ -22,7 +22,7 @@ class View:
 
     street: str | None = None
     community: str | None = None
-    as_of: dt.date = field(default_factory=dt.date.today)
+    as_of: dt.date = field(kw_only=True)  # the district's date: never the server's default
 
     def params(self, **extra) -> dict:
         return {"street": self.street, "community": self.community, "as_of": self.as_of, **extra}

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class RowError:
-    """One rejected row: ``row`` is the 1-based line of a table (header = 1) or feature number."""
+    """One rejected row (``severity`` "error"), or a kept row whose ``field`` was emptied
+    ("warning"): ``row`` is the 1-based line of a table (header = 1) or feature number."""
 
     row: int | None
     field: str | None
     message: str
+    severity: str = "error"
 
     def describe(self, file: str | None = None) -> str:
         parts = [p for p in (file, f"row {self.row}" if self.row is not None else None,
@@ -36,6 +38,8 @@ class InputError(Exception):
         if not self.errors:
             return [str(self)]
         out = [e.describe(self.file) for e in self.errors[:limit]]
+        if str(self) not in out:  # the whole file's reason first
+            out.insert(0, str(self))
         if len(self.errors) > limit:
             out.append(f"... and {len(self.errors) - limit} more rejected rows")
         return out

@@ -16,7 +16,7 @@ from geo.i18n import t
 CODE_COLUMNS = {"mode": "mode", "mode_before": "mode", "mode_after": "mode", "kind": "kind",
                 "role": "role", "status": "status", "action": "action", "table_name": "table",
                 "escalation": "escalation", "target_kind": "target", "audit_action": "audit",
-                "reason": "reason", "what": "what", "view": "view"}
+                "reason": "reason", "what": "what", "view": "view", "located_by": "located"}
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 
 

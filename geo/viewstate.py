@@ -27,8 +27,9 @@ class State:
     lang: str = "zh"
     street: str | None = None
     community: str | None = None
-    as_of: dt.date = field(default_factory=dt.date.today)
-    today: dt.date = field(default_factory=dt.date.today)  # the district's, when read from a URL
+    # the district's dates (stats.district_today), never the server's: no default
+    as_of: dt.date = field(kw_only=True)
+    today: dt.date = field(kw_only=True)
     compare: dt.date | None = None
     basemap: str = "osm"
     tiles: str | None = None  # the custom XYZ URL when basemap == "custom"
@@ -51,7 +52,7 @@ class State:
 
     @property
     def view(self) -> coverage.View:
-        return coverage.View(self.street, self.community, self.as_of)
+        return coverage.View(self.street, self.community, as_of=self.as_of)
 
     @property
     def scope(self) -> stats.Scope:

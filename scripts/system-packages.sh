@@ -3,8 +3,9 @@
 # else it names what to install (or how to use an existing PostGIS) and stops.
 set -eu
 
-# libatomic1: the Node.js driver inside the playwright wheel needs it
-packages="python3-venv chromium chromium-driver libatomic1 fonts-wqy-zenhei poppler-utils"
+# libatomic1: the Node.js driver inside the playwright wheel needs it; faketime: the tests run
+# the app at a chosen hour of the district's day
+packages="python3-venv chromium chromium-driver libatomic1 fonts-wqy-zenhei poppler-utils faketime"
 # With DATABASE_URL pointing at an existing PostGIS, the local server is not needed.
 [ -n "${DATABASE_URL:-}" ] || packages="postgresql-15 postgresql-15-postgis-3 postgresql-contrib $packages"
 # (tests add a package that cannot exist, to see what a user without root is told)

@@ -53,7 +53,7 @@ def test_overview_in_chinese_with_kpis_and_gap_list(app, demo_url):
                                         (DEMO_NOW.date(), DEMO_NOW.date()))[0][0])
     from geo import coverage, db  # in the order of priority, the default
     conn = db.connect(demo_url)
-    ranked = coverage.gaps(conn, coverage.View(None, None, DEMO_NOW.date()))
+    ranked = coverage.gaps(conn, coverage.View(None, None, as_of=DEMO_NOW.date()))
     conn.close()
     top = ranked.sort_values("priority", ascending=False, na_position="last")["name"].head(20)
     assert gaps["名称"].head(20).tolist() == top.tolist()

@@ -151,10 +151,10 @@ def test_import_page_previews_then_imports(demo_copy_url, monkeypatch):
     assert "passwd.csv" in refusal and "atlas-upload" not in refusal
     assert "1 行未通过检查，未导入任何数据" in refusal
     assert query(demo_copy_url, "SELECT count(*) FROM cases")[0][0] == before  # nothing written
-    no_status = good.replace(b",status,", b",").replace(b",open,", b",").replace(b",closed,", b",")
-    at.file_uploader(key="import_upload").set_value(("无状态.csv", no_status, "text/csv"))
+    no_time = good.replace(b",reported_at,", b",when,")
+    at.file_uploader(key="import_upload").set_value(("无时间.csv", no_time, "text/csv"))
     at.run()  # a whole-file refusal is in Chinese too, its field by its name
-    assert at.error[0].value == "无状态.csv: 缺少必填列“办理状态”", at.error[0].value
+    assert at.error[0].value == "无时间.csv: 缺少必填列“受理时间”", at.error[0].value
     at.file_uploader(key="import_upload").set_value(("good.csv", good, "text/csv"))
     at.run()
     assert "新增 2" in at.info[0].value
@@ -327,3 +327,37 @@ def test_assign_a_district_leader_to_the_community_in_the_app(demo_copy_url, mon
     at.run()
     no_leader = next(d.value for d in at.dataframe if list(d.value.columns) == ["代码", "名称"])
     assert no_leader.empty
+
+
+def test_import_page_shows_the_columns_it_found_lets_them_be_changed_and_lists_warnings(
+        demo_copy_url, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", demo_copy_url)
+    monkeypatch.setenv("ATLAS_BASEMAP", "none")
+    (lon, lat), = query(demo_copy_url, "SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(geom) p "
+                                       "FROM communities WHERE code = %s) x", (COMMUNITY,))
+    # an extract whose reporting time is under a header no alias knows, and one bad rating
+    extract = ("工单编号,提交时间,问题分类,办理状态,满意度,来源,经度,纬度\n"
+               f"W1,2026-10-01 09:00,环境卫生-垃圾清运,办理中,很好,12345热线,{lon},{lat}\n"
+               f"W2,2026-10-02 09:00,物业管理/物业收费,已受理,满意,12345热线,{lon},{lat}\n").encode()
+    before = query(demo_copy_url, "SELECT count(*) FROM cases")[0][0]
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at.query_params["view"] = "import"
+    at.run()
+    at.selectbox(key="import_kind").set_value("cases").run()
+    at.file_uploader(key="import_upload").set_value(("热线导出.csv", extract, "text/csv"))
+    at.run()
+    assert at.error[0].value == "热线导出.csv: 缺少必填列“受理时间”", at.error[0].value
+    # what was found, field by field, under its label
+    assert at.selectbox(key="import_map_cases_category").value == "问题分类"
+    assert at.selectbox(key="import_map_cases_external_id").value == "工单编号"
+    at.selectbox(key="import_map_cases_reported_at").set_value("提交时间").run()
+    assert not at.error, [e.value for e in at.error]
+    assert "1 行有字段无法读取" in at.warning[0].value
+    warned = at.dataframe[0].value  # the only table: nothing is rejected
+    assert list(warned["行"]) == [2] and list(warned["字段"]) == ["满意度"]
+    assert "新增 2" in at.info[0].value
+    at.button(key="import_confirm").click().run()
+    assert query(demo_copy_url, "SELECT count(*) FROM cases")[0][0] == before + 2
+    assert sorted(query(demo_copy_url, "SELECT external_id, category_code, satisfaction FROM cases "
+                                       "WHERE external_id LIKE 'W_'")) == [
+        ("W1", "garbage", None), ("W2", "property_fee", 5)]

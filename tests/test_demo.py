@@ -146,7 +146,7 @@ def test_the_street_line_drawn_for_a_community_runs_around_its_sites(demo_url):
         worst = 0.0
         for code, street in db.frame(conn, "SELECT code, street_code FROM communities").itertuples(
                 index=False):
-            view = coverage.View(street, code, DEMO_NOW.date())
+            view = coverage.View(street, code, as_of=DEMO_NOW.date())
             drawn = coverage.streets(conn, view).set_index("code").geometry[street]
             sites, _ = coverage.sites(conn, view)
             outside = shapely.difference(sites.geometry.values, drawn)

@@ -152,7 +152,7 @@ def test_assigning_a_cadre_closes_the_gap_and_can_be_undone(street_user):
 
     url, conn = street_user
     owner = db.connect(url)
-    view = coverage.View("370202005", None, dt.date.today())
+    view = coverage.View("370202005", None, as_of=dt.date.today())
     gaps = coverage.sites_without_cadre(owner, view)
     assert len(gaps)
     site_id = int(gaps["id"].iloc[0])
@@ -329,7 +329,7 @@ def test_ending_an_assignment_reopens_the_gap_keeps_history_and_can_be_undone(st
     url, conn = street_user
     owner = db.connect(url)
     today = dt.date.today()
-    view = coverage.View("370202005", None, today)
+    view = coverage.View("370202005", None, as_of=today)
     site_id = int(coverage.sites_without_cadre(owner, view)["id"].iloc[0])
     candidates = people.assignable_people(conn, site_id)
     cadre = int(candidates[candidates["role"] == "street_cadre"]["id"].iloc[0])
@@ -353,7 +353,7 @@ def test_district_leaders_cover_communities_logged_and_undoable(street_user):
     url, conn = street_user
     owner = db.connect(url)
     today = dt.date.today()
-    view = coverage.View("370202005", None, today)
+    view = coverage.View("370202005", None, as_of=today)
     for assignment in people.community_leaders(conn, COMMUNITY)["id"]:
         people.end_assignment(conn, "street5", int(assignment), today)
     assert COMMUNITY in set(coverage.communities_without_leader(owner, view)["code"])

@@ -136,7 +136,7 @@ def test_a_streets_atlas_with_an_unreachable_basemap(demo_url, tmp_path, monkeyp
                         lambda address, *a, **k: connects.append(address) or real(address, *a, **k))
     conn = conn_for(demo_url)
     path = tmp_path / "street.pdf"
-    atlas.export_atlas(conn, State(street=STREET, basemap="custom", as_of=DEMO_NOW.date()), path)
+    atlas.export_atlas(conn, State(street=STREET, basemap="custom", as_of=DEMO_NOW.date(), today=DEMO_NOW.date()), path)
     names = [n for (n,) in query(demo_url, "SELECT name FROM communities WHERE street_code = %s",
                                  (STREET,))]
     assert pdf_pages(path) == 1 + len(names) == 5
@@ -154,12 +154,12 @@ def test_export_file_names_say_scope_view_and_date(demo_url, conn_for):
 
     conn = conn_for(demo_url)
     day = DEMO_NOW.date()
-    assert file_name(conn, State(street=STREET, as_of=day), "page_coverage", ".png") == \
+    assert file_name(conn, State(street=STREET, as_of=day, today=day), "page_coverage", ".png") == \
         f"中山路街道_物管覆盖_{AS_OF}.png"
-    assert file_name(conn, State(community=COMMUNITY, street=STREET, as_of=day, lang="en"),
+    assert file_name(conn, State(community=COMMUNITY, street=STREET, as_of=day, today=day, lang="en"),
                      "table_gaps", ".xlsx").endswith(f"_Gap list_{AS_OF}.xlsx".replace(" ", "-"))
     cases = State(page="cases", period="custom", date_from=dt.date(2026, 1, 1),
-                  date_to=dt.date(2026, 3, 31))
+                  date_to=dt.date(2026, 3, 31), as_of=day, today=day)
     assert file_name(conn, cases, "atlas_cases", ".pdf") == "市南区_诉求热力图集_2026-01-01至2026-03-31.pdf"
 
 
@@ -214,6 +214,12 @@ def test_cases_table_rows_equal_stats_cases_and_public_has_no_personal_data(demo
     assert len(frame) == n
     assert set(frame["类别"]) <= {n for (n,) in query(demo_url, "SELECT name FROM case_categories")}
     assert set(frame["办理状态"]) <= {"办理中", "已办结"}
+    # where each case is: its community, its site's id, its address and how it was placed
+    assert set(frame["社区代码"].astype(str)) == {COMMUNITY}
+    sites = {i for (i,) in query(demo_url, "SELECT external_id FROM sites WHERE community_code = %s",
+                                 (COMMUNITY,))}
+    assert 0 < frame["小区编号"].notna().sum() < n and set(frame["小区编号"].dropna()) <= sites
+    assert "地址" in frame.columns and set(frame["定位方式"]) == {"坐标"}
     names = frame["诉求人"].dropna()
     assert len(names) and names.str.endswith("*").all()  # masked
     public = tmp_path / "public.geojson"

@@ -14,10 +14,13 @@ ESCALATIONS = ("community", "street", "district")
 @dataclass(frozen=True)
 class Field:
     name: str
-    type: str  # text | int | float | bool | date | datetime | enum
+    type: str  # text | int | float | bool | date | datetime | enum | rating
     required: bool = False
     choices: tuple[str, ...] = ()
     doc: str = ""
+    # a bad value is emptied and the row kept with a warning (a case's secondary fields: the
+    # complaint stays knowable by where, what and when)
+    secondary: bool = False
 
 
 @dataclass(frozen=True)
@@ -36,8 +39,8 @@ class Kind:
 
 
 def _f(name: str, type_: str = "text", required: bool = False, choices: tuple[str, ...] = (),
-       doc: str = "") -> Field:
-    return Field(name, type_, required, choices, doc)
+       doc: str = "", secondary: bool = False) -> Field:
+    return Field(name, type_, required, choices, doc, secondary)
 
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
@@ -84,13 +87,20 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
         _f("valid_from", "date", True), _f("valid_to", "date"),
     ), None, ("person_external_id", "target_kind", "target_code", "valid_from")),
     Kind("cases", (
-        _f("source", required=True, doc="source code; or --source for the whole file"),
+        _f("source", required=True, doc="source code or name; or --source for the whole file"),
         _f("external_id", required=True),
-        _f("category", required=True, doc="level-1 or level-2 category code"),
-        _f("status", required=True, doc="open/closed, or e.g. 办理中/已办结"),
-        _f("reported_at", "datetime", True), _f("closed_at", "datetime"),
-        _f("escalation", "enum", False, ESCALATIONS), _f("satisfaction", "int", doc="1-5"),
+        _f("category", required=True,
+           doc="code or name of a level-1 or level-2 category, or 一级-二级 in one cell"),
+        _f("status", doc="open/closed, or e.g. 办理中/已办结; empty: from closed_at",
+           secondary=True),
+        _f("reported_at", "datetime", True),
+        _f("closed_at", "datetime", secondary=True),
+        _f("escalation", "enum", False, ESCALATIONS, secondary=True),
+        _f("satisfaction", "rating", doc="1-5, or 满意/基本满意/一般/不满意/非常不满意/未评价",
+           secondary=True),
         _f("lon", "float", doc="or a geometry/WKT column"), _f("lat", "float"),
-        _f("reporter_name"), _f("reporter_phone"), _f("description"),
+        _f("address", secondary=True), _f("handling_unit", secondary=True),
+        _f("reporter_name", secondary=True), _f("reporter_phone", secondary=True),
+        _f("description", secondary=True),
     ), "point", ("source", "external_id")),
 )}

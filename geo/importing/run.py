@@ -14,10 +14,10 @@ import pandas as pd
 from geo import coords, db
 from geo.errors import InputError, RowError
 from geo.importing.fields import KINDS
+from geo.importing import values
 from geo.importing.read import read
 from geo.importing.validate import Options, check, parse_mapping
 from geo.sql import imports as load
-from geo.sql import places as places_sql
 from geo.stats import district_timezone
 
 
@@ -26,24 +26,51 @@ def _context(cur) -> tuple[tuple | None, str]:
     return (tuple(bbox) if bbox and bbox[0] is not None else None), district_timezone(cur)
 
 
-def _reference_errors(cur, frame: pd.DataFrame, add: bool) -> list[RowError]:
-    """Unknown case categories and sources: added with --add-categories, else rejected."""
-    errors = []
-    for column, table in (("category", "case_categories"), ("source", "case_sources")):
-        met = sorted(set(frame[column].dropna()))
-        known = {r[0] for r in db.run(cur, places_sql.codes_among(table), (met,)).fetchall()}
-        unknown = [code for code in met if code not in known]
-        if not unknown:
-            continue
-        if add:
-            for code in unknown:
-                db.run(cur, load.ADD_CODE[table], {"code": code})
-            continue
-        bad = frame[column].isin(unknown).to_numpy()
-        for row, value in zip(frame["row_no"][bad], frame[column][bad]):
-            errors.append(RowError(int(row), column, f"unknown {column} '{value}' "
-                                   "(--add-categories adds new categories and sources)"))
-    return errors
+def _resolve_codes(cur, frame: pd.DataFrame, add: bool, value_maps: dict[str, dict[str, str]]
+                   ) -> tuple[list[RowError], dict[str, dict[str, int]]]:
+    """Categories and sources by code or name (--map-values first) onto the district's codes,
+    in place. Unknown values are added with --add-categories, else their rows rejected; the
+    unknown values with their row counts are returned too."""
+    categories = [values.Category(*r) for r in db.run(cur, load.CATEGORY_NAMES).fetchall()]
+    sources = db.run(cur, load.SOURCE_NAMES).fetchall()
+    errors: list[RowError] = []
+    unknown: dict[str, dict[str, int]] = {}
+    for column in values.MAPPED_FIELDS:
+        given = frame[column]
+        mapped = value_maps.get(column, {})
+        wanted = given.replace(mapped) if mapped else given
+        codes = (values.category_codes(wanted, categories) if column == "category"
+                 else values.source_codes(wanted, sources))
+        missing = values.unknown_counts(given, codes)
+        if missing and add:
+            for value in missing:
+                target = wanted[given == value].iloc[0]
+                if column == "category":
+                    new = values.new_category(target, categories)
+                    db.run(cur, load.ADD_CATEGORY, new.__dict__)
+                    categories.append(values.Category(new.code, new.name, 2 if new.parent_code else 1,
+                                                      new.parent_code))
+                else:
+                    db.run(cur, load.ADD_SOURCE, {"code": target})
+                    sources.append((target, target))
+            codes = (values.category_codes(wanted, categories) if column == "category"
+                     else values.source_codes(wanted, sources))
+        elif missing:
+            unknown[column] = missing
+            bad = codes.isna().to_numpy() & given.notna().to_numpy()
+            for row, value in zip(frame["row_no"][bad], given[bad]):
+                errors.append(RowError(int(row), column, f"unknown {column} '{value}' "
+                                       "(--add-categories adds new categories and sources)"))
+        frame[column] = codes.where(codes.notna(), given)
+    return errors, unknown
+
+
+def unknown_message(file: str, unknown: dict[str, dict[str, int]]) -> str:
+    """Each unknown value once, with its number of rows."""
+    parts = [f"{field} " + ", ".join(f"'{v}' ({n} rows)" for v, n in counts.items())
+             for field, counts in unknown.items()]
+    return (f"{file}: unknown {'; '.join(parts)}. Map them with --map-values FIELD=FILE.csv or "
+            "add them with --add-categories; nothing was imported")
 
 
 def _report_path(path: Path, report: str | None) -> Path:
@@ -55,12 +82,12 @@ def _report_path(path: Path, report: str | None) -> Path:
     return Path(tempfile.mkdtemp(prefix="atlas-import-")) / default.name
 
 
-def _write_report(target: Path, errors: list[RowError]) -> None:
+def _write_report(target: Path, found: list[RowError]) -> None:
     with open(target, "w", newline="", encoding="utf-8-sig") as fh:
         w = csv.writer(fh)
-        w.writerow(["row", "field", "reason"])
-        for e in errors:
-            w.writerow([e.row, e.field or "", e.message])
+        w.writerow(["row", "field", "severity", "reason"])
+        for e in sorted(found, key=lambda e: (e.row or 0, e.severity, e.field or "")):
+            w.writerow([e.row, e.field or "", e.severity, e.message])
 
 
 def _for_loader(kind: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -75,11 +102,13 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
                 encoding: str | None = None, date_format: str | None = None,
                 add_categories: bool = False, skip_invalid: bool = False,
                 report: str | None = None, nearest_within: float | None = None,
+                map_values: list[str] | None = None,
                 progress: Callable[[int, int], None] | None = None,
                 say: Callable[[str], None] = lambda m: None, url: str | None = None,
                 dry_run: bool = False) -> dict:
-    """Import one file, all or nothing. With ``dry_run`` every check runs, the database's too,
-    and everything is rolled back: the preview of the app's import page."""
+    """Import one file, all or nothing (warnings never block). With ``dry_run`` every check
+    runs, the database's too, and everything is rolled back: what the import would do, as the
+    command line's --dry-run and the app's preview show it."""
     path = Path(path)
     file = str(path)
     try:
@@ -88,6 +117,9 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
         raise InputError(f"--crs: {exc}") from None
     if nearest_within is not None and nearest_within < 0:
         raise InputError(f"--nearest-within: '{nearest_within:g}' must be a distance in metres >= 0")
+    value_maps = dict(values.read_value_map(item) for item in map_values or [])
+    if value_maps and kind != "cases":
+        raise InputError(f"--map-values: only for cases, not {kind}")
     started = time.perf_counter()
     table = read(path, encoding)
     seconds = {"read": time.perf_counter() - started}
@@ -107,11 +139,17 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
         tick(2)
         rejected = list(checked.errors)
         frame = checked.frame
+        unknown: dict[str, dict[str, int]] = {}
         try:
             with db.transaction(conn) as cur:
                 if kind == "cases":
-                    rejected += _reference_errors(cur, frame, add_categories)
-                result = _write(cur, kind, frame, rejected, skip_invalid, nearest_within, file)
+                    found, unknown = _resolve_codes(cur, frame, add_categories, value_maps)
+                    rejected += found
+                    if unknown and not (skip_invalid or dry_run):
+                        raise InputError(unknown_message(file, unknown), file=file,
+                                         errors=sorted(rejected, key=lambda e: e.row or 0))
+                result = _write(cur, kind, frame, rejected, skip_invalid or dry_run,
+                                nearest_within, file)
                 tick(3)
                 if dry_run:
                     raise _Preview()
@@ -120,21 +158,33 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
         tick(4)
     finally:
         conn.close()
+    warnings = checked.warnings
     summary = {"kind": kind, "file": file, "rows": len(table.frame), **result.as_dict(),
-               "rejected": len({e.row for e in rejected}),
+               "rejected": len({e.row for e in rejected}), "warnings": len(warnings),
                "seconds": {k: round(v, 3) for k, v in {**seconds, **result.seconds}.items()}}
     summary["seconds"]["total"] = round(time.perf_counter() - started, 3)
     if dry_run:
-        summary["dry_run"] = True
-        summary["rejected_rows"] = [e.__dict__ for e in rejected]
+        return _preview(summary, checked.mapping, unknown, rejected + warnings)
     for note in result.notes:
         say(note)
-    if rejected and not dry_run:
+    if rejected or warnings:
         target = _report_path(path, report)
-        _write_report(target, rejected)
+        _write_report(target, rejected + warnings)
         summary["report"] = str(target)
-        say(f"{summary['rejected']} rows rejected; reasons in {target}")
+        if rejected:
+            say(f"{summary['rejected']} rows rejected; reasons in {target}")
+        if warnings:
+            say(f"{len(warnings)} warnings (rows kept, a field emptied); details in {target}")
     return summary
+
+
+def _preview(summary: dict, mapping: dict[str, str], unknown: dict, found: list[RowError]) -> dict:
+    """The dry run's JSON: what would be written, and how the file was read."""
+    return {"dry_run": True, "kind": summary["kind"], "file": summary["file"], "mapping": mapping,
+            "rows": summary["rows"], "would_insert": summary.get("inserted", 0),
+            "would_update": summary.get("updated", 0), "unchanged": summary.get("unchanged", 0),
+            "rejected": summary["rejected"], "warnings": summary["warnings"], "unknown": unknown,
+            "rejected_rows": [e.__dict__ for e in sorted(found, key=lambda e: (e.row or 0, e.severity))]}
 
 
 def import_drawn(cur, kind: str, props: dict, geometry: dict, label: str) -> dict:

@@ -22,7 +22,7 @@ EXAMPLES = {
     "source": "hotline_12345", "category": "property", "status": "已办结",
     "reported_at": "2026-01-05 09:30", "closed_at": "2026-01-06 17:00", "satisfaction": "5",
     "lon": "120.3826", "lat": "36.0671", "reporter_name": "张三", "reporter_phone": "13900000000",
-    "description": "楼道灯不亮", "households": "120", "buildings": "6", "built_year": "1998",
+    "description": "楼道灯不亮", "handling_unit": "湛山街道办事处", "households": "120", "buildings": "6", "built_year": "1998",
     "valid_from": "2026-01-01",
     "wkt": "POLYGON((120.3820 36.0668, 120.3832 36.0668, 120.3832 36.0676, 120.3820 36.0676, "
            "120.3820 36.0668))",
@@ -35,7 +35,8 @@ KIND_EXAMPLES = {"cases": {"external_id": "GD2026010500001", "name": ""},
                  "grids": {"code": "37020200100101", "name": "示例网格"},
                  "district": {"code": "370202", "name": "市南区"}}
 TYPE_WORDS = {"text": "type_text", "int": "type_int", "float": "type_float", "bool": "type_bool",
-              "date": "type_date", "datetime": "type_datetime", "enum": "type_enum"}
+              "date": "type_date", "datetime": "type_datetime", "enum": "type_enum",
+              "rating": "type_rating"}
 
 
 def header(field: str, lang: str) -> str:

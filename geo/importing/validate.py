@@ -50,11 +50,17 @@ STATUSES = {
     "completed": ("closed", "closed"), "finished": ("closed", "closed"),
     "resolved": ("closed", "resolved"),
     "受理": ("open", "received"), "已受理": ("open", "received"), "待受理": ("open", "received"),
-    "待办": ("open", "received"), "办理中": ("open", "in_progress"), "处理中": ("open", "in_progress"),
+    "待办": ("open", "received"), "待处理": ("open", "received"), "已派单": ("open", "in_progress"),
+    "办理中": ("open", "in_progress"), "处理中": ("open", "in_progress"),
     "未办结": ("open", "in_progress"), "退回": ("open", "returned"), "已退回": ("open", "returned"),
+    "待回访": ("open", "resolved"),
     "已办结": ("closed", "closed"), "办结": ("closed", "closed"), "已完成": ("closed", "closed"),
     "已关闭": ("closed", "closed"), "结案": ("closed", "closed"), "已解决": ("closed", "resolved"),
 }
+
+# Satisfaction as the hotline words it (DESIGN.md); 未评价 and empty: not rated.
+RATINGS = {"满意": 5, "非常满意": 5, "基本满意": 4, "一般": 3, "不满意": 2, "非常不满意": 1,
+           "未评价": None, "未回访": None, "无": None}
 
 
 @dataclass
@@ -70,11 +76,24 @@ class Options:
 @dataclass
 class Checked:
     frame: pd.DataFrame  # canonical columns + row_no (+ geometry or lon/lat)
-    errors: list[RowError]
+    errors: list[RowError]  # rejected rows
+    warnings: list[RowError] = field(default_factory=list)  # kept rows, a field emptied
+    mapping: dict[str, str] = field(default_factory=dict)  # field → the file's column
+
+
+def mappable(kind: Kind) -> list[str]:
+    """The fields a file's column may be mapped onto (--map FIELD=COLUMN)."""
+    extra = list(CATEGORY_LEVELS) if kind.name == "cases" else []
+    return list(dict.fromkeys(kind.names + (["wkt", "lon", "lat"] if kind.geometry else []) + extra))
+
+
+def detected_mapping(columns: list[str], kind_name: str) -> dict[str, str]:
+    """Field → the file's column, as the import reads a file without --map."""
+    return match_columns(columns, mappable(KINDS[kind_name]), {})
 
 
 def parse_mapping(items: list[str], kind: Kind) -> dict[str, str]:
-    allowed = set(kind.names) | {"wkt", "lon", "lat"}
+    allowed = set(mappable(kind))
     out = {}
     for item in items:
         name, sep, column = item.partition("=")
@@ -89,13 +108,21 @@ def parse_mapping(items: list[str], kind: Kind) -> dict[str, str]:
 
 def check(table: Table, kind_name: str, opts: Options, file: str) -> Checked:
     kind = KINDS[kind_name]
-    wanted = kind.names + (["wkt", "lon", "lat"] if kind.geometry else [])
+    wanted = mappable(kind)
     for col in opts.mapping.values():
         if col not in table.frame.columns:
             raise InputError(f"--map: the file has no column '{col}' "
                              f"(columns: {', '.join(table.frame.columns[:30])})")
     columns = match_columns(list(table.frame.columns), wanted, opts.mapping)
+    frame = table.frame
+    shown = {f: c for f, c in columns.items() if f not in CATEGORY_LEVELS}
+    if kind_name == "cases" and "category" not in columns and CATEGORY_LEVELS[0] in columns:
+        # read as one column under a name no file's header can take
+        frame = frame.assign(**{"\0category": _two_levels(frame, columns)})
+        columns["category"] = "\0category"
+        shown["category"] = " + ".join(columns[c] for c in CATEGORY_LEVELS if c in columns)
     errors: list[RowError] = []
+    warnings: list[RowError] = []
     header = 1 if table.row_label == "row" else None
     for f in kind.fields:
         if f.required and f.name not in columns and not (f.name == "source" and opts.source):
@@ -105,12 +132,16 @@ def check(table: Table, kind_name: str, opts: Options, file: str) -> Checked:
     out = pd.DataFrame({"row_no": np.arange(table.first_row, table.first_row + n)})
     rows = out["row_no"].to_numpy()
     for f in kind.fields:
-        raw = table.frame[columns[f.name]] if f.name in columns else pd.Series([""] * n)
+        raw = frame[columns[f.name]] if f.name in columns else pd.Series([""] * n)
         raw = raw.astype(str).str.strip().reset_index(drop=True)
         values, bad = _convert(f, raw, opts)
+        if f.secondary:  # emptied, the row kept
+            values = values.where(~bad, None)
         out[f.name] = values
         for i in np.flatnonzero(bad):
-            errors.append(RowError(int(rows[i]), f.name, _describe(f, raw.iloc[i], opts)))
+            found = RowError(int(rows[i]), f.name, _describe(f, raw.iloc[i], opts),
+                             "warning" if f.secondary else "error")
+            (warnings if f.secondary else errors).append(found)
         if f.required:
             empty = (raw == "") & ~bad
             if f.name == "source" and opts.source:
@@ -118,7 +149,7 @@ def check(table: Table, kind_name: str, opts: Options, file: str) -> Checked:
             for i in np.flatnonzero(empty.to_numpy()):
                 errors.append(RowError(int(rows[i]), f.name, "required value is empty"))
     if kind_name == "cases":
-        errors += _case_rules(out, opts)
+        warnings += _case_rules(out, opts)
     if kind.geometry == "polygon":
         out["geometry"], geo_errors = _polygons(table, columns, opts, rows, file)
         errors += geo_errors
@@ -126,7 +157,20 @@ def check(table: Table, kind_name: str, opts: Options, file: str) -> Checked:
         out["lon"], out["lat"], geo_errors = _points(table, columns, opts, rows, file)
         errors += geo_errors
     errors += _duplicates(out, kind)
-    return Checked(out, sorted(errors, key=lambda e: (e.row or 0, e.field or "")))
+    in_order = (lambda found: sorted(found, key=lambda e: (e.row or 0, e.field or "")))
+    return Checked(out, in_order(errors), in_order(warnings), shown)
+
+
+CATEGORY_LEVELS = ("category_level1", "category_level2")
+
+
+def _two_levels(frame: pd.DataFrame, columns: dict[str, str]) -> pd.Series:
+    """一级分类 + 二级分类 as one value 一级-二级 (the level-1 alone when the second is empty)."""
+    first = frame[columns[CATEGORY_LEVELS[0]]].astype(str).str.strip()
+    if CATEGORY_LEVELS[1] not in columns:
+        return first
+    second = frame[columns[CATEGORY_LEVELS[1]]].astype(str).str.strip()
+    return first.where(second == "", first + "-" + second)
 
 
 def _describe(f: Field, value: str, opts: Options) -> str:
@@ -140,8 +184,8 @@ def _describe(f: Field, value: str, opts: Options) -> str:
         return f"longer than {MAX_TEXT} characters"
     if f.type == "bool":
         return f"'{shown}' is not yes/no (true/false, 1/0, 是/否)"
-    if f.name == "status":
-        return f"unknown status '{shown}'"
+    if f.type == "rating":
+        return f"satisfaction '{shown}' is not 1-5 nor a word such as 满意 or 不满意"
     if f.type == "int":
         return f"'{shown}' is not a whole number"
     return f"'{shown}' is not a number"
@@ -171,6 +215,12 @@ def _convert(f: Field, raw: pd.Series, opts: Options) -> tuple[pd.Series, np.nda
                           for v in raw.unique()})
         bad = ~mapped.isin(f.choices).to_numpy() & ~empty
         return mapped.where(~empty, None).astype(object), bad
+    if f.type == "rating":
+        words = {v: RATINGS.get(v, v) for v in raw.unique()}
+        num = pd.to_numeric(raw.map(words).where(~empty), errors="coerce")
+        unrated = raw.isin([w for w, v in RATINGS.items() if v is None]).to_numpy()
+        bad = ~empty & ~unrated & ~(num.isin([1, 2, 3, 4, 5])).to_numpy()
+        return num.where(~bad).astype("Int64"), bad
     if f.type in ("date", "datetime"):
         parsed = parse_datetimes(raw.where(~empty), opts.date_format, opts.timezone)
         bad = parsed.isna().to_numpy() & ~empty
@@ -181,57 +231,75 @@ def _convert(f: Field, raw: pd.Series, opts: Options) -> tuple[pd.Series, np.nda
 
 
 def parse_datetimes(values: pd.Series, date_format: str | None, timezone: str) -> pd.Series:
-    """Strings → tz-aware timestamps; naive ones are in the district's time zone. ISO 8601
-    unless a format is given: an ambiguous date such as 03/04/2025 is never guessed."""
-    tz = ZoneInfo(timezone)
+    """Strings → tz-aware timestamps; naive ones are local times of the district's zone. ISO
+    8601 unless a format is given: an ambiguous date such as 03/04/2025 is never guessed."""
     fmt = date_format or "ISO8601"
-
-    def one(v):
-        if v is None or (isinstance(v, float) and np.isnan(v)):
-            return pd.NaT
-        try:
-            ts = pd.to_datetime(v, format=fmt)
-        except (ValueError, TypeError):
-            return pd.NaT
-        return ts.tz_localize(tz) if ts.tzinfo is None else ts.tz_convert(tz)
-
     try:
         parsed = pd.to_datetime(values, format=fmt, errors="coerce")
         if getattr(parsed.dt, "tz", None) is None:
-            parsed = parsed.dt.tz_localize(tz)
-        else:
-            parsed = parsed.dt.tz_convert(tz)
-        return parsed
+            return local_times(parsed, timezone)
+        return parsed.dt.tz_convert(timezone)
     except (ValueError, TypeError):  # mixed offsets: one at a time
-        return pd.Series([one(v) for v in values], dtype=f"datetime64[ns, {timezone}]")
+        return pd.Series([_one_datetime(v, fmt, timezone) for v in values],
+                         dtype=f"datetime64[ns, {timezone}]")
+
+
+def _one_datetime(value, fmt: str, timezone: str) -> pd.Timestamp:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return pd.NaT
+    try:
+        ts = pd.to_datetime(value, format=fmt)
+    except (ValueError, TypeError):
+        return pd.NaT
+    return local_times(pd.Series([ts]), timezone).iloc[0] if ts.tzinfo is None \
+        else ts.tz_convert(timezone)
+
+
+def local_times(naive: pd.Series, timezone: str) -> pd.Series:
+    """Wall-clock times of ``timezone`` as instants, never failing on daylight saving: a time
+    that occurs twice (the clocks go back) is its first occurrence, one that never occurs (the
+    clocks go forward) moves forward by the gap (02:30 → 03:30)."""
+    first = np.ones(len(naive), dtype=bool)  # "DST" is the first of the two occurrences
+    out = naive.dt.tz_localize(timezone, ambiguous=first, nonexistent="NaT")
+    gap = (out.isna() & naive.notna()).to_numpy()
+    if gap.any():  # few: read with the offset before the change (PEP 495's fold=0)
+        zone = ZoneInfo(timezone)
+        out[gap] = [pd.Timestamp(v.to_pydatetime().replace(tzinfo=zone)).tz_convert(timezone)
+                    for v in naive[gap]]
+    return out
 
 
 def _case_rules(out: pd.DataFrame, opts: Options) -> list[RowError]:
-    errors = []
+    """The case's own rules; every one empties a secondary field with a warning."""
+    warnings = []
+    rows = out["row_no"].to_numpy()
+
+    def warn(mask, field_name: str, message) -> None:
+        for i in np.flatnonzero(np.asarray(mask)):
+            text = message(i) if callable(message) else message
+            warnings.append(RowError(int(rows[i]), field_name, text, "warning"))
+
     if opts.source:
         out["source"] = out["source"].where(out["source"].notna(), opts.source)
-    mapped = out["status"].map({v: STATUSES.get(str(v).strip().lower()) if v else None
-                                for v in out["status"].unique()})
-    rows = out["row_no"].to_numpy()
-    for i in np.flatnonzero(mapped.isna().to_numpy() & out["status"].notna().to_numpy()):
-        errors.append(RowError(int(rows[i]), "status", f"unknown status '{out['status'].iloc[i]}' "
-                               "(e.g. open, closed, 办理中, 已办结)"))
-    out["status"] = [m[0] if m else None for m in mapped]
-    out["state"] = [m[1] if m else None for m in mapped]
-    closed_at = out["closed_at"]
-    reported = out["reported_at"]
-    # a closed status without its closing time, or a closing time before the report
-    for i in np.flatnonzero(((out["status"] == "closed") & closed_at.isna()).to_numpy()):
-        errors.append(RowError(int(rows[i]), "closed_at", "a closed case needs its closed_at time"))
+    closed_at, reported = out["closed_at"], out["reported_at"]
     early = (closed_at.notna() & reported.notna() & (closed_at < reported)).to_numpy()
-    for i in np.flatnonzero(early):
-        errors.append(RowError(int(rows[i]), "closed_at", "closed before it was reported"))
-    # an open case keeps no closing time (a reopened case is open again)
+    warn(early, "closed_at", "closed before it was reported: closing time emptied")
+    future = (closed_at.notna() & (closed_at > pd.Timestamp.now(tz="UTC"))).to_numpy()
+    warn(future, "closed_at", "closing time in the future: emptied")
+    closed_at = closed_at.where(~(early | future))
+    words = out["status"]
+    mapped = words.map({v: STATUSES.get(str(v).strip().lower()) for v in words.dropna().unique()})
+    unknown = (mapped.isna() & words.notna()).to_numpy()
+    warn(unknown, "status", lambda i: f"unknown status '{words.iloc[i]}': read as "
+         f"{'closed' if pd.notna(closed_at.iloc[i]) else 'open'} from the closing time")
+    # no status, or an unknown word: closed when a closing time is given
+    derived = np.where(closed_at.notna(), "closed", "open")
+    out["status"] = [m[0] if m else d for m, d in zip(mapped, derived)]
+    out["state"] = [m[1] if m else None for m in mapped]
+    # an open case keeps no closing time (a reopened case is open again); a closed case may
+    # lack one (the medians skip it)
     out["closed_at"] = closed_at.where(out["status"] == "closed")
-    sat = out["satisfaction"]
-    for i in np.flatnonzero((sat.notna() & ((sat < 1) | (sat > 5))).to_numpy()):
-        errors.append(RowError(int(rows[i]), "satisfaction", f"{sat.iloc[i]} is not 1-5"))
-    return errors
+    return warnings
 
 
 def _duplicates(out: pd.DataFrame, kind: Kind) -> list[RowError]:

@@ -95,7 +95,7 @@ def _counts(by: str | None, answer: Answer) -> str:
     def raw(where: str, key: str = raw_key) -> sql.Composed:
         return compose("""
         SELECT {key} AS code, c.category_l1, coalesce(c.escalation, '') AS escalation,
-               count(*) AS cases, count(c.closed_at) AS closed
+               count(*) AS cases, count(*) FILTER (WHERE c.status = 'closed') AS closed
         FROM cases c {join}
         WHERE {filters} {escalation} AND {where}
         GROUP BY 1, 2, 3""", key=key, join=join, filters=on(FILTERS, "c"),
@@ -328,7 +328,8 @@ POINTS = compose("""
 SELECT c.id, c.external_id, ST_X(c.geom) AS lon, ST_Y(c.geom) AS lat,
        c.reported_at AT TIME ZONE %(tz)s AS reported_at, c.category_code,
        cat.name AS category, cat.name_en AS category_en, c.source_code, c.status, c.escalation,
-       s.name AS site, p.reporter_name, p.reporter_phone
+       s.name AS site, s.external_id AS site_external_id, c.community_code, c.address,
+       c.located_by, p.reporter_name, p.reporter_phone
 FROM cases c
 JOIN case_categories cat ON cat.code = c.category_code
 LEFT JOIN sites s ON s.id = c.site_id

@@ -420,9 +420,9 @@ def load_assignments(cur, frame: pd.DataFrame) -> LoadResult:
 # ---------------------------------------------------------------- cases
 CASE_COLUMNS = ["row_no", "source_code", "external_id", "category_code", "status", "state",
                 "escalation", "reported_at", "closed_at", "satisfaction", "lon", "lat",
-                "reporter_name", "reporter_phone", "description"]
+                "address", "handling_unit", "reporter_name", "reporter_phone", "description"]
 _CASE_TYPES = ["integer", "text", "text", "text", "text", "text", "text", "bigint",
-               "bigint", "smallint", "float8", "float8", "text", "text", "text"]
+               "bigint", "smallint", "float8", "float8", "text", "text", "text", "text", "text"]
 
 
 _CASE_STAGING = ("stage_cases", "located", "grid_parts", "community_parts", "grid_hits",
@@ -455,7 +455,7 @@ _LOCATE = """
 CREATE TEMP TABLE located ON COMMIT DROP AS
 SELECT row_no, source_code, external_id, category_code, status, state, escalation,
        to_timestamp(reported_at) AS reported_at, to_timestamp(closed_at) AS closed_at,
-       satisfaction, reporter_name, reporter_phone, description, lon, lat,
+       satisfaction, address, handling_unit, reporter_name, reporter_phone, description, lon, lat,
        ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS geom
 FROM stage_cases;
 CREATE INDEX ON located USING gist (geom);
@@ -515,8 +515,8 @@ LEFT JOIN site_hits s USING (row_no)
 # Upsert keyed by source + external id (a row that changes nothing is not rewritten), then the
 # personal data of the rows written, joined by key rather than looked up one by one.
 _CASE_FIELDS = ("category_code", "category_l1", "status", "state", "escalation", "reported_at",
-                "closed_at", "satisfaction", "geom", "site_id", "grid_code", "community_code",
-                "street_code", "assigned_by_distance")
+                "closed_at", "satisfaction", "address", "handling_unit", "geom", "site_id",
+                "grid_code", "community_code", "street_code", "assigned_by_distance")
 _UPSERT = compose("""
 WITH rows AS (
     SELECT l.*, p.community_code, p.street_code, p.grid_code, p.site_id, p.by_distance,
@@ -533,11 +533,11 @@ FROM written""",
     written=upsert(
         "cases", ("source_code", "external_id") + _CASE_FIELDS, """
     SELECT source_code, external_id, category_code, category_l1, status, state, escalation,
-           reported_at, closed_at, satisfaction, geom, site_id, grid_code, community_code,
-           street_code, by_distance
+           reported_at, closed_at, satisfaction, address, handling_unit, geom, site_id,
+           grid_code, community_code, street_code, by_distance
     FROM rows""", key="(source_code, external_id)", update=_CASE_FIELDS, alias="t",
         compare=("category_code", "status", "state", "escalation", "reported_at", "closed_at",
-                 "satisfaction", "geom", "assigned_by_distance"),
+                 "satisfaction", "address", "handling_unit", "geom", "assigned_by_distance"),
         returning="t.id, t.source_code, t.external_id, t.street_code, (t.xmax = 0) AS inserted"),
     personal=upsert(
         "case_personal", ("case_id", "street_code", "reporter_name", "reporter_phone",
@@ -587,10 +587,14 @@ DISTRICT_EXTENT = sql.SQL("""
 SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM district) x""")
 SAVEPOINT = sql.SQL("SAVEPOINT import_rows")
 ROLLBACK_TO_SAVEPOINT = sql.SQL("ROLLBACK TO SAVEPOINT import_rows")
-# A code met in a file, added with --add-categories: its name is the code until someone names it.
-ADD_CODE = {"case_categories": sql.SQL("INSERT INTO case_categories (code, name, level) "
-                                       "VALUES (%(code)s, %(code)s, 1)"),
-            "case_sources": sql.SQL("INSERT INTO case_sources (code, name) VALUES (%(code)s, %(code)s)")}
+# The district's categories and sources, to match a file's codes and names against.
+CATEGORY_NAMES = sql.SQL("SELECT code, name, level, parent_code FROM case_categories")
+SOURCE_NAMES = sql.SQL("SELECT code, name FROM case_sources")
+ADD_CATEGORY = sql.SQL("INSERT INTO case_categories (code, name, level, parent_code) "
+                       "VALUES (%(code)s, %(name)s, CASE WHEN %(parent_code)s IS NULL THEN 1 "
+                       "ELSE 2 END, %(parent_code)s)")
+# A source met in a file, added with --add-categories: its name is the code until someone names it.
+ADD_SOURCE = sql.SQL("INSERT INTO case_sources (code, name) VALUES (%(code)s, %(code)s)")
 
 
 LOADERS = {
