@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from app import charts, connections, lookups, mapview, tables, urlstate
+from app import charts, connections, lookups, mapview, placement, tables, urlstate
 from geo import cases, coverage, users
 from geo.export import snapshot
 from geo.i18n import t
@@ -232,6 +232,7 @@ def render(conn, state: State, user: users.User | None = None) -> State:
         lambda c: load_sites_and_modes(c, scope, filters, today)])
     with st.container(key="figures"):
         figure_cards(summary, lang)
+    placement.waiting_note(conn, state)
     left, right = st.columns([5, 4])
     with left:
         playback_controls(lang, months)

@@ -5,8 +5,8 @@ import psycopg2
 import psycopg2.errors
 import streamlit as st
 
-from app import (admin, cases, connections, coverage, exports, imports, lookups, signin, urlstate,
-                 widgets, writes)
+from app import (admin, cases, connections, coverage, exports, imports, lookups, placement,
+                 signin, urlstate, widgets, writes)
 from app.sidebar import sidebar
 from geo.i18n import t
 
@@ -24,9 +24,9 @@ def page() -> None:
     state = urlstate.read_state(lookups.today(conn))
     state = sidebar(conn, state, user)
     writes.show_message()
-    view = {"cases": cases, "import": imports}.get(state.page, coverage)
+    view = {"cases": cases, "placement": placement, "import": imports}.get(state.page, coverage)
     state = view.render(conn, state, user)
-    if view is not imports:
+    if view in (coverage, cases):
         exports.render(conn, state, user)
     admin.audit_panel(conn, user, state.lang)
     admin.changes_panel(conn, user, state.lang)

@@ -127,16 +127,17 @@ def points(conn, scope: Scope, filters: CaseFilters,
            cell: tuple[int, int, float] | None = None, personal: bool = False,
            limit: int | None = None) -> pd.DataFrame:
     """The newest cases (at most ``limit``, default POINT_LIMIT) inside ``box`` (west, south,
-    east, north) or one ``cell`` (cx, cy, size), reporters masked unless ``personal``."""
+    east, north), one ``cell`` (cx, cy, size) or, with neither, all of the scope's, those
+    without a point included; reporters masked unless ``personal``."""
     cx, cy, size = cell if cell else (None, None, COMMUNITY_CELL)
     if cell:
         west, south, east, north = cell_bounds(cx, cy, size)
         pad = 1e-6  # the cell test decides; the box only narrows the scan
         box = (west - pad, south - pad, east + pad, north + pad)
-    west, south, east, north = box
+    west, south, east, north = box or (None,) * 4
     frame = db.frame(conn, sql.POINTS, _params(
         conn, scope, filters, west=west, south=south, east=east, north=north, cx=cx, cy=cy,
-        size=size, limit=limit or POINT_LIMIT))
+        size=size, limit=limit or POINT_LIMIT, whole_district=scope == Scope()))
     if not personal:
         frame["reporter_name"] = [mask_name(n) for n in frame["reporter_name"]]
         frame["reporter_phone"] = [mask_phone(p) for p in frame["reporter_phone"]]

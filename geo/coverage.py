@@ -13,6 +13,7 @@ from geo import db, stats
 from geo.stats import district_timezone
 
 SITE_LIMIT = 20_000  # polygons drawn at most; the district level shows communities instead
+ADDRESS_LIMIT = 20_000  # doorplates drawn at most, of a street or a community
 LIST_LIMIT = 500
 
 
@@ -164,6 +165,11 @@ def assignments(conn, view: View) -> gpd.GeoDataFrame:
     return _geo(db.frame(conn, sql.ASSIGNMENTS, view.params()))
 
 
+def addresses(conn, view: View, limit: int = ADDRESS_LIMIT) -> gpd.GeoDataFrame:
+    """The doorplates of a street or community (label: road, number and building)."""
+    return _geo(db.frame(conn, sql.ADDRESSES, view.params(limit=limit)))
+
+
 def map_layers(conn, view: View, layers: tuple[str, ...]) -> dict:
     """The frames the coverage map of a view draws (layers.maps.coverage_map's ``data``)."""
     data = {"communities": communities(conn, view), "streets": streets(conn, view)}
@@ -173,4 +179,6 @@ def map_layers(conn, view: View, layers: tuple[str, ...]) -> dict:
         data["grids"] = grids(conn, view)
     if "assignments" in layers:
         data["assignments"] = assignments(conn, view)
+    if "addresses" in layers and view.level != "district":  # the district's are too many to read
+        data["addresses"] = addresses(conn, view)
     return data

@@ -16,7 +16,9 @@ class Cube:
     key: tuple[str, ...]  # its primary key: the grain
     carried: tuple[str, ...]  # columns that follow from the key (kept for filters)
     measures: tuple[str, ...]  # cases, closed: the first is zero exactly when the row is empty
-    rows: str  # which cases it counts: all, closed, on_site (on a site)
+    rows: str  # which cases it counts: all (with a community), closed (with a closing time),
+    # on_site (on a site), with_point (the cell cubes: a case placed by its community only has
+    # no point); an unplaced case (no community) is in none
     emptied_by: tuple[str, ...]  # where a removal looks for emptied rows
     serves: str
 
@@ -28,17 +30,17 @@ class Cube:
 COMMUNITY_MONTH = ("community_code", "month")
 CUBES = (
     Cube("case_month", ("community_code", "month", "category_code", "source_code", "status",
-                        "escalation"), ("street_code", "category_l1"), ("cases", "closed"),
-         "all", COMMUNITY_MONTH,
+                        "escalation", "located_by"), ("street_code", "category_l1"),
+         ("cases", "closed"), "all", COMMUNITY_MONTH,
          "counts of a community or street under any filter; by community, category, source, month"),
     Cube("case_month_hours", ("community_code", "month", "escalation", "hours"), ("street_code",),
          ("closed",), "closed", COMMUNITY_MONTH,
          "median hours to close of a community or street without category or source filter"),
     Cube("case_cell_month", ("month", "street_code", "community_code", "cx", "cy", "category_l1",
-                             "source_code", "status", "escalation"), (), ("cases",), "all",
+                             "source_code", "status", "escalation"), (), ("cases",), "with_point",
          COMMUNITY_MONTH, "heat cells of a street or the district under a level-1 category or source"),
     Cube("case_cell_month_level", ("community_code", "month", "cx", "cy", "status", "escalation"),
-         ("street_code",), ("cases",), "all", COMMUNITY_MONTH,
+         ("street_code",), ("cases",), "with_point", COMMUNITY_MONTH,
          "heat cells of a street or the district without category or source filter"),
     Cube("case_site_month", ("community_code", "month", "site_id", "status", "escalation"),
          ("street_code",), ("cases",), "on_site", COMMUNITY_MONTH,
@@ -47,11 +49,11 @@ CUBES = (
                                   "source_code", "status", "escalation"), ("street_code",),
          ("cases",), "on_site", COMMUNITY_MONTH,
          "top sites and case rates by management mode under a level-1 category or source"),
-    Cube("case_district_month", ("month", "category_code", "source_code", "status", "escalation"),
-         ("category_l1",), ("cases", "closed"), "all", ("month",),
+    Cube("case_district_month", ("month", "category_code", "source_code", "status", "escalation",
+                                 "located_by"), ("category_l1",), ("cases", "closed"), "all", ("month",),
          "the district's counts and monthly chart (whole months)"),
-    Cube("case_district_day", ("day", "category_code", "source_code", "status", "escalation"),
-         ("category_l1",), ("cases", "closed"), "all", ("day",),
+    Cube("case_district_day", ("day", "category_code", "source_code", "status", "escalation",
+                               "located_by"), ("category_l1",), ("cases", "closed"), "all", ("day",),
          "the district's counts in the partial months at the ends of a range"),
     Cube("case_district_hours", ("month", "escalation", "hours"), (), ("closed",), "closed",
          ("month",), "the district's median hours to close without category or source filter"),
@@ -62,7 +64,7 @@ CUBES = (
          ("category_l1", "source_code", "month"),
          "the district's median hours to close under a category or source filter"),
     Cube("case_district_cell_day", ("day", "cx", "cy", "status", "escalation"), (), ("cases",),
-         "all", ("day",), "the district's heat cells in the partial months"),
+         "with_point", ("day",), "the district's heat cells in the partial months"),
 )
 BY_NAME = {c.name: c for c in CUBES}
 

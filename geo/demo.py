@@ -503,7 +503,8 @@ def generate_cases(geo: Geography, management: pd.DataFrame, n_cases: int, now: 
             "state": np.where(closed, "closed", "in_progress"), "escalation": escalation,
             "reported_at": reported, "closed_at": pd.Series(closed_at).where(closed),
             "satisfaction": pd.array(satisfaction, dtype="Int64"), "lon": lon, "lat": lat,
-            "address": None, "handling_unit": None,  # placed by coordinates
+            "address": None, "handling_unit": None, "located_by": "coordinates",
+            "community_hint": None,
             "reporter_name": reporter, "reporter_phone": phone, "description": None})
         serial += n
         yield frame

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from geo import cubes, db
 from geo.errors import InputError
-from geo.importing.fields import ESCALATIONS, MODES, RESIDENTIAL_KINDS
+from geo.importing.fields import ESCALATIONS, LOCATED_BY, MODES, RESIDENTIAL_KINDS
 from geo.sql import cases as cases_sql
 from geo.sql import coverage as coverage_sql
 from geo.sql import places as places_sql
@@ -177,20 +177,27 @@ def cases(conn, scope: Scope, filters: CaseFilters, *, by: str | None = None,
             names = dict(cur.fetchall())
         if total:
             code, name = scope_label(cur, scope)
+        # for those who see the whole district (only they see cases placed nowhere)
+        unplaced = (db.run(cur, cases_sql.UNPLACED, params).fetchone()[0]
+                    if total and params["district"] else None)
     conn.rollback()
     groups = [_figures(code, names.get(code, code), *row)
               for code, *row in rows if code is not None]
     if not total:
         return groups
     whole = [row for row in rows if row[0] is None]
-    return [_figures(code, name, *(whole[0][1:] if whole else (0, 0, None, {}, {}))), *groups]
+    scope_row = _figures(code, name, *(whole[0][1:] if whole else (0, 0, None, {}, {}, {})))
+    if unplaced is not None:  # the district's: the cases no address placed, not in "cases"
+        scope_row["unplaced"] = int(unplaced)
+    return [scope_row, *groups]
 
 
 def _figures(code: str, name: str, n: int, closed: int, median, cats: dict | None,
-             escalations: dict | None) -> dict:
+             escalations: dict | None, located: dict | None) -> dict:
     return {"code": code, "name": name, "cases": n, "closed": closed,
             "median_hours_to_close": _float(median), "by_category": cats or {},
-            "by_escalation": _escalations(escalations)}
+            "by_escalation": _escalations(escalations),
+            "by_located": {how: int((located or {}).get(how, 0)) for how in LOCATED_BY}}
 
 
 def _escalations(counts: dict | None) -> dict:

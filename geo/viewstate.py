@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from geo import coverage, stats
 from geo.i18n import LANGUAGES
 
-LAYERS = ("sites", "clusters", "communities", "streets", "grids", "demonstration", "assignments")
+LAYERS = ("sites", "clusters", "communities", "streets", "grids", "demonstration", "assignments",
+          "addresses")
 DEFAULT_LAYERS = ("sites", "clusters", "communities", "streets", "demonstration")
-VIEWS = ("coverage", "cases", "import")
+VIEWS = ("coverage", "cases", "placement", "import")
 PERIODS = ("this_month", "last_3_months", "this_year", "last_year", "custom")
 STATUSES = (None, "open", "closed")
 ESCALATIONS = (None, "community", "street", "district")

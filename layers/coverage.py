@@ -151,6 +151,43 @@ def grid_layer(frame: gpd.GeoDataFrame, lang: str) -> folium.GeoJson:
     )
 
 
+def address_layer(frame: gpd.GeoDataFrame, lang: str) -> folium.GeoJson:
+    """The doorplates of the standard address library: a small dot each, named on hover."""
+    frame = frame.assign(label=[html.escape(n) for n in frame["label"]])
+    return folium.GeoJson(
+        _features(frame, ["label"]), name=t("layer_addresses", lang),
+        marker=folium.CircleMarker(radius=2, color=styles.ADDRESS_DOT, weight=1, fill=True,
+                                   fill_opacity=0.9),
+        tooltip=folium.GeoJsonTooltip(fields=["label"], aliases=[""]),
+    )
+
+
+def _points_on_display(lons, lats, crs: str) -> list[tuple[float, float]]:
+    """(lat, lon) pairs of WGS84 points as drawn on the basemap."""
+    frame = to_display(gpd.GeoDataFrame(geometry=gpd.points_from_xy(lons, lats), crs=4326), crs)
+    return [(p.y, p.x) for p in frame.geometry]
+
+
+def candidate_layer(offered, lang: str, *, crs: str) -> folium.FeatureGroup:
+    """A queued case's candidates (geo.addresses.Candidate), numbered as they are listed."""
+    group = folium.FeatureGroup(name=t("candidates", lang))
+    where = _points_on_display([c.lon for c in offered], [c.lat for c in offered], crs)
+    for i, (c, at) in enumerate(zip(offered, where), start=1):
+        folium.CircleMarker(at, radius=7, color="#000000", weight=1, fill=True,
+                            fill_color=styles.CANDIDATE_DOT, fill_opacity=0.9,
+                            tooltip=folium.Tooltip(f"{i}. {html.escape(c.label)} · {c.score:.0f}",
+                                                   permanent=True)).add_to(group)
+    return group
+
+
+def clicked_marker(point: tuple[float, float], lang: str, *, crs: str) -> folium.CircleMarker:
+    """The point a person clicked to place a case on."""
+    at = _points_on_display([point[0]], [point[1]], crs)[0]
+    return folium.CircleMarker(at, radius=9, color="#000000", weight=2, fill=True,
+                               fill_color=styles.CLICKED_DOT, fill_opacity=1,
+                               tooltip=t("clicked_here", lang))
+
+
 def assignment_layer(frame: gpd.GeoDataFrame, lang: str) -> folium.FeatureGroup:
     """Who covers what: a marker per assignment (leader → community, cadre → site)."""
     group = folium.FeatureGroup(name=t("layer_assignments", lang))

@@ -47,6 +47,8 @@ def coverage_map(s: State, data: dict, center, zoom) -> folium.Map:
         chosen = shown[shown["id"] == s.site] if s.site else shown.iloc[:0]
         if not chosen.empty:
             coverage.selected_layer(chosen).add_to(m)
+    if "addresses" in s.layers and data.get("addresses") is not None and not data["addresses"].empty:
+        coverage.address_layer(coverage.to_display(data["addresses"], crs), s.lang).add_to(m)
     if "assignments" in s.layers and "assignments" in data:
         coverage.assignment_layer(coverage.to_display(data["assignments"], crs), s.lang).add_to(m)
     coverage.mode_legend(s.lang, coverage_shading=shaded).add_to(m)
@@ -77,6 +79,23 @@ def case_map(s: State, cells: pd.DataFrame, size: float, months: float, outlines
     if cases is not None and not cases.empty:
         case_layers.case_points_layer(cases, lang, crs=crs).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
+    return m
+
+
+def placement_map(s: State, outlines, sites, offered, point, center, zoom) -> folium.Map:
+    """Where a queued case may go: the community (or scope) outlines, its sites, the candidates
+    (numbered as listed) and the point clicked, if any."""
+    crs = basemap.display_crs(s.basemap)
+    m = coverage.new_map(center, zoom)
+    basemap.add_basemap(m, s.basemap, s.tiles)
+    coverage.community_layer(coverage.to_display(outlines, crs), s.lang, shaded=False).add_to(m)
+    if sites is not None and not sites.empty:
+        coverage.site_layer(coverage.to_display(sites, crs), s.lang,
+                            name=t("layer_sites", s.lang)).add_to(m)
+    if offered:
+        coverage.candidate_layer(offered, s.lang, crs=crs).add_to(m)
+    if point:
+        coverage.clicked_marker(point, s.lang, crs=crs).add_to(m)
     return m
 
 

@@ -13,6 +13,9 @@ MODES = tuple(MODE_COLORS)
 STREET_LINE = "#333333"
 COMMUNITY_LINE = "#666666"
 GRID_LINE = "#999999"
+ADDRESS_DOT = "#555555"  # a doorplate of the address library
+CANDIDATE_DOT = "#56B4E9"  # where a queued case may go
+CLICKED_DOT = "#D55E00"  # where a person clicked to put it
 DEMONSTRATION_COLOR = "#F0E442"
 
 

@@ -140,3 +140,36 @@ def test_a_capped_case_list_says_so(app, demo_url, monkeypatch, limit, capped):
         assert len(shown) == 3 and notes == ["仅显示最新的 3 件诉求；放大地图或缩小时间段以查看全部。"]
     else:
         assert len(shown) > 3 and notes == []
+
+
+def test_a_case_waiting_to_be_placed_is_counted_and_put_on_a_picked_site(demo_copy_url,
+                                                                         monkeypatch, tmp_path):
+    from tests.conftest import query, run_cli
+
+    name = query(demo_copy_url, "SELECT name FROM communities WHERE code = %s", (COMMUNITY,))[0][0]
+    extract = tmp_path / "extract.csv"
+    extract.write_text("工单编号,受理时间,问题分类,办理状态,来源,诉求地址\n"
+                       f"W1,2026-11-19 09:00,garbage,办理中,12345热线,{name}垃圾桶满了\n",
+                       encoding="utf-8-sig")
+    assert run_cli(demo_copy_url, "import", "cases", str(extract)).returncode == 0
+    monkeypatch.setenv("DATABASE_URL", demo_copy_url)
+    monkeypatch.setenv("ATLAS_BASEMAP", "none")
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at.query_params.update({"view": "cases", "street": STREET, "community": COMMUNITY})
+    at.run()
+    assert not at.exception
+    assert "本范围有 1 件诉求待定位。" in [c.value for c in at.caption]
+    at.radio(key="page").set_value("placement").run()
+    assert not at.exception
+    site, site_name = query(demo_copy_url, "SELECT id, name FROM sites WHERE community_code = %s "
+                                           "ORDER BY id LIMIT 1", (COMMUNITY,))[0]
+    at.selectbox(key="placement_site").set_value(site).run()
+    at.button(key="place_on_site").click().run()
+    assert not at.exception
+    assert query(demo_copy_url, "SELECT located_by, site_id FROM cases WHERE external_id = 'W1'") \
+        == [("manual", site)]
+    assert "本范围内没有待定位的诉求。" in [s.value for s in at.success]
+    at.button(key="undo_placement").click().run()  # back in the queue
+    assert query(demo_copy_url, "SELECT located_by, site_id FROM cases WHERE external_id = 'W1'") \
+        == [("community", None)]
+    assert at.selectbox(key="placement_case").value is not None

@@ -920,3 +920,61 @@ def test_recording_then_undoing_a_change_shows_at_once_on_the_whole_page(browser
         assert outside == []
     finally:
         serving.close()
+
+
+def _import_address_case(url: str, folder: Path, case: str, address: str) -> None:
+    extract = folder / f"{case}.csv"
+    extract.write_text("工单编号,受理时间,问题分类,办理状态,来源,诉求地址\n"
+                       f"{case},2026-11-19 09:00,garbage,办理中,12345热线,{address}\n",
+                       encoding="utf-8-sig")
+    res = run_cli(url, "import", "cases", str(extract))
+    assert res.returncode == 0, res.stderr
+
+
+def _placed(url: str, case: str) -> tuple:
+    return query(url, "SELECT located_by, community_code, geom IS NOT NULL FROM cases "
+                      "WHERE external_id = %s", (case,))[0]
+
+
+def test_a_queued_case_is_placed_by_a_click_and_its_address_learned(browser, demo_copy_url,
+                                                                    tmp_path):
+    name = query(demo_copy_url, "SELECT name FROM communities WHERE code = %s", (COMMUNITY,))[0][0]
+    address = f"{name}老菜市场东门口"
+    _import_address_case(demo_copy_url, tmp_path, "QUEUE-1", address)
+    assert _placed(demo_copy_url, "QUEUE-1") == ("community", COMMUNITY, False)
+    lon, lat = _free_spot(demo_copy_url)
+    serving = _serve(demo_copy_url)
+    base = next(serving)
+    try:
+        page, outside = open_page(browser, f"{base}/?view=placement&community={COMMUNITY}"
+                                           "&street=370202005&basemap=none")
+        page.set_viewport_size({"width": 1500, "height": 1600})  # the whole map on screen
+        page.get_by_text(address).first.wait_for(timeout=60_000)
+        assert count_in_map(page, "path.atlas-site") > 0
+        frame = next(f for f in page.frames if f.locator(".leaflet-container").count())
+        point = _to_pixel(frame, lat, lon)
+        for _ in range(3):  # a click while the map reruns the page can be lost: again
+            frame.locator(".leaflet-container").click(position=point)
+            try:
+                page.get_by_text("已点击位置").first.wait_for(timeout=15_000)
+                break
+            except Exception:
+                continue
+        wait_until_idle(page)
+        page.screenshot(path=str(ARTIFACTS / "queued_case_clicked.png"), full_page=True)
+        page.get_by_role("button", name="定位到点击位置").click()
+        page.get_by_text("诉求 QUEUE-1 已定位").first.wait_for(timeout=60_000)
+        page.screenshot(path=str(ARTIFACTS / "queued_case_placed.png"))
+        assert _placed(demo_copy_url, "QUEUE-1") == ("manual", COMMUNITY, True)
+        (placed_lon, placed_lat), = query(demo_copy_url, "SELECT ST_X(geom), ST_Y(geom) FROM cases "
+                                                          "WHERE external_id = 'QUEUE-1'")
+        assert abs(placed_lon - lon) < 2e-4 and abs(placed_lat - lat) < 2e-4  # a few pixels
+        assert outside == []
+    finally:
+        serving.close()
+    # the next case of that address is placed by the alias the click taught, with no click
+    _import_address_case(demo_copy_url, tmp_path, "QUEUE-2", address)
+    assert _placed(demo_copy_url, "QUEUE-2") == ("manual", COMMUNITY, True)
+    assert query(demo_copy_url, "SELECT a.geom = b.geom FROM cases a, cases b "
+                                "WHERE a.external_id = 'QUEUE-1' AND b.external_id = 'QUEUE-2'") \
+        == [(True,)]

@@ -14,6 +14,7 @@ from geo import db
 from geo.editing import PEOPLE_FIELDS, SITE_FIELDS, StaleEdit
 from geo.errors import InputError
 from geo.sql import editing as sql
+from geo.sql import placement as placement_sql
 
 PERIOD_TABLES = ("management", "assignments")  # rows with a validity period
 CORRECTED = {"sites": SITE_FIELDS, "people": PEOPLE_FIELDS}
@@ -52,6 +53,9 @@ def undo_last(conn, user: str | None) -> str | None:
             if action == "delete":
                 raise InputError("undo: a deleted site is not brought back by undo; "
                                  "draw or import it again")
+            if table in RESTORED:
+                RESTORED[table](cur, row_id, before, after)
+                continue
             if table in CORRECTED and action == "update":  # put the old values back
                 fields = CORRECTED[table]
                 current = db.run(cur, sql.fields_of(table, fields), (row_id,)).fetchone()
@@ -71,6 +75,31 @@ def undo_last(conn, user: str | None) -> str | None:
         db.run(cur, sql.MARK_UNDONE, (batch,))
         db.run(cur, sql.AUDIT_UNDO, (user, str(batch)))
     return str(batch)
+
+
+def _restore_placement(cur, case_id: int, before: dict, after: dict) -> None:
+    """A case placed by a person goes back to where the import left it."""
+    found = db.run(cur, placement_sql.CASE_PLACEMENT, (case_id,)).fetchone()
+    if found is None or _as_logged(dict(zip(placement_sql.PLACEMENT_COLUMNS, found[1:]))) != after:
+        raise StaleEdit(f"undo: case {case_id} was placed again since; nothing was undone")
+    db.run(cur, placement_sql.SET_PLACEMENT, {**before, "id": case_id})
+
+
+def _restore_alias(cur, _case_id: int, before: dict | None, after: dict) -> None:
+    """An alias a placement taught is forgotten, or takes back its earlier place."""
+    alias = after["alias"]
+    found = db.run(cur, placement_sql.ALIAS, (alias,)).fetchone()
+    now = {"alias": alias, **dict(zip(placement_sql.ALIAS_COLUMNS, found))} if found else None
+    if _as_logged(now) != after:
+        raise StaleEdit(f"undo: the alias {alias} changed since; nothing was undone")
+    if before is None:
+        db.run(cur, placement_sql.DELETE_ALIAS, (alias,))
+    else:
+        db.run(cur, placement_sql.SET_ALIAS, {**before, "user": None})
+
+
+# the changes undone by putting back what the log holds (cases placed by people)
+RESTORED = {"cases": _restore_placement, "address_aliases": _restore_alias}
 
 
 def site_changes(conn, site_id: int) -> pd.DataFrame:

@@ -50,11 +50,12 @@ def cases_table(conn, s: State, *, public: bool, personal: bool = False) -> gpd.
         shapes = [box(*cases.cell_bounds(x, y, size)) for x, y in zip(cells["cx"], cells["cy"])]
         return gpd.GeoDataFrame(cells.drop(columns=["lon", "lat"]).assign(cell_m=size),
                                 geometry=shapes, crs=4326)
-    frame = cases.points(conn, s.scope, f, (-180, -90, 180, 90), limit=10_000_000,
-                        personal=personal)
+    frame = cases.points(conn, s.scope, f, limit=10_000_000, personal=personal)
     frame = frame.drop(columns=["id", "category", "category_en"])
+    # a case placed by its community's name only, or nowhere, is listed without a point
+    points = gpd.GeoSeries(gpd.points_from_xy(frame["lon"], frame["lat"]), crs=4326)
     return gpd.GeoDataFrame(frame.drop(columns=["lon", "lat"]),
-                            geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs=4326)
+                            geometry=points.where(frame["lon"].notna().to_numpy(), None))
 
 
 def export_table(conn, s: State, view: str, out: Path, *, public: bool = False,

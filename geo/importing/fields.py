@@ -9,6 +9,9 @@ RESIDENTIAL_KINDS = ("compound", "open_courtyard")
 PERSON_ROLES = ("district_leader", "street_cadre", "grid_worker", "social_worker")
 TARGET_KINDS = ("community", "site", "grid")
 ESCALATIONS = ("community", "street", "district")
+# how a case got its place (geo.addresses; DESIGN.md)
+LOCATED_BY = ("coordinates", "doorplate", "nearby_doorplate", "site_name", "community",
+              "unplaced", "manual")
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,12 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
         _f("target_code", required=True, doc="community code, site external id or grid code"),
         _f("valid_from", "date", True), _f("valid_to", "date"),
     ), None, ("person_external_id", "target_kind", "target_code", "valid_from")),
+    Kind("addresses", (
+        _f("road", required=True, doc="道路/街巷: 湛山大路"),
+        _f("number", required=True, doc="门牌号: 5, 5甲, 5-1, 5之1 (one doorplate each)"),
+        _f("building"), _f("site_external_id", doc="the site the doorplate belongs to"),
+        _f("lon", "float", doc="or a geometry/WKT column"), _f("lat", "float"),
+    ), "point", ("road", "number")),
     Kind("cases", (
         _f("source", required=True, doc="source code or name; or --source for the whole file"),
         _f("external_id", required=True),

@@ -9,9 +9,10 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 
-from geo import coords, db
+from geo import addresses, coords, db, placement
 from geo.errors import InputError, RowError
 from geo.importing.fields import KINDS
 from geo.importing import values
@@ -71,6 +72,40 @@ def unknown_message(file: str, unknown: dict[str, dict[str, int]]) -> str:
              for field, counts in unknown.items()]
     return (f"{file}: unknown {'; '.join(parts)}. Map them with --map-values FIELD=FILE.csv or "
             "add them with --add-categories; nothing was imported")
+
+
+FAR_APART_M = 500  # coordinates this far from their address's doorplate get a warning
+
+
+def _place_by_address(cur, frame: pd.DataFrame) -> list[RowError]:
+    """Cases without coordinates placed by their address (in place: lon, lat, located_by and
+    community_hint); coordinates win, with a warning where they lie far from the address."""
+    has_point = frame["lon"].notna().to_numpy() & frame["lat"].notna().to_numpy()
+    frame["located_by"] = np.where(has_point, "coordinates", "unplaced")
+    frame["community_hint"] = None
+    given = frame["address"].notna().to_numpy()
+    if not given.any():
+        return []
+    places = placement.gazetteer(cur)
+    found = {a: places.locate(a) for a in frame["address"][given].unique()}
+    todo = given & ~has_point
+    place = frame["address"][todo].map(found)
+    frame.loc[todo, "lon"] = [np.nan if p.lon is None else p.lon for p in place]
+    frame.loc[todo, "lat"] = [np.nan if p.lat is None else p.lat for p in place]
+    frame.loc[todo, "located_by"] = [p.located_by for p in place]
+    frame.loc[todo, "community_hint"] = [p.community_code for p in place]
+    warnings = []
+    both = np.flatnonzero(given & has_point)
+    for i in both:
+        p = found[frame["address"].iat[i]]
+        if p.lon is None or p.located_by not in ("doorplate", "manual"):
+            continue
+        apart = addresses.metres_apart(frame["lon"].iat[i], frame["lat"].iat[i], p.lon, p.lat)
+        if apart > FAR_APART_M:
+            warnings.append(RowError(int(frame["row_no"].iat[i]), "address",
+                                     f"the coordinates lie {apart:.0f} m from the address "
+                                     "(the coordinates are kept)", "warning"))
+    return warnings
 
 
 def _report_path(path: Path, report: str | None) -> Path:
@@ -145,6 +180,7 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
                 if kind == "cases":
                     found, unknown = _resolve_codes(cur, frame, add_categories, value_maps)
                     rejected += found
+                    checked.warnings.extend(_place_by_address(cur, frame))
                     if unknown and not (skip_invalid or dry_run):
                         raise InputError(unknown_message(file, unknown), file=file,
                                          errors=sorted(rejected, key=lambda e: e.row or 0))

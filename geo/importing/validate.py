@@ -15,6 +15,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon
 
 from geo import coords
+from geo.addresses import number_key
 from geo.errors import InputError, RowError
 from geo.importing.columns import match_columns
 from geo.importing.fields import KINDS, Field, Kind
@@ -150,18 +151,36 @@ def check(table: Table, kind_name: str, opts: Options, file: str) -> Checked:
                 errors.append(RowError(int(rows[i]), f.name, "required value is empty"))
     if kind_name == "cases":
         warnings += _case_rules(out, opts)
+    if kind_name == "addresses":
+        errors += _doorplate_numbers(out)
     if kind.geometry == "polygon":
         out["geometry"], geo_errors = _polygons(table, columns, opts, rows, file)
         errors += geo_errors
     elif kind.geometry == "point":
-        out["lon"], out["lat"], geo_errors = _points(table, columns, opts, rows, file)
+        out["lon"], out["lat"], geo_errors, geo_warnings = _points(table, columns, opts, rows, file)
         errors += geo_errors
+        if kind_name == "cases":  # a case without a point is still placed, by its address
+            warnings += geo_warnings
+        else:  # a doorplate is its point
+            errors += [RowError(int(rows[i]), "lon/lat", "a point is required")
+                       for i in np.flatnonzero(np.isnan(out["lon"].to_numpy(float)))]
     errors += _duplicates(out, kind)
     in_order = (lambda found: sorted(found, key=lambda e: (e.row or 0, e.field or "")))
     return Checked(out, in_order(errors), in_order(warnings), shown)
 
 
 CATEGORY_LEVELS = ("category_level1", "category_level2")
+
+
+def _doorplate_numbers(out: pd.DataFrame) -> list[RowError]:
+    """Doorplate numbers as the library keeps them (5, 5甲, 5-1), each one doorplate."""
+    keys = out["number"].map({v: number_key(v) for v in out["number"].dropna().unique()})
+    bad = (keys.isna() & out["number"].notna()).to_numpy()
+    rows = out["row_no"].to_numpy()
+    found = [RowError(int(rows[i]), "number", f"'{out['number'].iloc[i]}' is not a doorplate "
+                      "number (such as 5, 5甲, 5-1)") for i in np.flatnonzero(bad)]
+    out["number"] = keys
+    return found
 
 
 def _two_levels(frame: pd.DataFrame, columns: dict[str, str]) -> pd.Series:
@@ -389,6 +408,7 @@ def repair_polygon(g) -> tuple[MultiPolygon | None, str | None]:
 
 def _points(table: Table, columns: dict, opts: Options, rows, file: str):
     errors: list[RowError] = []
+    warnings: list[RowError] = []
     if table.geometry is not None:
         geoms = np.asarray(table.geometry, dtype=object)
         is_point = np.array([g is not None and g.geom_type == "Point" for g in geoms])
@@ -399,11 +419,17 @@ def _points(table: Table, columns: dict, opts: Options, rows, file: str):
             errors.append(RowError(int(rows[i]), "geometry", f"expected a point, got {got}"))
         field_name = "geometry"
     elif "lon" in columns and "lat" in columns:
-        x = pd.to_numeric(table.frame[columns["lon"]].astype(str).str.strip(), errors="coerce").to_numpy(float)
-        y = pd.to_numeric(table.frame[columns["lat"]].astype(str).str.strip(), errors="coerce").to_numpy(float)
+        raw_x = table.frame[columns["lon"]].astype(str).str.strip()
+        raw_y = table.frame[columns["lat"]].astype(str).str.strip()
+        x = np.array(pd.to_numeric(raw_x, errors="coerce"), dtype=float)  # copies: written below
+        y = np.array(pd.to_numeric(raw_y, errors="coerce"), dtype=float)
         field_name = "lon/lat"
-        for i in np.flatnonzero(np.isnan(x) | np.isnan(y)):
-            errors.append(RowError(int(rows[i]), field_name, "lon and lat must be numbers"))
+        # a case is still placed by its address, or kept unplaced: no coordinates is no error
+        given = ((raw_x != "") | (raw_y != "")).to_numpy()
+        for i in np.flatnonzero((np.isnan(x) | np.isnan(y)) & given):
+            warnings.append(RowError(int(rows[i]), field_name,
+                                     "lon and lat must be numbers: emptied", "warning"))
+        x[np.isnan(y)], y[np.isnan(x)] = np.nan, np.nan
     elif "wkt" in columns:
         geoms = shapely.from_wkt(table.frame[columns["wkt"]].astype(str).to_numpy(), on_invalid="ignore")
         ok = np.array([g is not None and g.geom_type == "Point" for g in geoms])
@@ -412,9 +438,12 @@ def _points(table: Table, columns: dict, opts: Options, rows, file: str):
         field_name = "wkt"
         for i in np.flatnonzero(~ok):
             errors.append(RowError(int(rows[i]), field_name, "not a WKT point"))
+    elif "address" in columns:  # every case placed by its address
+        x = y = np.full(len(rows), np.nan)
+        field_name = "address"
     else:
-        raise InputError.at(file, 1, "lon", "missing location: lon and lat columns, a WKT column "
-                            "or a spatial file (--map lon=COLUMN --map lat=COLUMN)")
+        raise InputError.at(file, 1, "lon", "missing location: lon and lat columns, a WKT column, "
+                            "an address column or a spatial file (--map lon=COLUMN --map lat=COLUMN)")
     crs = _source_crs(table, opts)
     valid = ~(np.isnan(x) | np.isnan(y))
     if crs is None or crs in coords.CHINESE_CRS or getattr(crs, "is_geographic", False):
@@ -423,7 +452,7 @@ def _points(table: Table, columns: dict, opts: Options, rows, file: str):
             if problem:
                 errors.append(RowError(int(rows[i]), field_name, problem))
     lon, lat = coords.to_wgs84_xy(x, y, crs)
-    return lon, lat, errors
+    return lon, lat, errors, warnings
 
 
 def _suspicious(x: np.ndarray, y: np.ndarray, bbox) -> np.ndarray:

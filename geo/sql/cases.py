@@ -86,7 +86,7 @@ DAY_GROUPINGS = {None: "NULL::text", "category": "a.category_l1", "source": "a.s
 
 
 def _counts(by: str | None, answer: Answer) -> str:
-    """(code, category_l1, escalation, cases, closed): whole months from the answering cube
+    """(code, category_l1, escalation, located_by, cases, closed): whole months from the answering cube
     (with the scope's columns, or the district's) and the partial months from the cases, or
     from the district's cube by day."""
     raw_key, agg_key = GROUPINGS[by]
@@ -95,10 +95,11 @@ def _counts(by: str | None, answer: Answer) -> str:
     def raw(where: str, key: str = raw_key) -> sql.Composed:
         return compose("""
         SELECT {key} AS code, c.category_l1, coalesce(c.escalation, '') AS escalation,
-               count(*) AS cases, count(*) FILTER (WHERE c.status = 'closed') AS closed
+               c.located_by, count(*) AS cases,
+               count(*) FILTER (WHERE c.status = 'closed') AS closed
         FROM cases c {join}
         WHERE {filters} {escalation} AND {where}
-        GROUP BY 1, 2, 3""", key=key, join=join, filters=on(FILTERS, "c"),
+        GROUP BY 1, 2, 3, 4""", key=key, join=join, filters=on(FILTERS, "c"),
                        escalation=on(ESCALATION_FILTER, "c"), where=where)
 
     if answer.whole is None:
@@ -106,29 +107,28 @@ def _counts(by: str | None, answer: Answer) -> str:
     if "community_code" not in BY_NAME[answer.whole].columns:
         filters = on(CODE_FILTERS + STATUS_FILTER, "a")
         edges = compose("""
-        SELECT {key} AS code, a.category_l1, a.escalation, sum(a.cases) AS cases,
+        SELECT {key} AS code, a.category_l1, a.escalation, a.located_by, sum(a.cases) AS cases,
                sum(a.closed) AS closed
         FROM {by_day} a
         WHERE {filters} {escalation} AND {days}
-        GROUP BY 1, 2, 3""", key=DAY_GROUPINGS[by], filters=filters, by_day=sql.Identifier(answer.edges),
+        GROUP BY 1, 2, 3, 4""", key=DAY_GROUPINGS[by], filters=filters, by_day=sql.Identifier(answer.edges),
                         escalation=on(ESCALATION_FILTER, "a"), days=DAY_EDGES)
     else:
         filters = on(FILTERS, "a")
         edges = UNION_ALL.join(raw(edge, _edge_key(by, i)) for i, edge in enumerate(EDGES))
     return edges + compose("""
         UNION ALL
-        SELECT {key}, a.category_l1, a.escalation, sum(a.cases), sum(a.closed)
+        SELECT {key}, a.category_l1, a.escalation, a.located_by, sum(a.cases), sum(a.closed)
         FROM {table} a
         WHERE {filters} {escalation}
           AND a.month >= %(full_from)s AND a.month < %(full_to)s
-        GROUP BY 1, 2, 3""", key=agg_key, filters=filters, escalation=on(ESCALATION_FILTER, "a"),
+        GROUP BY 1, 2, 3, 4""", key=agg_key, filters=filters, escalation=on(ESCALATION_FILTER, "a"),
         table=sql.Identifier(answer.whole))
 
 
 # The filters each histogram of hours to close is read with: per community, for the district,
-# for the district by category and source. A status filter needs no dimension: a case is
-# closed exactly when it has a closing time (a CHECK), so "closed" is the whole histogram and
-# "open" none of it.
+# for the district by category and source. A status filter needs no dimension: only a closed
+# case has a closing time (a CHECK), so "closed" is the whole histogram and "open" none of it.
 _HISTOGRAM_FILTERS = {
     "case_month_hours": STREET_COMMUNITY,
     "case_district_hours": "true",
@@ -195,6 +195,11 @@ per_escalation AS (
           WHERE escalation <> '' GROUP BY 1, 2) x
     WHERE n > 0
     GROUP BY code),
+per_located AS (
+    SELECT code, jsonb_object_agg(located_by, n) AS by_located
+    FROM (SELECT code, located_by, sum(cases)::bigint AS n FROM counts GROUP BY 1, 2) x
+    WHERE n > 0
+    GROUP BY code),
 hist AS (
     SELECT code, hours, sum(closed) AS closed
     FROM ({hours}) y GROUP BY 1, 2),
@@ -210,13 +215,15 @@ median AS (
                AS median_hours
     FROM cumulative GROUP BY code)
 SELECT {code}, p.cases, p.closed, m.median_hours, p.by_category,
-       e.by_escalation
+       e.by_escalation, l.by_located
 FROM per_code p
 LEFT JOIN median m ON {median_of}
 LEFT JOIN per_escalation e ON e.code IS NOT DISTINCT FROM p.code
+LEFT JOIN per_located l ON l.code IS NOT DISTINCT FROM p.code
 ORDER BY p.code""",
         counts=_counts(by, counts), hours=_hours(None if total else by, hours),
-        total="UNION ALL SELECT NULL, category_l1, escalation, cases, closed FROM by_code"
+        total="UNION ALL SELECT NULL, category_l1, escalation, located_by, cases, closed "
+              "FROM by_code"
               if total else "",
         code=CODE_OUT.get(by, "p.code"),
         median_of="p.code IS NULL" if total else "m.code IS NOT DISTINCT FROM p.code")
@@ -245,6 +252,14 @@ SELECT (SELECT coalesce(sum(a.cases), 0) FROM {cube} a
         compose(" + (SELECT count(*) FROM cases c WHERE {scope} AND {edge})",
                 scope=on(SCOPE_FILTERS, "c"), edge=edge) for edge in EDGES])
 
+
+# The district's cases with no community (unplaced: no address matched), counted beside the
+# figures, under the same filters; row-level security shows them to district users only.
+UNPLACED = compose("""
+SELECT count(*) FROM cases c
+WHERE c.community_code IS NULL AND {codes} {status} {escalation} AND {in_range}""",
+                   codes=on(CODE_FILTERS, "c"), status=on(STATUS_FILTER, "c"),
+                   escalation=on(ESCALATION_FILTER, "c"), in_range=IN_RANGE)
 
 NAMES = {
     "community": "SELECT code, name FROM communities WHERE code = ANY(%s)",
@@ -284,7 +299,7 @@ _LEVELS = STATUS_FILTER + " " + ESCALATION_FILTER
 _RAW_BINS = """
 SELECT cell_x(c.geom, %(size)s) AS cx, cell_y(c.geom, %(size)s) AS cy, count(*) AS cases
 FROM cases c
-WHERE {filters} {escalation} AND {range}
+WHERE {filters} {escalation} AND {range} AND c.geom IS NOT NULL
 GROUP BY 1, 2"""
 
 # The cubes of 200 m cells, from this allow-list only: by status and escalation level alone,
@@ -323,7 +338,8 @@ GROUP BY 1, 2""", by_day=sql.Identifier(answer.edges), days=DAY_EDGES, levels=on
                    parts=UNION_ALL.join([*edges, whole_months]))
 
 
-# The newest cases in a box (lon/lat) or one cell, with the reporter's data to be masked by the caller.
+# The newest cases in a box (lon/lat), one cell, or anywhere (with, for the whole district,
+# those placed nowhere), with the reporter's data to be masked by the caller.
 POINTS = compose("""
 SELECT c.id, c.external_id, ST_X(c.geom) AS lon, ST_Y(c.geom) AS lat,
        c.reported_at AT TIME ZONE %(tz)s AS reported_at, c.category_code,
@@ -334,12 +350,15 @@ FROM cases c
 JOIN case_categories cat ON cat.code = c.category_code
 LEFT JOIN sites s ON s.id = c.site_id
 LEFT JOIN case_personal p ON p.case_id = c.id
-WHERE {filters} {escalation} AND {in_range}
-  AND c.geom && ST_MakeEnvelope(%(west)s, %(south)s, %(east)s, %(north)s, 4326)
+WHERE ({scope} OR (%(whole_district)s AND c.community_code IS NULL))
+  AND {codes} {status} {escalation} AND {in_range}
+  AND (%(west)s::float8 IS NULL
+       OR c.geom && ST_MakeEnvelope(%(west)s, %(south)s, %(east)s, %(north)s, 4326))
   AND (%(cx)s::int IS NULL
        OR (cell_x(c.geom, %(size)s) = %(cx)s AND cell_y(c.geom, %(size)s) = %(cy)s))
 ORDER BY c.reported_at DESC
-LIMIT %(limit)s""", filters=on(FILTERS, "c"), escalation=on(ESCALATION_FILTER, "c"),
+LIMIT %(limit)s""", scope=on(SCOPE_FILTERS, "c"), codes=on(CODE_FILTERS, "c"),
+                 status=on(STATUS_FILTER, "c"), escalation=on(ESCALATION_FILTER, "c"),
                  in_range=IN_RANGE)
 
 # Cases per residential site and quarter in the range (one scan for the top sites and the

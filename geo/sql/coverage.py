@@ -103,6 +103,16 @@ WHERE (%(street)s::text IS NULL OR street_code = %(street)s)
 ORDER BY code
 """
 
+# The scope's doorplates (the standard address library); capped (one row more tells truncation).
+ADDRESSES = """
+SELECT road || number || '号' || coalesce(' ' || building, '') AS label, ST_AsBinary(geom) AS geom
+FROM addresses
+WHERE (%(street)s::text IS NULL OR street_code = %(street)s)
+  AND (%(community)s::text IS NULL OR community_code = %(community)s)
+ORDER BY road, number
+LIMIT %(limit)s
+"""
+
 # Sites of the scope with their mode on the date; capped (one row more tells truncation).
 SITES = compose("""
 SELECT s.id, s.external_id, s.name, s.kind, s.households, s.demonstration, s.community_code,

@@ -22,13 +22,17 @@ DIMENSIONS = {
     "source_code": "source_code",
     "status": "status",
     "escalation": "coalesce(escalation, '')",
+    "located_by": "located_by",
     "cx": "cell_x(geom, {cell})",
     "cy": "cell_y(geom, {cell})",
     "hours": "floor(date_part('epoch', closed_at - reported_at) / 3600)::int",
 }
 MEASURES = {"cases": "count(*)", "closed": "count(*) FILTER (WHERE status = 'closed')"}
-# "closed": the cases with a closing time (the hours cubes: medians skip a closed case without one)
-ROWS = {"all": None, "closed": "closed_at IS NOT NULL", "on_site": "site_id IS NOT NULL"}
+# "closed": the cases with a closing time (the hours cubes: medians skip a closed case without
+# one); an unplaced case (no community) is counted by no cube: stats report it apart
+ROWS = {"all": "community_code IS NOT NULL",
+        "closed": "community_code IS NOT NULL AND closed_at IS NOT NULL",
+        "on_site": "site_id IS NOT NULL", "with_point": "geom IS NOT NULL"}
 
 
 TZ_ARGUMENT = sql.SQL("%1$L")  # the district's time zone in the trigger's format() calls

@@ -68,7 +68,7 @@ def _py(value):
     return value
 
 
-GEOMETRY_TYPES = {"MultiPolygon": "geometry(MultiPolygon, 4326)"}
+GEOMETRY_TYPES = {"MultiPolygon": "geometry(MultiPolygon, 4326)", "Point": "geometry(Point, 4326)"}
 
 
 def _create_temp(name: str, columns: dict[str, str]) -> sql.Composed:
@@ -144,11 +144,13 @@ def _overlap_errors(cur, stage: str, table: str, key: str, noun: str) -> list[Ro
 
 def upsert(table: str, columns: tuple[str, ...], rows: str, *, key: str,
            update: tuple[str, ...], compare: tuple[str, ...] | None = None, alias: str | None = None,
-           returning: str = "(xmax = 0)") -> sql.Composed:
+           returning: str = "(xmax = 0)", kept: tuple[str, ...] = (),
+           kept_when: str = "false") -> sql.Composed:
     """INSERT the ``rows`` (a SELECT giving ``columns``) into ``table``; a row whose ``key``
     (a conflict target) exists updates its ``update`` columns, and only when one of
     ``compare`` (default: ``update``) differs, so that re-importing a file changes nothing.
-    RETURNING ``returning``: by default whether each written row was new."""
+    RETURNING ``returning``: by default whether each written row was new. The ``kept``
+    columns stay as they are where ``kept_when`` holds for the stored row."""
     alias = alias or table
     compared = update if compare is None else compare
     changed = sql.SQL("WHERE ({}) IS DISTINCT FROM ({})").format(
@@ -162,8 +164,11 @@ def upsert(table: str, columns: tuple[str, ...], rows: str, *, key: str,
         RETURNING {returning}""", changed=changed,
         table=sql.Identifier(table), alias=sql.Identifier(alias), columns=names(columns),
         rows=rows, key=key, returning=returning,
-        sets=sql.SQL(", ").join(sql.SQL("{c} = excluded.{c}").format(c=sql.Identifier(c))
-                                for c in update))
+        sets=sql.SQL(", ").join(
+            sql.SQL("{c} = CASE WHEN {when} THEN {a}.{c} ELSE excluded.{c} END").format(
+                c=sql.Identifier(c), when=sql.SQL(kept_when), a=sql.Identifier(alias))
+            if c in kept else sql.SQL("{c} = excluded.{c}").format(c=sql.Identifier(c))
+            for c in update))
 
 
 def _counts(cur, query: sql.Composable, params=None) -> tuple[int, int]:
@@ -417,12 +422,42 @@ def load_assignments(cur, frame: pd.DataFrame) -> LoadResult:
     return _finish(LoadResult(), len(frame), ins, upd)
 
 
+# ---------------------------------------------------------------- addresses
+def load_addresses(cur, frame: pd.DataFrame) -> LoadResult:
+    """The standard address library, keyed by (road, number): each doorplate's point, the
+    street and community it lies in, and its site when given."""
+    staged = frame.assign(geometry=shapely.points(frame["lon"].to_numpy(float),
+                                                  frame["lat"].to_numpy(float)))
+    _stage(cur, "stage_addresses", {"road": "text", "number": "text", "building": "text",
+                                    "site_external_id": "text"}, staged, geometry="Point")
+    errors = _row_errors(cur, """
+        SELECT row_no, site_external_id FROM stage_addresses a
+        WHERE site_external_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM sites s WHERE s.external_id = a.site_external_id)
+        ORDER BY row_no""", "site_external_id", "unknown site '{}' (import sites first)")
+    if errors:
+        return LoadResult(errors=errors)
+    ins, upd = _counts(cur, upsert(
+        "addresses", ("road", "number", "building", "site_id", "street_code", "community_code",
+                      "geom"), """
+        SELECT a.road, a.number, a.building, s.id, c.street_code, c.code, a.geom
+        FROM stage_addresses a
+        LEFT JOIN sites s ON s.external_id = a.site_external_id
+        LEFT JOIN LATERAL (SELECT code, street_code FROM communities c
+                           WHERE ST_Intersects(c.geom, a.geom) ORDER BY code LIMIT 1) c ON true""",
+        key="(road, number)", update=("building", "site_id", "street_code", "community_code",
+                                      "geom")))
+    return _finish(LoadResult(), len(frame), ins, upd)
+
+
 # ---------------------------------------------------------------- cases
 CASE_COLUMNS = ["row_no", "source_code", "external_id", "category_code", "status", "state",
                 "escalation", "reported_at", "closed_at", "satisfaction", "lon", "lat",
-                "address", "handling_unit", "reporter_name", "reporter_phone", "description"]
+                "address", "handling_unit", "reporter_name", "reporter_phone", "description",
+                "located_by", "community_hint"]
 _CASE_TYPES = ["integer", "text", "text", "text", "text", "text", "text", "bigint",
-               "bigint", "smallint", "float8", "float8", "text", "text", "text", "text", "text"]
+               "bigint", "smallint", "float8", "float8", "text", "text", "text", "text", "text",
+               "text", "text"]
 
 
 _CASE_STAGING = ("stage_cases", "located", "grid_parts", "community_parts", "grid_hits",
@@ -456,7 +491,8 @@ CREATE TEMP TABLE located ON COMMIT DROP AS
 SELECT row_no, source_code, external_id, category_code, status, state, escalation,
        to_timestamp(reported_at) AS reported_at, to_timestamp(closed_at) AS closed_at,
        satisfaction, address, handling_unit, reporter_name, reporter_phone, description, lon, lat,
-       ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS geom
+       located_by, community_hint,
+       CASE WHEN lon IS NOT NULL THEN ST_SetSRID(ST_MakePoint(lon, lat), 4326) END AS geom
 FROM stage_cases;
 CREATE INDEX ON located USING gist (geom);
 ANALYZE located;
@@ -474,8 +510,8 @@ CREATE TEMP TABLE site_hits ON COMMIT DROP AS
 SELECT p.row_no, min(s.id) AS site_id
 FROM sites s JOIN located p ON ST_Intersects(s.geom, p.geom) GROUP BY p.row_no;
 CREATE TEMP TABLE ungridded ON COMMIT DROP AS
-SELECT p.row_no, p.geom FROM located p
-WHERE NOT EXISTS (SELECT 1 FROM grid_hits h WHERE h.row_no = p.row_no);
+SELECT p.row_no, p.geom, p.located_by FROM located p
+WHERE p.geom IS NOT NULL AND NOT EXISTS (SELECT 1 FROM grid_hits h WHERE h.row_no = p.row_no);
 CREATE TEMP TABLE community_hits ON COMMIT DROP AS
 SELECT p.row_no, min(c.code) AS community_code, min(c.street_code) AS street_code,
        false AS by_distance
@@ -495,31 +531,43 @@ WHERE NOT EXISTS (SELECT 1 FROM community_hits h WHERE h.row_no = o.row_no)
 
 _OUTSIDE = """
 SELECT l.row_no, l.lon, l.lat FROM ungridded o JOIN located l USING (row_no)
-WHERE NOT EXISTS (SELECT 1 FROM community_hits h WHERE h.row_no = o.row_no)
+WHERE o.located_by = 'coordinates'
+  AND NOT EXISTS (SELECT 1 FROM community_hits h WHERE h.row_no = o.row_no)
 ORDER BY l.row_no LIMIT 1000
 """
 
 # Where each case landed, as one narrow table: the wide case rows then take part in one join
-# instead of three (joins of wide rows dominated a large import; docs/benchmarks.md).
+# instead of three (joins of wide rows dominated a large import; docs/benchmarks.md). A case
+# placed by its community's name has that community and no point; a point from an address
+# that lies in no community leaves the case unplaced (only coordinates are refused for it).
 _PLACED = """
 CREATE TEMP TABLE placed ON COMMIT DROP AS
-SELECT l.row_no, coalesce(h.community_code, c.community_code) AS community_code,
-       coalesce(h.street_code, c.street_code) AS street_code, h.grid_code, s.site_id,
-       coalesce(c.by_distance, false) AS by_distance
-FROM (SELECT row_no FROM located) l
+SELECT l.row_no, coalesce(h.community_code, c.community_code, named.code) AS community_code,
+       coalesce(h.street_code, c.street_code, named.street_code) AS street_code, h.grid_code,
+       s.site_id, coalesce(c.by_distance, false) AS by_distance,
+       CASE WHEN coalesce(h.community_code, c.community_code, named.code) IS NULL
+            THEN 'unplaced' ELSE l.located_by END AS located_by,
+       h.community_code IS NOT NULL OR c.community_code IS NOT NULL AS has_point
+FROM (SELECT row_no, located_by, community_hint FROM located) l
 LEFT JOIN grid_hits h USING (row_no)
 LEFT JOIN community_hits c USING (row_no)
 LEFT JOIN site_hits s USING (row_no)
+LEFT JOIN communities named ON named.code = l.community_hint
 """
 
 # Upsert keyed by source + external id (a row that changes nothing is not rewritten), then the
 # personal data of the rows written, joined by key rather than looked up one by one.
 _CASE_FIELDS = ("category_code", "category_l1", "status", "state", "escalation", "reported_at",
                 "closed_at", "satisfaction", "address", "handling_unit", "geom", "site_id",
-                "grid_code", "community_code", "street_code", "assigned_by_distance")
+                "grid_code", "community_code", "street_code", "assigned_by_distance",
+                "located_by")
+# where a person placed a case, a re-import keeps it
+_PLACEMENT = ("geom", "site_id", "grid_code", "community_code", "street_code",
+              "assigned_by_distance", "located_by")
 _UPSERT = compose("""
 WITH rows AS (
     SELECT l.*, p.community_code, p.street_code, p.grid_code, p.site_id, p.by_distance,
+           p.located_by AS placed_by, CASE WHEN p.has_point THEN l.geom END AS point,
            coalesce(cat.parent_code, cat.code) AS category_l1
     FROM located l
     JOIN placed p USING (row_no)
@@ -533,11 +581,13 @@ FROM written""",
     written=upsert(
         "cases", ("source_code", "external_id") + _CASE_FIELDS, """
     SELECT source_code, external_id, category_code, category_l1, status, state, escalation,
-           reported_at, closed_at, satisfaction, address, handling_unit, geom, site_id,
-           grid_code, community_code, street_code, by_distance
+           reported_at, closed_at, satisfaction, address, handling_unit, point, site_id,
+           grid_code, community_code, street_code, by_distance, placed_by
     FROM rows""", key="(source_code, external_id)", update=_CASE_FIELDS, alias="t",
         compare=("category_code", "status", "state", "escalation", "reported_at", "closed_at",
-                 "satisfaction", "address", "handling_unit", "geom", "assigned_by_distance"),
+                 "satisfaction", "address", "handling_unit", "geom", "assigned_by_distance",
+                 "located_by"),
+        kept=_PLACEMENT, kept_when="t.located_by = 'manual'",
         returning="t.id, t.source_code, t.external_id, t.street_code, (t.xmax = 0) AS inserted"),
     personal=upsert(
         "case_personal", ("case_id", "street_code", "reporter_name", "reporter_phone",
@@ -582,6 +632,22 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None) ->
     return result
 
 
+# What an address is matched against (geo.addresses.Gazetteer): the doorplates, the sites' names
+# with a point inside each, the communities' names, the district's place names, the aliases.
+GAZETTEER = {
+    "doorplates": sql.SQL("SELECT road, number, ST_X(geom), ST_Y(geom) FROM addresses"),
+    "sites": sql.SQL("""SELECT id, name, ST_X(p), ST_Y(p), community_code
+                        FROM (SELECT id, name, community_code, ST_PointOnSurface(geom) AS p
+                              FROM sites) s
+                        ORDER BY id"""),
+    "communities": sql.SQL("SELECT name, code FROM communities ORDER BY code"),
+    "place_names": sql.SQL("""SELECT name FROM district UNION SELECT name FROM streets
+                              UNION SELECT name FROM communities"""),
+    "aliases": sql.SQL("""SELECT alias, site_id, community_code, ST_X(geom), ST_Y(geom)
+                          FROM address_aliases"""),
+}
+
+
 # ---------------------------------------------------------------- around the writers
 DISTRICT_EXTENT = sql.SQL("""
 SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM district) x""")
@@ -600,5 +666,5 @@ ADD_SOURCE = sql.SQL("INSERT INTO case_sources (code, name) VALUES (%(code)s, %(
 LOADERS = {
     "district": load_district, "streets": load_streets, "communities": load_communities,
     "grids": load_grids, "sites": load_sites, "management": load_management,
-    "people": load_people, "assignments": load_assignments,
+    "people": load_people, "assignments": load_assignments, "addresses": load_addresses,
 }
