@@ -78,15 +78,7 @@ def _management_change(conn, s: State, user: users.User | None, options, default
         message = t("change_recorded", lang).format(n=len(chosen))
         _save_against_seen(key, lambda: management.record_management_change(
             conn, name, chosen, change, st.session_state[key]), lambda _: message, on_recorded)
-    if st.button(t("undo_last", lang), key=f"undo_{form_key}"):
-        try:
-            undone = changelog.undo_last(conn, name)
-        except InputError as refused:
-            st.warning(str(refused))
-        else:
-            if undone:
-                writes.saved(t("undone", lang), "info")
-            st.info(t("nothing_to_undo", lang))
+    writes.undo_button(conn, name, lang, f"undo_{form_key}")
 
 
 def assignment_form(conn, s: State, user: users.User | None, site_id: int) -> None:

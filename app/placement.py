@@ -9,7 +9,6 @@ from streamlit_folium import st_folium
 
 from app import connections, mapview, tables, writes
 from geo import addresses, coverage, placement, users
-from geo.editing import changelog
 from geo.errors import InputError
 from geo.i18n import t
 from geo.viewstate import State
@@ -51,8 +50,8 @@ def render(conn, state: State, user: users.User | None = None) -> State:
     queue = load_waiting(conn, state.scope)
     may_place = user is None or user.may_edit
     name = user.name if user else None
-    if may_place:
-        _undo_button(conn, name, lang)
+    if may_place:  # a placement undone goes back to the queue, its alias forgotten
+        writes.undo_button(conn, name, lang, "undo_placement", forget=load_gazetteer.clear)
     if queue.empty:
         st.success(t("nothing_waiting", lang))
         return state
@@ -113,20 +112,6 @@ def render(conn, state: State, user: users.User | None = None) -> State:
         if st.button(t("place_at_point", lang), key="place_at_point", disabled=point is None):
             place(lon=point[0], lat=point[1])
     return state
-
-
-def _undo_button(conn, name: str | None, lang: str) -> None:
-    """Undo the user's last change: a placement goes back to the queue, its alias forgotten."""
-    if st.button(t("undo_last", lang), key="undo_placement"):
-        try:
-            undone = changelog.undo_last(conn, name)
-        except InputError as refused:
-            st.warning(str(refused))
-        else:
-            if undone:
-                load_gazetteer.clear()
-                writes.saved(t("undone", lang), "info")
-            st.info(t("nothing_to_undo", lang))
 
 
 def _map(conn, s: State, community: str | None, offered: list[addresses.Candidate]) -> None:

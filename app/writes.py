@@ -3,9 +3,13 @@ caches a write makes stale are cleared, and the write's message is kept for the 
 from __future__ import annotations
 
 import time
-from typing import NoReturn
+from typing import Callable, NoReturn
 
 import streamlit as st
+
+from geo.editing import changelog
+from geo.errors import InputError
+from geo.i18n import t
 
 _MESSAGE = "_atlas_write_message"
 _SHOW = {"success": st.success, "info": st.info, "warning": st.warning}
@@ -29,3 +33,21 @@ def show_message() -> None:
         _SHOW[kind](message)
     else:
         st.session_state.pop(_MESSAGE, None)
+
+
+def undo_button(conn, user_name: str | None, lang: str, key: str,
+                forget: Callable[[], None] | None = None) -> None:
+    """Undo the user's last change (geo.editing.changelog): refused with its reason, or saved
+    (``forget`` first clears what else the change made stale)."""
+    if not st.button(t("undo_last", lang), key=key):
+        return
+    try:
+        undone = changelog.undo_last(conn, user_name)
+    except InputError as refused:
+        st.warning(str(refused))
+        return
+    if undone:
+        if forget:
+            forget()
+        saved(t("undone", lang), "info")
+    st.info(t("nothing_to_undo", lang))

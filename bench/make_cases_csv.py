@@ -1,9 +1,11 @@
 """Write N synthetic cases of the demo district as a CSV: in the canonical columns, or with
 --hotline as the 12345 platform exports them (Chinese headers, status and satisfaction in
-words, the category as 一级-二级 by name, the source by name).
+words, the category as 一级-二级 by name, the source by name, the address), with
+--addresses-only as well without coordinates (placed by their address on import).
 
     .venv/bin/python bench/make_cases_csv.py 1000000 /tmp/cases_1m.csv
     .venv/bin/python bench/make_cases_csv.py 100000 /tmp/hotline_100k.csv --hotline
+    .venv/bin/python bench/make_cases_csv.py 100000 /tmp/addresses_100k.csv --addresses-only
 """
 import datetime as dt
 import sys
@@ -29,7 +31,8 @@ def _category_names() -> dict[str, str]:
     return out
 
 
-def main(n: int, out: str, seed: int = 99, hotline: bool = False) -> None:
+def main(n: int, out: str, seed: int = 99, hotline: bool = False,
+         addresses_only: bool = False) -> None:
     now = dt.datetime.now(ZoneInfo("Asia/Shanghai")).replace(microsecond=0)
     geo = demo.build_geography(7, 1500)
     mgmt = demo.build_management(geo.sites, now.date(), 7)
@@ -38,7 +41,7 @@ def main(n: int, out: str, seed: int = 99, hotline: bool = False) -> None:
     reported = df["reported_at"].dt.strftime("%Y-%m-%d %H:%M:%S")
     closed = df["closed_at"].dt.strftime("%Y-%m-%d %H:%M:%S")
     lon, lat = df["lon"].round(6), df["lat"].round(6)
-    if hotline:
+    if hotline or addresses_only:
         sources = {s["code"]: s["name"] for s in demo.CONFIG["sources"]}
         csv = pd.DataFrame({
             "工单编号": ids, "受理时间": reported,
@@ -46,8 +49,10 @@ def main(n: int, out: str, seed: int = 99, hotline: bool = False) -> None:
             "办理状态": df["status"].map({"closed": "已办结", "open": "办理中"}),
             "办结时间": closed, "满意度": df["satisfaction"].map(RATINGS).fillna("未评价"),
             "协调层级": df["escalation"].map(LEVELS), "来源": df["source_code"].map(sources),
-            "承办单位": "街道办事处", "经度": lon, "纬度": lat,
+            "承办单位": "街道办事处", "诉求地址": df["address"], "经度": lon, "纬度": lat,
             "诉求人": df["reporter_name"], "联系电话": df["reporter_phone"]})
+        if addresses_only:
+            csv = csv.drop(columns=["经度", "纬度"])
     else:
         csv = pd.DataFrame({
             "external_id": ids, "category": df["category_code"], "status": df["status"],
@@ -58,4 +63,5 @@ def main(n: int, out: str, seed: int = 99, hotline: bool = False) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]), sys.argv[2], hotline="--hotline" in sys.argv[3:])
+    main(int(sys.argv[1]), sys.argv[2], hotline="--hotline" in sys.argv[3:],
+         addresses_only="--addresses-only" in sys.argv[3:])

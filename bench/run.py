@@ -88,7 +88,10 @@ def bench_hotline(n: int = 100_000, runs: int = 3) -> dict:
     """A 12345 extract (Chinese headers, words, names) against the same cases in the canonical
     columns: the command's wall time, each run followed by deleting the rows and VACUUM."""
     folder = Path(tempfile.mkdtemp(prefix="atlas-bench-"))
-    files = {"12345 extract (Chinese headers, words, names)": (folder / "hotline.csv", ["--hotline"], []),
+    files = {"12345 extract (Chinese headers, words, names, address)":
+             (folder / "hotline.csv", ["--hotline"], []),
+             "the same with addresses only (no coordinates)":
+             (folder / "addresses.csv", ["--addresses-only"], []),
              "canonical columns and codes": (folder / "canonical.csv", [], ["--source", "hotline_12345"])}
     for path, flags, _ in files.values():
         subprocess.run([sys.executable, str(ROOT / "bench" / "make_cases_csv.py"), str(n),

@@ -26,6 +26,8 @@ _DIGITS = "0-9零〇一二三四五六七八九十百千两"
 # 5, 5甲, 5-1, 5之1 (one doorplate each); the 号 optional; the rest ignored
 NUMBER = re.compile(rf"^([{_DIGITS}]+)(?:([甲乙丙丁])|(?:-|之)([{_DIGITS}]+))?(?:号|$|(?=[^{_DIGITS}]))")
 PROVINCE_OR_CITY = re.compile(r"^[\u4e00-\u9fff]{2,7}?(?:省|自治区|市)")
+# what follows a site's name in an address: a building, unit or room, or a landmark word
+SITE_TAIL = re.compile(rf"(?:[{_DIGITS}]+(?:号楼|栋|幢|单元|室|号|楼).*|(?:附近|门口|对面|楼下|旁边|[东南西北]门|院内)+)$")
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,9 @@ class Gazetteer:
         self._longest_road = max((len(r) for r in self._roads), default=0)
         self._names = sorted(set(self.place_names) | set(self.communities), key=len, reverse=True)
         self._site_names = [s.name for s in self.sites]
+        self._sites_of: dict[str, list[Site]] = {}
+        for site in self.sites:
+            self._sites_of.setdefault(site.community_code, []).append(site)
         self._cache: dict[str, Place] = {}
 
     # ------------------------------------------------------------ normalising
@@ -205,13 +210,15 @@ class Gazetteer:
             if plate:
                 rule = "doorplate" if plate.number == number else "nearby_doorplate"
                 return Place(rule, plate.lon, plate.lat)
-        elif key:  # no doorplate: a site's name, which may begin with a road's
-            site = self._site(key)
+        named = next((self.communities[n] for n in stripped if n in self.communities), None)
+        if key and not (road and number):
+            # no doorplate: a site's name (of the community named before it), which may
+            # begin with a road's
+            site = self._site(SITE_TAIL.sub("", key) or key, named)
             if site is not UNPLACED:
                 return site
-        community = next((self.communities[n] for n in stripped if n in self.communities), None)
-        community = community or next((code for name, code in self.communities.items()
-                                       if name in key), None)
+        community = named or next((code for name, code in self.communities.items()
+                                   if name in key), None)
         return Place("community", community_code=community) if community else UNPLACED
 
     def _nearby(self, road: str, number: str) -> Doorplate | None:
@@ -223,13 +230,16 @@ class Gazetteer:
         _, _, plate = min(near)
         return self._plates[(road, plate)]
 
-    def _site(self, text: str) -> Place:
-        """A site by its name, fuzzy; a close second (another site) queues the case."""
-        if not self.sites:
+    def _site(self, text: str, community: str | None = None) -> Place:
+        """A site by its name (among ``community``'s sites when the address named it), fuzzy;
+        a close second (another site) queues the case."""
+        pool = self._sites_of.get(community, []) if community else self.sites
+        if not pool:
             return UNPLACED
-        found = process.extract(text, self._site_names, scorer=fuzz.WRatio, limit=3)
-        ranked = [(self.sites[i].id, score) for _, score, i in found]
-        best_score, best = found[0][1], self.sites[found[0][2]]
+        found = process.extract(text, [s.name for s in pool] if community else self._site_names,
+                                scorer=fuzz.WRatio, limit=3)
+        ranked = [(pool[i].id, score) for _, score, i in found]
+        best_score, best = found[0][1], pool[found[0][2]]
         rivals = [score for (site_id, score) in ranked[1:] if site_id != best.id]
         if best_score >= SITE_SCORE and not (rivals and best_score - rivals[0] < SITE_MARGIN):
             return Place("site_name", best.lon, best.lat, site_id=best.id)
@@ -252,7 +262,7 @@ class Gazetteer:
             found += [Candidate(f"{d.road}{d.number}号",
                                 max(0.0, 100.0 - 5 * abs(_base(d.number) - n)), d.lon, d.lat)
                       for d in plates]
-        pool = [s for s in self.sites if community is None or s.community_code == community]
+        pool = self._sites_of.get(community, []) if community else self.sites
         for _, score, i in process.extract(key, [s.name for s in pool], scorer=fuzz.WRatio,
                                            limit=limit):
             found.append(Candidate(pool[i].name, float(score), pool[i].lon, pool[i].lat,

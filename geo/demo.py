@@ -17,9 +17,9 @@ import pandas as pd
 import shapely
 from pyproj import Transformer
 from shapely.geometry import LineString, MultiPolygon, Polygon, box
-from shapely import affinity
 
 from geo import db
+from geo import demo_layout as layout
 from geo.sql import demo as demo_sql
 from geo.sql import imports as load
 
@@ -44,6 +44,8 @@ class Geography:
     communities: gpd.GeoDataFrame
     grids: gpd.GeoDataFrame
     sites: gpd.GeoDataFrame  # metric CRS while building; 4326 when written
+    roads: gpd.GeoDataFrame  # name, width, line
+    addresses: gpd.GeoDataFrame  # the doorplates: road, number, building, site_external_id
 
 
 # ---------------------------------------------------------------- geography
@@ -109,8 +111,9 @@ def build_geography(seed: int, n_sites: int) -> Geography:
             grid_rows.append({"code": f"{c.code}{i:02d}", "name": f"{c.name}第{i}网格",
                               "community_code": c.code, "geometry": part})
     grids = gpd.GeoDataFrame(grid_rows, crs=metric)
-    sites = _sites(communities, n_sites, rng)
-    return Geography(district, streets, _clip_to_streets(communities, streets), grids, sites)
+    sites, roads, addresses = _sites(communities, n_sites, rng)
+    return Geography(district, streets, _clip_to_streets(communities, streets), grids, sites,
+                     roads, addresses)
 
 
 def _clip_to_streets(communities: gpd.GeoDataFrame, streets: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -125,51 +128,56 @@ def _clip_to_streets(communities: gpd.GeoDataFrame, streets: gpd.GeoDataFrame) -
     return out.set_geometry(polys, crs=4326)
 
 
-def _lattice(street_geom, cell: float, angle: float) -> list:
-    """Blocks of a street grid (cell minus road) rotated by ``angle`` around the street."""
-    centre = street_geom.centroid
-    rotated = affinity.rotate(street_geom, -angle, origin=centre)
-    minx, miny, maxx, maxy = rotated.bounds
-    road = cell * 0.18
-    xs = np.arange(minx, maxx, cell)
-    ys = np.arange(miny, maxy, cell)
-    blocks = shapely.box(*np.meshgrid(xs, ys), *np.meshgrid(xs + cell - road, ys + cell - road))
-    blocks = blocks.ravel()
-    return list(shapely.affinity.rotate(b, angle, origin=centre) for b in blocks)
-
-
-def _sites(communities: gpd.GeoDataFrame, n_sites: int, rng) -> gpd.GeoDataFrame:
-    land = communities.geometry.area.sum()
-    cell = float(np.sqrt(land * 0.62 / n_sites))
-    road_cfg = CONFIG["business_road"]
-    road = gpd.GeoSeries([LineString(road_cfg["line"])], crs=4326).to_crs(
+def _sites(communities: gpd.GeoDataFrame, n_sites: int, rng
+           ) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """The sites, the roads and the doorplates (geo.demo_layout): lots cut from the blocks
+    between each street's roads, n_sites of them built on, building clusters as towers
+    along 香港中路; every site's address a doorplate on its frontage."""
+    old_town = set(CONFIG["old_town_streets"])
+    side = layout.unit(communities.geometry.area.groupby(communities.street_code).sum().to_dict(),
+                       old_town, n_sites)
+    business = CONFIG["business_road"]
+    business_line = gpd.GeoSeries([LineString(business["line"])], crs=4326).to_crs(
         communities.crs).iloc[0]
-    rows = []
+    names = [r for r in CONFIG["roads"] if r != business["name"]]
+    lines, business_roads = [], []
     for street_code, group in communities.groupby("street_code"):
         street_geom = shapely.union_all(group.geometry.values)
-        blocks = _lattice(street_geom, cell, float(rng.uniform(0, 35)))
-        tree = shapely.STRtree(blocks)
-        for c in group.itertuples():
-            inner = c.geometry.buffer(-cell * 0.05)
-            for idx in tree.query(inner, predicate="intersects"):
-                block = blocks[idx]
-                piece = shapely.make_valid(block.intersection(inner))
-                polys = [g for g in shapely.get_parts(piece) if isinstance(g, Polygon)]
-                if not polys:
-                    continue
-                piece = max(polys, key=lambda g: g.area)
-                if piece.area < 0.4 * block.area:
-                    continue
-                rows.append({"community_code": c.code, "street_code": street_code,
-                             "geometry": shapely.set_precision(piece, 0.01)})
-    sites = gpd.GeoDataFrame(rows, crs=communities.crs)
-    sites = sites[sites.geometry.is_valid & ~sites.geometry.is_empty]
-    if len(sites) > n_sites:
-        sites = sites.iloc[np.sort(rng.choice(len(sites), n_sites, replace=False))]
-    sites = sites.reset_index(drop=True)
-    near_road = (sites.street_code == road_cfg["street"]) & (
-        sites.geometry.distance(road) < road_cfg["buffer_m"])
-    return _site_attributes(sites, near_road.to_numpy(), rng)
+        lines += layout.road_lines(street_geom, side, street_code in old_town, rng)
+        if street_code == business["street"]:
+            business_roads += [layout.Road(business["name"], part, 40.0, 0) for part in
+                               shapely.get_parts(business_line.intersection(street_geom))
+                               if isinstance(part, LineString)]
+    roads = business_roads + layout.name_roads(lines, names)
+    paved = shapely.union_all([r.geometry.buffer(r.width / 2, cap_style="flat") for r in roads])
+    rows = []
+    for c in communities.itertuples():
+        lot_side = side * (np.sqrt(layout.OLD_TOWN_LOT_AREA) if c.street_code in old_town else 1)
+        for block in shapely.get_parts(c.geometry.buffer(-2.0).difference(paved)):
+            if isinstance(block, Polygon) and block.area > 0.2 * lot_side ** 2:
+                rows += [{"community_code": c.code, "street_code": c.street_code, "geometry": lot}
+                         for lot in layout.lots(block, lot_side, rng)]
+    all_lots = gpd.GeoDataFrame(rows, crs=communities.crs)
+    chosen = np.sort(rng.choice(len(all_lots), min(n_sites, len(all_lots)), replace=False))
+    sites = all_lots.iloc[chosen].reset_index(drop=True)
+    near_road = ((sites.street_code == business["street"])
+                 & (sites.geometry.distance(business_line) < business["buffer_m"])).to_numpy()
+    sites = _site_attributes(sites, near_road, rng)
+    towers = sites.kind.to_numpy() == "building_cluster"
+    sites.loc[towers, "geometry"] = [layout.tower(g, rng) for g in sites.geometry[towers]]
+    land = shapely.union_all(communities.geometry.values)
+    plates = layout.doorplates(roads, list(sites.geometry), {int(lot): i for i, lot in
+                                                             enumerate(chosen)},
+                               list(all_lots.geometry), land, step=float(np.clip(side / 6, 8, 20)))
+    sites = _names_and_addresses(sites, plates, rng)
+    road_frame = gpd.GeoDataFrame({"name": [r.name for r in roads], "width": [r.width for r in roads]},
+                                  geometry=[r.geometry for r in roads], crs=communities.crs)
+    plate_frame = gpd.GeoDataFrame(
+        {"road": [p.road for p in plates], "number": [p.number for p in plates],
+         "building": None,
+         "site_external_id": [None if p.site is None else sites.external_id[p.site] for p in plates]},
+        geometry=[p.point for p in plates], crs=communities.crs)
+    return sites, road_frame, plate_frame
 
 
 PHASES = {n: f"{'一二三四五六七八九十'[n - 1]}期" for n in range(1, 11)}
@@ -178,15 +186,17 @@ PHASES = {n: f"{'一二三四五六七八九十'[n - 1]}期" for n in range(1, 1
 def _site_attributes(sites: gpd.GeoDataFrame, near_road: np.ndarray, rng) -> gpd.GeoDataFrame:
     n = len(sites)
     old_town = sites.street_code.isin(CONFIG["old_town_streets"]).to_numpy()
-    cluster = (near_road & (rng.random(n) < 0.7)) | (~near_road & (rng.random(n) < 0.03))
-    # Exactly 80 % of residential sites are open courtyards, concentrated in the old town.
+    cluster = (near_road & (rng.random(n) < 0.85)) | (~near_road & (rng.random(n) < 0.02))
+    area = sites.geometry.area.to_numpy()
+    # Exactly 80 % of residential sites are open courtyards: the old town's and the smaller
+    # lots first, so that compounds are the larger sites.
     residential = np.flatnonzero(~cluster)
-    score = rng.random(len(residential)) + np.where(old_town[residential], 0.8, 0.0)
+    smaller = 1 - area[residential].argsort().argsort() / max(len(residential), 1)
+    score = rng.random(len(residential)) * 0.6 + smaller + np.where(old_town[residential], 0.8, 0.0)
     n_open = int(round(OPEN_COURTYARD_SHARE * len(residential)))
     open_idx = residential[np.argsort(-score)[:n_open]]
     kind = np.where(cluster, "building_cluster", "compound").astype(object)
     kind[open_idx] = "open_courtyard"
-    area = sites.geometry.area.to_numpy()
     is_open, is_compound = kind == "open_courtyard", kind == "compound"
     households = np.where(is_open, area / 55 * rng.uniform(0.6, 1.4, n),
                           np.where(is_compound, area / 35 * rng.uniform(0.7, 1.3, n), 0))
@@ -198,32 +208,40 @@ def _site_attributes(sites: gpd.GeoDataFrame, near_road: np.ndarray, rng) -> gpd
     committee = np.where(is_compound, rng.random(n) < 0.97, is_open & (rng.random(n) < 0.2))
     committee_party = committee & (is_compound | (rng.random(n) < 0.6))
     party_org = np.where(is_compound, True, rng.random(n) < np.where(cluster, 0.65, 0.4))
-    roads = CONFIG["roads"]
-    road_names = rng.choice(roads, n)
-    numbers = rng.integers(1, 120, n)
-    names, taken = [], set()
-    communities = sites.community_code.to_numpy()
-    for i in range(n):
-        if kind[i] == "open_courtyard":
-            name = f"{road_names[i]}{numbers[i]}号院"
-            while (communities[i], name) in taken:  # another doorplate on the same road
-                numbers[i] += 2
-                name = f"{road_names[i]}{numbers[i]}号院"
-        else:
-            suffixes = CONFIG["compound_suffixes" if kind[i] == "compound" else "cluster_suffixes"]
-            name = f"{road_names[i][:-1]}{rng.choice(suffixes)}"
-            phase = 2
-            while (communities[i], name) in taken:  # no two sites of a community alike
-                name = f"{road_names[i][:-1]}{rng.choice(suffixes)}{PHASES.get(phase, f'{phase}期')}"
-                phase += 1
-        taken.add((communities[i], name))
-        names.append(name)
-    sites = sites.assign(
-        external_id=[f"S{i + 1:06d}" for i in range(n)], name=names, kind=kind,
+    return sites.assign(
+        external_id=[f"S{i + 1:06d}" for i in range(n)], kind=kind,
         households=households, buildings=buildings, built_year=built,
         owners_committee=committee, owners_committee_party=committee_party,
-        party_org=party_org, demonstration=False, address=[f"{r}{k}号" for r, k in
-                                                           zip(road_names, numbers)])
+        party_org=party_org, demonstration=False)
+
+
+def _names_and_addresses(sites: gpd.GeoDataFrame, plates: list, rng) -> gpd.GeoDataFrame:
+    """Each site's address from its doorplates; an open courtyard named by its first
+    doorplate (延安三路12号院), a compound or cluster by its road (no two of the district
+    alike: a name is how the hotline's callers say where they are); the three demonstration
+    sites renamed."""
+    mine: dict[int, list] = {}
+    for p in plates:
+        if p.site is not None:
+            mine.setdefault(p.site, []).append(p)
+    addresses = [layout.site_address(mine[i]) for i in range(len(sites))]
+    kind = sites.kind.to_numpy()
+    names, taken = [], set()
+    for i, address in enumerate(addresses):
+        road = max(mine[i], key=lambda p: sum(q.road == p.road for q in mine[i])).road
+        if kind[i] == "open_courtyard":
+            name = address.split("~")[0].removesuffix("号") + "号院"
+        else:
+            suffixes = CONFIG["compound_suffixes" if kind[i] == "compound" else "cluster_suffixes"]
+            name = f"{road[:-1]}{rng.choice(suffixes)}"
+            phase = 2
+            while name in taken:
+                name = f"{road[:-1]}{rng.choice(suffixes)}{PHASES.get(phase, f'{phase}期')}"
+                phase += 1
+        taken.add(name)
+        names.append(name)
+    sites = sites.assign(name=names, address=addresses)
+    is_open = kind == "open_courtyard"
     for demo in CONFIG["demonstration_sites"]:
         pool = np.flatnonzero((sites.street_code == demo["street"]).to_numpy() & is_open
                               & ~sites.demonstration.to_numpy())
@@ -425,6 +443,10 @@ def generate_cases(geo: Geography, management: pd.DataFrame, n_cases: int, now: 
     sampler = _PointSampler(np.asarray(sites.geometry.values),
                             shapely.union_all(geo.communities.to_crs(CONFIG["metric_crs"]).geometry.values), rng)
     to_wgs = Transformer.from_crs(CONFIG["metric_crs"], 4326, always_xy=True)
+    # where a case in a site was reported: the site's address; elsewhere, near a doorplate
+    site_address = sites.address.to_numpy(dtype=object)
+    plates = shapely.STRtree(np.asarray(geo.addresses.geometry.values))
+    plate_text = (geo.addresses.road + geo.addresses.number + "号附近").to_numpy(dtype=object)
     surnames, given = list(CONFIG["surnames"]), list(CONFIG["given_chars"])
 
     today = now.date()
@@ -456,6 +478,9 @@ def generate_cases(geo: Geography, management: pd.DataFrame, n_cases: int, now: 
         lon, lat = to_wgs.transform(x, y)
         site_idx = np.full(n, -1)
         site_idx[in_site] = idx
+        address = np.empty(n, dtype=object)
+        address[in_site] = site_address[idx]
+        address[~in_site] = plate_text[plates.nearest(shapely.points(x[~in_site], y[~in_site]))]
 
         day_w = np.array([WEEKEND_FACTOR if d.weekday() >= 5 else 1.0 for d in days])
         day = np.array([d.toordinal() for d in days])[rng.choice(len(days), n, p=day_w / day_w.sum())]
@@ -503,7 +528,7 @@ def generate_cases(geo: Geography, management: pd.DataFrame, n_cases: int, now: 
             "state": np.where(closed, "closed", "in_progress"), "escalation": escalation,
             "reported_at": reported, "closed_at": pd.Series(closed_at).where(closed),
             "satisfaction": pd.array(satisfaction, dtype="Int64"), "lon": lon, "lat": lat,
-            "address": None, "handling_unit": None, "located_by": "coordinates",
+            "address": address, "handling_unit": None, "located_by": "coordinates",
             "community_hint": None,
             "reporter_name": reporter, "reporter_phone": phone, "description": None})
         serial += n
@@ -564,8 +589,11 @@ def build_demo(conn, *, seed: int = 7, n_cases: int = 200_000, n_sites: int = 15
                 result = load.LOADERS[kind](cur, _for_loader(frame))
                 if result.errors:
                     raise RuntimeError(f"demo {kind}: {result.errors[0].describe()}")
-            for kind, frame in (("management", management), ("people", people),
-                                ("assignments", assignments)):
+            plates = geo.addresses.to_crs(4326)
+            plates = pd.DataFrame(plates.drop(columns="geometry")).assign(
+                lon=plates.geometry.x, lat=plates.geometry.y)
+            for kind, frame in (("addresses", plates), ("management", management),
+                                ("people", people), ("assignments", assignments)):
                 result = load.LOADERS[kind](cur, _for_loader(frame))
                 if result.errors:
                     raise RuntimeError(f"demo {kind}: {result.errors[0].describe()}")
@@ -588,6 +616,7 @@ def build_demo(conn, *, seed: int = 7, n_cases: int = 200_000, n_sites: int = 15
     with conn.cursor() as cur:
         db.run(cur, demo_sql.ANALYZE)
     conn.autocommit = False
-    return {"sites": len(geo.sites), "communities": len(geo.communities),
+    return {"sites": len(geo.sites), "addresses": len(geo.addresses),
+            "communities": len(geo.communities),
             "grids": len(geo.grids), "cases": written, "people": len(people),
             "built_at": now.isoformat()}

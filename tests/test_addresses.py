@@ -3,12 +3,14 @@ matching rules and their normalisation, cases with a community and no point or w
 and what the figures say about them."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from geo import db, placement, users
+from geo import coverage, db, placement, users
 from geo.addresses import SITE_SCORE, Doorplate, Gazetteer, Place, Site, number_key
 from geo.editing import StaleEdit, changelog
 from geo.errors import InputError
@@ -96,6 +98,12 @@ def test_cases_with_an_address_only_are_placed_counted_and_kept(small_url, tmp_p
     assert res.returncode == 0, res.stderr
     assert query(small_url, "SELECT road, number, community_code FROM addresses ORDER BY 1, 2") == [
         ("东海路", "8", "C2"), ("湛山大路", "1", "C1"), ("湛山大路", "2", "C1"), ("湛山大路", "3", "C1")]
+    conn = db.connect(small_url)  # the map's doorplate layer: a community's, never the district's
+    day = dt.date(2026, 10, 1)
+    shown = coverage.map_layers(conn, coverage.View(None, "C1", as_of=day), ("addresses",))
+    assert list(shown["addresses"]["label"]) == ["湛山大路1号", "湛山大路2号", "湛山大路3号"]
+    assert "addresses" not in coverage.map_layers(conn, coverage.View(as_of=day), ("addresses",))
+    conn.close()
     addresses = {"A1": "湛山大路1号", "A2": "小区县一街道湛山大路三号3单元", "A3": "湛山大路5号",
                  "A4": "东海路８号", "A5": "S1院", "A6": "东社区", "A7": "不知道", "A8": ""}
     extract = _csv(tmp_path / "extract.csv", [
@@ -220,3 +228,90 @@ def test_a_case_known_to_lie_in_a_community_is_offered_that_community_s_sites():
     places = Gazetteer(PLATES, sites, {"湛山社区": "C1"}, ["湛山社区"])
     assert [c.site_id for c in places.candidates("海韵园")] == [1, 2]
     assert [c.site_id for c in places.candidates("海韵园", community="C2")] == [2]
+
+
+# ---------------------------------------------------------------- a hotline extract of the demo
+PLACE_PREFIXES = ["", "", "山东省青岛市市南区", "青岛市市南区", "市南区"]
+AFTER_NUMBER = ["", "2单元301室", "3号楼", "附近", "对面", "门口", "楼下", "1单元"]
+NO_ADDRESS = ["不详", "市民来电反映", "", "无", "电话联系"]
+
+
+def _noisy_doorplate(rng, road: str, number: str, street: str, community: str) -> str:
+    """A doorplate as a caller gives it: place names before, numerals of any kind, words after."""
+    import cn2an
+
+    base, _, sub = number.partition("-")
+    digits = base
+    roll = rng.random()
+    if roll < 0.25:
+        digits = cn2an.an2cn(base)
+    elif roll < 0.5:
+        digits = base.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    written = digits + (("之" if rng.random() < 0.5 else "-") + sub if sub else "")
+    prefix = rng.choice(PLACE_PREFIXES) + rng.choice(["", street, community])
+    after = rng.choice(AFTER_NUMBER)
+    if not after and rng.random() < 0.5:
+        return f"{prefix}{road}{written}"  # no 号
+    return f"{prefix}{road}{written}号{after}"
+
+
+def test_a_demo_extract_of_addresses_only_lands_on_the_right_sites(demo_copy_url, tmp_path):
+    """10,000 demo cases as a 12345 extract (XLSX, Chinese headers, addresses only, noisy):
+    every case imported, ≥ 97 % of those written with a site's address or name on that site
+    and ≤ 0.5 % on another, community-only rows on their community, the rest unplaced."""
+    rng = np.random.default_rng(2026)
+    url = demo_copy_url
+    plates: dict[int, list[tuple[str, str]]] = {}
+    for site, road, number in query(url, "SELECT site_id, road, number FROM addresses "
+                                         "WHERE site_id IS NOT NULL ORDER BY road, number"):
+        plates.setdefault(site, []).append((road, number))
+    sample = query(url, """
+        SELECT c.site_id, s.name, co.code, co.name, st.name, c.address, c.reported_at
+        FROM cases c JOIN communities co ON co.code = c.community_code
+        JOIN streets st ON st.code = c.street_code LEFT JOIN sites s ON s.id = c.site_id
+        ORDER BY md5(c.external_id) LIMIT 10000""")
+    rows, expected = [], {}
+    for i, (site, name, code, community, street, address, reported) in enumerate(sample):
+        roll = rng.random()
+        if site is None:  # a street or a square: the demo's own text, near a doorplate
+            text, want = address, ("doorplate", None)
+        elif roll < 0.72:
+            road, number = plates[site][rng.integers(len(plates[site]))]
+            text, want = _noisy_doorplate(rng, road, number, street, community), ("site", site)
+        elif roll < 0.90:
+            text = (community if rng.random() < 0.5 else "") + name + rng.choice(
+                ["", "3号楼", "门口", "2单元", "东门附近"])
+            want = ("site", site)
+        elif roll < 0.95:
+            text = community + rng.choice(["附近", "菜市场", "健身广场", "门口有噪音"])
+            want = ("community", code)
+        else:
+            text, want = rng.choice(NO_ADDRESS), ("unplaced", None)
+        key = f"X{i:05d}"
+        expected[key] = want
+        rows.append({"工单编号": key, "受理时间": reported.strftime("%Y-%m-%d %H:%M:%S"),
+                     "问题分类": "垃圾清运", "办理状态": "办理中", "来源": "12345热线",
+                     "诉求地址": text})
+    extract = tmp_path / "12345工单导出.xlsx"
+    pd.DataFrame(rows).to_excel(extract, index=False)
+    res = run_cli(url, "import", "cases", str(extract))
+    assert res.returncode == 0, res.stderr
+    assert json.loads(res.stdout)["inserted"] == 10_000
+    got = {k: v for k, *v in query(url, """
+        SELECT external_id, site_id, community_code, geom IS NOT NULL, located_by
+        FROM cases WHERE external_id LIKE 'X%%'""")}
+    assert len(got) == 10_000
+    by_site = [k for k, (kind, _) in expected.items() if kind == "site"]
+    right = sum(got[k][0] == expected[k][1] for k in by_site)
+    wrong = sum(got[k][0] is not None and got[k][0] != expected[k][1] for k in by_site)
+    assert right >= 0.97 * len(by_site), (right, len(by_site))
+    assert wrong <= 0.005 * len(by_site), (wrong, len(by_site))
+    for k, (kind, where) in expected.items():
+        site, community, has_point, located_by = got[k]
+        if kind == "community":
+            assert (community, has_point, located_by) == (where, False, "community"), k
+        elif kind == "unplaced":
+            assert (community, has_point, located_by) == (None, False, "unplaced"), k
+        elif kind == "doorplate":
+            assert has_point and located_by in ("doorplate", "nearby_doorplate"), k
+    assert aggregates_equal_raw(url)

@@ -155,3 +155,52 @@ def test_the_street_line_drawn_for_a_community_runs_around_its_sites(demo_url):
     finally:
         conn.close()
     assert worst < 0.01  # no site is cut by more than 1 % of its area
+
+
+def test_the_sites_are_lots_of_a_city_not_a_lattice(cur):
+    """Lots cut from the blocks between bent roads: within a street their sizes and
+    orientations vary (a lattice has one of each), compounds are larger than courtyards."""
+    cur.execute("""
+        WITH r AS (SELECT street_code, kind, ST_Area(geom::geography) AS area,
+                          ST_OrientedEnvelope(ST_Transform(geom, 32651)) AS box FROM sites),
+             o AS (SELECT street_code, kind, area,
+                          mod(degrees(ST_Azimuth(ST_PointN(ST_ExteriorRing(box), 1),
+                                                 ST_PointN(ST_ExteriorRing(box), 2)))::numeric,
+                              90) AS angle FROM r)
+        SELECT street_code, stddev(area) / avg(area), count(DISTINCT round(angle / 3)),
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY area)
+                   FILTER (WHERE kind = 'compound'),
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY area)
+                   FILTER (WHERE kind = 'open_courtyard')
+        FROM o GROUP BY street_code""")
+    streets = cur.fetchall()
+    assert len(streets) == 11
+    for street, spread, angles, compound, courtyard in streets:
+        assert spread > 0.3 and angles >= 4, street
+    compounds = one(cur, """SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ST_Area(geom::geography))
+                            FROM sites WHERE kind = 'compound'""")[0]
+    courtyards = one(cur, """SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ST_Area(geom::geography))
+                             FROM sites WHERE kind = 'open_courtyard'""")[0]
+    assert compounds > 1.5 * courtyards
+
+
+def test_every_site_fronts_a_road_by_its_own_doorplates(cur):
+    """Each site's address is a doorplate of the library (or a span of them) inside the site,
+    on a road; no two sites share one; odd numbers on one side of a road, even on the other."""
+    assert one(cur, "SELECT count(*), count(DISTINCT address) FROM sites") == \
+        one(cur, "SELECT count(*), count(*) FROM sites")
+    assert one(cur, """SELECT count(*) FROM sites s WHERE NOT EXISTS (
+                         SELECT 1 FROM addresses a WHERE a.site_id = s.id
+                           AND s.address LIKE a.road || a.number || '%%'
+                           AND ST_Within(a.geom, s.geom))""") == (0,)
+    assert one(cur, "SELECT count(*) FROM addresses WHERE street_code IS NULL") == (0,)
+    # neighbours across the road (5 and 6) are farther apart than neighbours along it (5 and 7)
+    across, along = one(cur, """
+        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ST_Distance(a.geom::geography, b.geom::geography))
+                   FILTER (WHERE b.number::int = a.number::int + 1),
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY ST_Distance(a.geom::geography, b.geom::geography))
+                   FILTER (WHERE b.number::int = a.number::int + 2)
+        FROM addresses a JOIN addresses b ON a.road = b.road
+        WHERE a.number ~ '^[0-9]+$' AND b.number ~ '^[0-9]+$' AND a.number::int % 2 = 1
+          AND a.site_id IS NULL AND b.site_id IS NULL""")
+    assert across > along

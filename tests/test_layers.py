@@ -235,3 +235,21 @@ def test_drawn_outlines_shift_to_gcj02_and_back():
     assert all(abs(a - b) < 1e-6 for p, q in zip(back["coordinates"][0], drawn["coordinates"][0])
                for a, b in zip(p, q))
     assert edit_layers.to_display(drawn, "wgs84") is drawn
+
+
+def test_doorplates_and_a_queued_case_s_candidates_are_drawn_named():
+    from geo.addresses import Candidate
+
+    plates = gpd.GeoDataFrame({"label": ["湛山大路5号", "<b>路7号"]},
+                              geometry=gpd.points_from_xy([120.30, 120.301], [36.06, 36.06]), crs=4326)
+    html = render(coverage.address_layer(plates, "zh"))
+    assert json.dumps("湛山大路5号")[1:-1] in html  # the GeoJSON's properties, escaped
+    assert "\\u0026lt;b\\u0026gt;\\u8def7" in html and "<b>" not in html  # escaped: text
+    assert styles.ADDRESS_DOT in html
+    offered = [Candidate("湛山大路5号", 100.0, 120.30, 36.06), Candidate("湛山花园", 92.0, 120.301, 36.061, 3)]
+    html = render(coverage.candidate_layer(offered, "zh", crs="wgs84"),
+                  coverage.clicked_marker((120.3005, 36.0605), "zh", crs="wgs84"))
+    assert "1. 湛山大路5号 · 100" in html and "2. 湛山花园 · 92" in html
+    assert styles.CLICKED_DOT in html and "36.0605" in html
+    shifted = render(coverage.clicked_marker((120.3005, 36.0605), "zh", crs="gcj02"))
+    assert "36.0605," not in shifted  # drawn where an Amap basemap has it

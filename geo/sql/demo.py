@@ -6,8 +6,9 @@ from psycopg2 import sql
 
 from geo.sql import compose, names
 
-DATA_TABLES = ("case_personal", "cases", "assignments", "people", "management", "sites",
-               "grids", "communities", "streets", "district", "case_categories", "case_sources")
+DATA_TABLES = ("case_personal", "cases", "address_aliases", "addresses", "assignments", "people",
+               "management", "sites", "grids", "communities", "streets", "district",
+               "case_categories", "case_sources")
 
 DISTRICT_COUNT = sql.SQL("SELECT count(*) FROM district")
 BUILT_AT = sql.SQL("SELECT value FROM settings WHERE key = 'demo_built_at'")
