@@ -69,10 +69,12 @@ def kpi_cards(conn, s: State) -> None:
             now["clusters_with_party_org"], before["clusters_with_party_org"])
     _metric(cols[-1], t("kpi_cases_this_year", s.lang), f"{now['cases_this_year']:,}",
             now["cases_this_year"], before["cases_this_year"], colour="inverse")
-    modes = st.columns(5)
+    modes = st.columns(6)
     for col, (mode, n) in zip(modes, now["by_mode"].items()):
         _metric(col, t(f"mode_{mode}", s.lang), f"{n:,}", n, before["by_mode"][mode],
                 colour="inverse" if mode == "none" else "normal")
+    _metric(modes[-1], t("kpi_outlined", s.lang), f"{now['outlined']:,}/{now['sites']:,}",
+            now["outlined"], before["outlined"])
 
 
 def gap_panel(conn, s: State) -> int | None:

@@ -410,6 +410,12 @@ def drawn_forms(conn, s: State, user: users.User | None, tools: Drawing | None,
         if st.button(t("save_outline", lang), key="save_outline", type="primary"):
             _save(conn, s, user, table, key, geometry, {}, seen)
     if new and _fingerprint("new", new) in pending:
+        if target and target[0] == "sites" and stored is None:  # a site waiting for its outline
+            site_name = tools.choices[":".join(target)].split(" · ", 1)[-1]
+            if st.button(t("attach_outline", lang).format(name=site_name),
+                         key="attach_outline", type="primary"):
+                _save(conn, s, user, "sites", target[1], new, {},
+                      fingerprint=_fingerprint("new", new))
         _new_shape_form(conn, s, user, new)
     if not pending:
         st.caption(t("draw_hint", lang))
@@ -451,12 +457,14 @@ def _new_shape_form(conn, s: State, user: users.User | None, geometry: dict) -> 
 
 
 def _save(conn, s: State, user: users.User | None, table: str, key: str | None,
-          geometry: dict, attrs: dict, seen: str | None = None) -> None:
+          geometry: dict, attrs: dict, seen: str | None = None, *,
+          fingerprint: str | None = None) -> None:
     """Write a drawn shape into ``table`` (sites, communities, grids): a new one without a
-    ``key``, else the outline of ``key`` reshaped from the version ``seen``. On refusal keep
-    the message and the overlapped sites for the map."""
+    ``key``, else the outline of ``key`` reshaped from the version ``seen`` (or drawn for
+    the first time: ``fingerprint`` is then the new drawing's). On refusal keep the message
+    and the overlapped sites for the map."""
     name = user.name if user else None
-    fingerprint = _fingerprint(table if key else "new", geometry)
+    fingerprint = fingerprint or _fingerprint(table if key else "new", geometry)
     try:
         if table == "sites":
             site_id = _key(table, key) if key else None

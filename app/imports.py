@@ -107,13 +107,19 @@ def _preview_map(path: Path, crs: str | None, lang: str) -> None:
 def render(conn, s: State, user: users.User | None = None) -> State:
     lang = s.lang
     st.title(t("page_import", lang))
-    if user and user.role != "admin":
-        st.warning(t("import_admins_only", lang))
+    if user and not user.may_edit:
+        st.warning(t("import_district_reads", lang))
         return s
-    kind = st.selectbox(t("import_kind", lang), list(KINDS), key="import_kind",
+    # a street or community imports its own roster, under its own rights
+    as_user = user if user and user.role != "admin" else None
+    kinds = list(run.USER_KINDS) if as_user else list(KINDS)
+    if as_user:
+        st.caption(t("import_own_roster", lang))
+    kind = st.selectbox(t("import_kind", lang), kinds, key="import_kind",
                         format_func=lambda k: t(f"kind_name_{k}", lang))
-    template = (Path(tempfile.mkdtemp(prefix="atlas-template-"))
-                / f"{t('import_template_name', lang).format(kind=t(f'kind_name_{kind}', lang))}.xlsx")
+    # a file name: 小区/楼院/楼宇 holds slashes
+    name = t("import_template_name", lang).format(kind=t(f"kind_name_{kind}", lang)).replace("/", "、")
+    template = Path(tempfile.mkdtemp(prefix="atlas-template-")) / f"{name}.xlsx"
     templates.write_template(kind, template, lang)
     st.download_button(t("import_template", lang), template.read_bytes(), file_name=template.name,
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -129,7 +135,7 @@ def render(conn, s: State, user: users.User | None = None) -> State:
         return s
     path = _saved(upload)
     options = dict(crs=crs, source=source, add_categories=add_categories,
-                   mapping=_mapping(path, kind, lang))
+                   mapping=_mapping(path, kind, lang), as_user=as_user)
     _preview_map(path, crs, lang)
     try:
         preview = run.import_file(kind, path, dry_run=True, **options)

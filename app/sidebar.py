@@ -41,7 +41,7 @@ def sidebar(conn, s: State, user: users.User | None = None) -> State:
     s = _switched(s)
     lang = sb.radio("语言 / Language", LANGUAGES, index=LANGUAGES.index(s.lang), horizontal=True,
                     format_func=lambda c: {"zh": "中文", "en": "English"}[c], key="lang")
-    pages = VIEWS if user is None or user.role == "admin" else VIEWS[:-1]  # imports: admins
+    pages = VIEWS if user is None or user.may_edit else VIEWS[:-1]  # imports: those who edit
     page = sb.radio(t("page", lang), pages, index=pages.index(s.page) if s.page in pages else 0,
                     horizontal=True, format_func=lambda v: t(f"page_{v}", lang), key="page")
     street_opts = streets(conn)

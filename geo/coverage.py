@@ -123,6 +123,7 @@ def kpis(conn, view: View) -> dict:
         "cases_this_year": k["cases_this_year"],
         "by_mode": {m: k[m] for m in ("commercial", "self_managed", "scenic_co_managed",
                                       "enterprise_embedded", "none")},
+        "sites": k["sites"], "outlined": k["outlined"],  # the map's drawing progress
     }
 
 

@@ -148,7 +148,8 @@ def _sites(communities: gpd.GeoDataFrame, n_sites: int, rng
             business_roads += [layout.Road(business["name"], part, 40.0, 0) for part in
                                shapely.get_parts(business_line.intersection(street_geom))
                                if isinstance(part, LineString)]
-    roads = business_roads + layout.name_roads(lines, names)
+    step = float(np.clip(side / 6, 8, 20))  # metres between doorplates
+    roads = business_roads + layout.name_roads(lines, names, step)
     paved = shapely.union_all([r.geometry.buffer(r.width / 2, cap_style="flat") for r in roads])
     rows = []
     for c in communities.itertuples():
@@ -168,7 +169,7 @@ def _sites(communities: gpd.GeoDataFrame, n_sites: int, rng
     land = shapely.union_all(communities.geometry.values)
     plates = layout.doorplates(roads, list(sites.geometry), {int(lot): i for i, lot in
                                                              enumerate(chosen)},
-                               list(all_lots.geometry), land, step=float(np.clip(side / 6, 8, 20)))
+                               list(all_lots.geometry), land, step=step)
     sites = _names_and_addresses(sites, plates, rng)
     road_frame = gpd.GeoDataFrame({"name": [r.name for r in roads], "width": [r.width for r in roads]},
                                   geometry=[r.geometry for r in roads], crs=communities.crs)

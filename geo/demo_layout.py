@@ -87,13 +87,15 @@ def road_lines(street, side: float, old_town: bool, rng) -> list[tuple[LineStrin
     return out
 
 
-def name_roads(lines: list[tuple[LineString, float]], names: list[str]) -> list[Road]:
-    """Names in turn; a name met again numbers on from where its last stretch ended."""
+def name_roads(lines: list[tuple[LineString, float]], names: list[str], step: float
+               ) -> list[Road]:
+    """Names in turn; a name met again numbers on from where its last stretch ended (its
+    doorplates stand every ``step`` metres, two numbers each)."""
     roads, last = [], {}
     for i, (line, width) in enumerate(lines):
         name = names[i % len(names)]
         roads.append(Road(name, line, width, last.get(name, 0)))
-        last[name] = last.get(name, 0) + 2 * int(line.length // 10) + 2
+        last[name] = last.get(name, 0) + 2 * (int(line.length // step) + 2)
     return roads
 
 

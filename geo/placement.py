@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 
 import pandas as pd
-import psycopg2
+import psycopg2.errors
 
 from geo import addresses, db, stats
 from geo.editing import StaleEdit, changelog

@@ -82,12 +82,12 @@ def coverage(conn, scope: Scope, *, kinds=None, by: str | None = None,
         rows = cur.fetchall()
     conn.rollback()
     out = []
-    for code, name, sites, managed, hh, managed_hh, *modes in rows:
+    for code, name, sites, managed, hh, managed_hh, *modes, outlined in rows:
         out.append({
             "code": code, "name": name, "sites": sites, "managed": managed,
             "households": int(hh), "managed_households": int(managed_hh),
             "rate": _rate(managed, sites), "rate_households": _rate(int(managed_hh), int(hh)),
-            "by_mode": dict(zip(MODES, modes)),
+            "by_mode": dict(zip(MODES, modes)), "outlined": outlined,
         })
     return out
 

@@ -108,15 +108,18 @@ def community_layer(frame: gpd.GeoDataFrame, lang: str, *, shaded: bool) -> foli
     frame = frame.assign(label=[html.escape(n) for n in frame["name"]],
                          street_label=[html.escape(n) for n in frame["street"]],
                          rate_label=[("–" if r != r or r is None else f"{r:.0%}") for r in frame["rate"]],
-                         fill=[styles.coverage_color(None if r != r else r) for r in frame["rate"]])
-    data = _features(frame, ["code", "label", "street_label", "rate_label", "fill"])
+                         fill=[styles.coverage_color(None if r != r else r) for r in frame["rate"]],
+                         drawn_label=[f"{o:,}/{n:,}" + (" ✓" if o == n else "")
+                                      for o, n in zip(frame["outlined"], frame["all_sites"])])
+    data = _features(frame, ["code", "label", "street_label", "rate_label", "drawn_label", "fill"])
     return folium.GeoJson(
         data, name=t("layer_communities", lang),
         style_function=lambda f: {"color": styles.COMMUNITY_LINE, "weight": 1.5,
                                   "fillColor": f["properties"]["fill"],
                                   "fillOpacity": 0.7 if shaded else 0.0, "dashArray": "5 4"},
-        tooltip=folium.GeoJsonTooltip(fields=["label", "street_label", "rate_label"],
-                                      aliases=["", "", t("coverage_count", lang)]),
+        tooltip=folium.GeoJsonTooltip(fields=["label", "street_label", "rate_label", "drawn_label"],
+                                      aliases=["", "", t("coverage_count", lang),
+                                               t("kpi_outlined", lang)]),
     )
 
 
@@ -160,6 +163,21 @@ def address_layer(frame: gpd.GeoDataFrame, lang: str) -> folium.GeoJson:
                                    fill_opacity=0.9),
         tooltip=folium.GeoJsonTooltip(fields=["label"], aliases=[""]),
     )
+
+
+def pending_layer(frame: gpd.GeoDataFrame, lang: str, *, chosen: int | None = None
+                  ) -> folium.FeatureGroup:
+    """Sites whose outline waits to be drawn: a marker at their point in their mode's colour,
+    labelled 待绘制; the chosen one larger."""
+    group = folium.FeatureGroup(name=t("layer_pending", lang))
+    for row in frame.itertuples():
+        text = f"{html.escape(row.name)} · {t('outline_pending', lang)}"
+        folium.CircleMarker([row.geometry.y, row.geometry.x], radius=10 if row.id == chosen else 6,
+                            color="#000000", weight=3 if row.id == chosen else 1, fill=True,
+                            fill_color=styles.MODE_COLORS[row.mode], fill_opacity=0.9,
+                            dash_array="3 2", tooltip=text,
+                            class_name="atlas-pending").add_to(group)
+    return group
 
 
 def _points_on_display(lons, lats, crs: str) -> list[tuple[float, float]]:

@@ -36,6 +36,8 @@ def coverage_map(s: State, data: dict, center, zoom) -> folium.Map:
     sites = data.get("sites")
     if sites is not None and not sites.empty:
         shown = coverage.to_display(sites, crs)
+        pending = shown[~shown["outlined"]]  # on the roster, the outline waits to be drawn
+        shown = shown[shown["outlined"]]
         residential = shown[shown["kind"] != "building_cluster"]
         clusters = shown[shown["kind"] == "building_cluster"]
         if "sites" in s.layers and not residential.empty:
@@ -47,6 +49,8 @@ def coverage_map(s: State, data: dict, center, zoom) -> folium.Map:
         chosen = shown[shown["id"] == s.site] if s.site else shown.iloc[:0]
         if not chosen.empty:
             coverage.selected_layer(chosen).add_to(m)
+        if not pending.empty and {"sites", "clusters"} & set(s.layers):
+            coverage.pending_layer(pending, s.lang, chosen=s.site).add_to(m)
     if "addresses" in s.layers and data.get("addresses") is not None and not data["addresses"].empty:
         coverage.address_layer(coverage.to_display(data["addresses"], crs), s.lang).add_to(m)
     if "assignments" in s.layers and "assignments" in data:

@@ -988,3 +988,80 @@ def test_a_queued_case_is_placed_by_a_click_and_its_address_learned(browser, dem
     assert query(demo_copy_url, "SELECT a.geom = b.geom FROM cases a, cases b "
                                 "WHERE a.external_id = 'QUEUE-1' AND b.external_id = 'QUEUE-2'") \
         == [(True,)]
+
+
+def test_a_roster_site_is_outlined_by_drawing_it_on_the_map(browser, demo_copy_url, tmp_path):
+    """A site of a roster (a point, no outline) drawn on the map: the same site takes the
+    outline, the cases inside it move to it, the community's drawing progress rises by one."""
+    lon, lat = _free_spot(demo_copy_url)
+    roster = tmp_path / "roster.csv"
+    roster.write_text("编号,小区名称,类型,经度,纬度,户数\n"
+                      f"ROSTER-1,待画的院,open_courtyard,{lon},{lat},20\n", encoding="utf-8")
+    assert run_cli(demo_copy_url, "import", "sites", str(roster)).returncode == 0
+    extract = tmp_path / "cases.csv"
+    extract.write_text("external_id,category,status,reported_at,lon,lat\n"
+                       f"IN-1,garbage,open,2026-11-19 09:00,{lon + 0.00002},{lat + 0.00002}\n",
+                       encoding="utf-8")
+    assert run_cli(demo_copy_url, "import", "cases", str(extract), "--source", "hotline_12345"
+                   ).returncode == 0
+    (site, history), = query(demo_copy_url, """SELECT s.id, (SELECT count(*) FROM change_log
+                                                 WHERE site_id = s.id) FROM sites s
+                                              WHERE external_id = 'ROSTER-1'""")
+    outlined = "SELECT count(*) FILTER (WHERE geom IS NOT NULL) FROM sites WHERE community_code = %s"
+    before = query(demo_copy_url, outlined, (COMMUNITY,))[0][0]
+    with _drawing_page(browser, demo_copy_url, f"&site={site}") as (page, outside):
+        assert count_in_map(page, "path.atlas-pending") >= 1
+        _choose(page, "要修改的范围", "所选小区/楼院 · 待画的院")
+        _draw_rectangle(page, lat, lon, half=10)
+        page.get_by_role("button", name="保存为待画的院的范围").click(timeout=60_000)
+        page.get_by_text(f"已保存（编号 {site}）").first.wait_for(timeout=60_000)
+        page.screenshot(path=str(ARTIFACTS / "roster_site_outlined.png"))
+        assert outside == []
+    assert query(demo_copy_url, """SELECT external_id, geom IS NOT NULL, ST_Within(location, geom)
+                                   FROM sites WHERE id = %s""", (site,)) == [("ROSTER-1", True, True)]
+    assert query(demo_copy_url, "SELECT site_id FROM cases WHERE external_id = 'IN-1'") == [(site,)]
+    assert query(demo_copy_url, outlined, (COMMUNITY,))[0][0] == before + 1
+    assert query(demo_copy_url, "SELECT count(*) FROM change_log WHERE site_id = %s",
+                 (site,))[0][0] == history + 1
+
+
+def test_a_community_user_uploads_its_roster_and_not_another_s(browser, demo_copy_url, tmp_path):
+    """Signed in as a community, the import page takes that community's roster under its
+    rights (written) and refuses a file with a row of another community (nothing written)."""
+    password = "community password 7"
+    assert run_cli(demo_copy_url, "users", "add", "taian", "--role", "community", "--scope",
+                   COMMUNITY, "--password-stdin", input=password + "\n").returncode == 0
+    lon, lat = _free_spot(demo_copy_url)
+    (other_lon, other_lat), = query(demo_copy_url, """
+        SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(geom) p FROM communities
+                                      WHERE code <> %s ORDER BY code LIMIT 1) c""", (COMMUNITY,))
+    own, mixed = tmp_path / "本社区台账.csv", tmp_path / "混入别的社区.csv"
+    own.write_text(f"小区名称,经度,纬度,户数,物管模式\n自家楼院,{lon},{lat},18,居民自管\n",
+                   encoding="utf-8")
+    mixed.write_text(f"小区名称,经度,纬度,户数\n自家二院,{lon + 0.0001},{lat},9\n"
+                     f"别家小区,{other_lon},{other_lat},300\n", encoding="utf-8")
+    serving = _serve(demo_copy_url)
+    base = next(serving)
+    try:
+        page, outside = open_page(browser, f"{base}/?basemap=none&view=import")
+        page.get_by_label("用户名").fill("taian")
+        page.get_by_label("密码").fill(password)
+        page.get_by_role("button", name="登录").click()
+        page.get_by_text("导入本街道/本社区的小区台账").first.wait_for(timeout=60_000)
+        page.locator("input[type=file]").set_input_files(str(own))
+        page.get_by_role("button", name="确认导入").click(timeout=60_000)
+        page.get_by_text("已导入 1 行").first.wait_for(timeout=60_000)
+        assert query(demo_copy_url, """SELECT s.community_code, m.mode FROM sites s
+                                       JOIN management m ON m.site_id = s.id
+                                       WHERE s.name = '自家楼院'""") == [(COMMUNITY, "self_managed")]
+        page.locator("input[type=file]").set_input_files(str(mixed))  # in place of the first
+        # the rejected row, named, in the table of refusals (a canvas grid: its cells are hidden)
+        page.get_by_text("不在您可修改的范围内").first.wait_for(state="attached",
+                                                                    timeout=60_000)
+        page.screenshot(path=str(ARTIFACTS / "roster_refused.png"), full_page=True)
+        assert page.get_by_role("button", name="确认导入").count() == 0
+        assert query(demo_copy_url, "SELECT count(*) FROM sites WHERE name IN ('自家二院', '别家小区')"
+                     ) == [(0,)]
+        assert outside == []
+    finally:
+        serving.close()

@@ -204,3 +204,20 @@ def test_every_site_fronts_a_road_by_its_own_doorplates(cur):
         WHERE a.number ~ '^[0-9]+$' AND b.number ~ '^[0-9]+$' AND a.number::int % 2 = 1
           AND a.site_id IS NULL AND b.site_id IS NULL""")
     assert across > along
+
+
+@pytest.mark.parametrize("step", [8.0, 20.0])
+def test_a_road_name_met_again_numbers_on_past_its_last_doorplate(step):
+    """Two stretches of one name (a big demo reuses the names): no doorplate twice."""
+    from shapely.geometry import LineString, box
+
+    from geo.demo_layout import doorplates, name_roads
+
+    roads = name_roads([(LineString([(0, 0), (1000, 0)]), 12.0),
+                        (LineString([(0, 300), (537, 300)]), 12.0)], ["湛山大路"], step)
+    plates = doorplates(roads, [], {}, [], box(-100, -100, 1100, 400), step)
+    numbers = [p.number for p in plates]
+    assert len(numbers) == len(set(numbers)) > 2 * 1000 // step
+    odd = {int(p.number) % 2 for p in plates if p.point.y > 0 and p.point.y < 150}
+    even = {int(p.number) % 2 for p in plates if p.point.y < 0}
+    assert odd == {1} and even == {0}  # odd on the left of the road, even on its right

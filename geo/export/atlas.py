@@ -17,7 +17,9 @@ from geo.i18n import t
 from geo.sql import coverage as coverage_sql
 from geo.viewstate import State
 
-def _kpi_table(k: dict, lang: str) -> str:
+def _kpi_table(k: dict, lang: str, finished: tuple[int, int] | None = None) -> str:
+    """The KPIs of a page; on a cover, ``finished``: its communities whose every site has its
+    outline drawn, of all."""
     def pct(v):
         return "–" if v is None else f"{v:.1%}"
 
@@ -28,6 +30,9 @@ def _kpi_table(k: dict, lang: str) -> str:
             (t("kpi_party_org_rate", lang), pct(k["party_org_rate"])),
             (t("kpi_cases_this_year", lang), f"{k['cases_this_year']:,}")]
     rows += [(t(f"mode_{m}", lang), f"{n:,}") for m, n in k["by_mode"].items()]
+    rows.append((t("kpi_outlined", lang), f"{k['outlined']:,}/{k['sites']:,}"))
+    if finished:
+        rows.append((t("communities_drawn", lang), f"{finished[0]}/{finished[1]}"))
     return "<table class='kpi'>" + "".join(
         f"<tr><th>{html.escape(a)}</th><td>{html.escape(b)}</td></tr>" for a, b in rows) + "</table>"
 
@@ -77,7 +82,10 @@ def export_atlas(conn, s: State, out: Path, *, paper: str = "A4", orientation: s
         if s.page == "cases":
             side = _case_table(stats.cases(conn, view.scope, view.case_filters(today))[0], s.lang)
         else:
-            side = (_kpi_table(coverage.kpis(conn, view.view), s.lang)
+            drawn = coverage.communities(conn, view.view) if code is None else None
+            finished = (None if drawn is None else
+                        (int((drawn["outlined"] == drawn["all_sites"]).sum()), len(drawn)))
+            side = (_kpi_table(coverage.kpis(conn, view.view), s.lang, finished)
                     + _gap_table(coverage.gaps(conn, view.view), s.lang))
         pages.append(page(f"{title(conn, view)} · {describe(view, today).split(' · ')[0]}",
                            f"map{i}.html", footer(view, today, source_line), side))

@@ -104,6 +104,13 @@ def write_table(frame: gpd.GeoDataFrame, out: Path,
         for col in plain.columns:
             if col != plain.geometry.name and plain[col].dtype == object:
                 plain[col] = plain[col].map(lambda v: v if v is None or isinstance(v, str) else str(v))
+        points = plain.geom_type.eq("Point").to_numpy()
+        if suffix == ".gpkg" and points.any() and not points.all():
+            # sites with an outline and sites whose outline waits to be drawn: a layer each
+            plain[~points].to_file(out, driver="GPKG", layer=out.stem, engine="pyogrio")
+            plain[points].to_file(out, driver="GPKG", layer=f"{out.stem}_to_draw",
+                                  engine="pyogrio", mode="a")
+            return
         plain.to_file(out, driver="GeoJSON" if suffix == ".geojson" else "GPKG",
                       engine="pyogrio")
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 # Common headers of Chinese and English spreadsheets, lower-cased, for each canonical field.
 ALIASES: dict[str, tuple[str, ...]] = {
     "code": ("编码", "代码", "区划代码", "division_code"),
-    "name": ("名称", "名字", "姓名"),
+    "name": ("名称", "名字", "姓名", "小区名称", "院落名称", "小区（院落）名称"),
     "name_en": ("英文名", "name:en"),
     "timezone": ("时区",),
     "street_code": ("街道代码", "街道编码", "streetcode"),

@@ -66,12 +66,16 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
         _f("community_code", required=True),
     ), "polygon", ("code",)),
     Kind("sites", (
-        _f("external_id", required=True), _f("name", required=True),
-        _f("kind", "enum", True, SITE_KINDS),
+        _f("external_id", doc="made from the name and address when empty (a roster)"),
+        _f("name", required=True),
+        _f("kind", "enum", False, SITE_KINDS, doc="read from the name when empty: …院 an open "
+           "courtyard, …大厦/广场/中心/楼宇/园 a building cluster, else a compound"),
         _f("community_code", doc="found by location when empty"),
         _f("households", "int"), _f("buildings", "int"), _f("built_year", "int"),
         _f("owners_committee", "bool"), _f("owners_committee_party", "bool"),
-        _f("party_org", "bool"), _f("demonstration", "bool"), _f("address"),
+        _f("party_org", "bool"), _f("demonstration", "bool"),
+        _f("address", doc="places a site without outline or point, by the address library"),
+        _f("mode", "enum", False, MODES, doc="the management mode as of today (a roster)"),
     ), "polygon", ("external_id",)),
     Kind("management", (
         _f("site_external_id", required=True),

@@ -57,6 +57,16 @@ CHINESE = [(re.compile(pattern), words) for pattern, words in (
     (r"unknown street code '(.*)'", "未知的街道代码“{0}”"),
     (r"unknown community code '(.*)'", "未知的社区代码“{0}”"),
     (r"(\w+) '(.*)' lies outside every community", "{n0}“{1}”不在任何社区内"),
+    (r"site '(.*)' lies in community (.*), which you may not change",
+     "小区/楼院“{0}”位于社区 {1}，不在您可修改的范围内"),
+    (r"site '(.*)' lies outside its community (.*)", "小区/楼院“{0}”不在其社区 {1} 内"),
+    (r"'(.*)' matches no doorplate of the address library: give the site's point \(lon/lat\) "
+     r"or its outline", "“{0}”在标准地址库中找不到门牌：请填写小区的经纬度或绘制范围"),
+    (r"lon and lat must be numbers", "经度和纬度必须是数字"),
+    (r"no outline, point or address: a site must be somewhere",
+     "没有范围、坐标或地址：无法确定小区位置"),
+    (r"(.*): a row lies outside the area you may change \(a site of another community\?\); "
+     r"nothing was imported", "{0}：有数据行超出您可修改的范围（其他社区的小区？），未导入任何数据"),
     (r"community '(.*)' would leave its site '(.*)' outside", "社区“{0}”会使其小区/楼院“{1}”落在范围外"),
     # the file as a whole
     (r"no such file", "文件不存在"),

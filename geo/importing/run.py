@@ -11,6 +11,7 @@ from typing import Callable
 
 import numpy as np
 import pandas as pd
+import psycopg2.errors
 
 from geo import addresses, coords, db, placement
 from geo.errors import InputError, RowError
@@ -108,6 +109,31 @@ def _place_by_address(cur, frame: pd.DataFrame) -> list[RowError]:
     return warnings
 
 
+SITE_RULES = ("manual", "doorplate", "nearby_doorplate")  # a site is placed by its doorplate
+USER_KINDS = ("sites", "management")  # a street's or community's own roster, under its rights
+
+
+def _place_sites_by_address(cur, frame: pd.DataFrame) -> list[RowError]:
+    """Sites with neither outline nor point placed at their address's doorplate (in place:
+    lon, lat); a site must be somewhere, so an address no doorplate matches is rejected."""
+    todo = np.flatnonzero(frame["geometry"].isna().to_numpy()
+                          & np.isnan(frame["lon"].to_numpy(float)) & frame["address"].notna().to_numpy())
+    if not len(todo):
+        return []
+    places, errors = placement.gazetteer(cur), []
+    for i in todo:
+        address = frame["address"].iat[i]
+        place = places.locate(address)
+        if place.located_by in SITE_RULES:
+            frame.iat[i, frame.columns.get_loc("lon")] = place.lon
+            frame.iat[i, frame.columns.get_loc("lat")] = place.lat
+        else:
+            errors.append(RowError(int(frame["row_no"].iat[i]), "address",
+                                   f"'{address}' matches no doorplate of the address library: give "
+                                   "the site's point (lon/lat) or its outline"))
+    return errors
+
+
 def _report_path(path: Path, report: str | None) -> Path:
     if report:
         return Path(report)
@@ -140,10 +166,11 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
                 map_values: list[str] | None = None,
                 progress: Callable[[int, int], None] | None = None,
                 say: Callable[[str], None] = lambda m: None, url: str | None = None,
-                dry_run: bool = False) -> dict:
+                dry_run: bool = False, as_user=None) -> dict:
     """Import one file, all or nothing (warnings never block). With ``dry_run`` every check
     runs, the database's too, and everything is rolled back: what the import would do, as the
-    command line's --dry-run and the app's preview show it."""
+    command line's --dry-run and the app's preview show it. ``as_user`` (geo.users.User):
+    under that user's rights (row-level security), for the KINDS of USER_KINDS only."""
     path = Path(path)
     file = str(path)
     try:
@@ -152,6 +179,9 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
         raise InputError(f"--crs: {exc}") from None
     if nearest_within is not None and nearest_within < 0:
         raise InputError(f"--nearest-within: '{nearest_within:g}' must be a distance in metres >= 0")
+    if as_user is not None and kind not in USER_KINDS:
+        raise InputError(f"{kind}: imported by admins; streets and communities import "
+                         f"{' and '.join(USER_KINDS)}")
     value_maps = dict(values.read_value_map(item) for item in map_values or [])
     if value_maps and kind != "cases":
         raise InputError(f"--map-values: only for cases, not {kind}")
@@ -161,7 +191,7 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
     steps = 4
     tick = (lambda i: progress(i, steps)) if progress else (lambda i: None)
     tick(1)
-    conn = db.connect(url)
+    conn = db.connect_for(as_user, url)
     try:
         with conn.cursor() as cur:
             bbox, tz = _context(cur)
@@ -184,6 +214,8 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
                     if unknown and not (skip_invalid or dry_run):
                         raise InputError(unknown_message(file, unknown), file=file,
                                          errors=sorted(rejected, key=lambda e: e.row or 0))
+                elif kind == "sites":
+                    rejected += _place_sites_by_address(cur, frame)
                 result = _write(cur, kind, frame, rejected, skip_invalid or dry_run,
                                 nearest_within, file)
                 tick(3)
@@ -191,6 +223,9 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
                     raise _Preview()
         except _Preview:
             pass  # rolled back: a preview writes nothing
+        except psycopg2.errors.InsufficientPrivilege:  # a row the checks could not see
+            raise InputError(f"{file}: a row lies outside the area you may change "
+                             "(a site of another community?); nothing was imported") from None
         tick(4)
     finally:
         conn.close()

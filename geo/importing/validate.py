@@ -6,7 +6,7 @@ validity and repair, coordinate systems and swapped lon/lat. Checks that need th
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -32,7 +32,8 @@ ENUM_ALIASES = {
              "楼院": "open_courtyard", "楼宇集群": "building_cluster", "园区": "building_cluster",
              "商圈": "building_cluster", "楼宇": "building_cluster"},
     "mode": {"商业化物管": "commercial", "居民自管": "self_managed", "景社共管": "scenic_co_managed",
-             "区属企业嵌入服务": "enterprise_embedded", "国企嵌入": "enterprise_embedded",
+             "区属企业嵌入服务": "enterprise_embedded", "区属企业嵌入": "enterprise_embedded",
+             "国企嵌入": "enterprise_embedded",
              "无物管": "none", "无": "none"},
     "role": {"区级领导": "district_leader", "街道干部": "street_cadre", "网格员": "grid_worker",
              "社工": "social_worker"},
@@ -153,7 +154,19 @@ def check(table: Table, kind_name: str, opts: Options, file: str) -> Checked:
         warnings += _case_rules(out, opts)
     if kind_name == "addresses":
         errors += _doorplate_numbers(out)
-    if kind.geometry == "polygon":
+    if kind_name == "sites":  # a roster names its sites: ids and kinds follow from the names
+        out["kind"] = out["kind"].fillna(out["name"].map(site_kind_of))
+        missing = out["external_id"].isna() & out["name"].notna()
+        out.loc[missing, "external_id"] = [
+            roster_id(n, a) for n, a in zip(out["name"][missing], out["address"][missing])]
+        # an outline, or a point or address while the outline waits to be drawn
+        out["geometry"], out["lon"], out["lat"], geo_errors = _site_places(table, columns, opts,
+                                                                          rows, file)
+        nowhere = (out["geometry"].isna().to_numpy() & np.isnan(out["lon"].to_numpy(float))
+                   & out["address"].isna().to_numpy())
+        errors += geo_errors + [RowError(int(rows[i]), "geometry", "no outline, point or address: "
+                                         "a site must be somewhere") for i in np.flatnonzero(nowhere)]
+    elif kind.geometry == "polygon":
         out["geometry"], geo_errors = _polygons(table, columns, opts, rows, file)
         errors += geo_errors
     elif kind.geometry == "point":
@@ -167,6 +180,26 @@ def check(table: Table, kind_name: str, opts: Options, file: str) -> Checked:
     errors += _duplicates(out, kind)
     in_order = (lambda found: sorted(found, key=lambda e: (e.row or 0, e.field or "")))
     return Checked(out, in_order(errors), in_order(warnings), shown)
+
+
+CLUSTER_NAMES = ("大厦", "广场", "中心", "楼宇", "园区", "创业园", "大楼")
+
+
+def site_kind_of(name: str | None) -> str | None:
+    """A roster's site kind from its name: …院 an open courtyard, a tower's or park's name a
+    building cluster, else a compound (小区, 花园, 家园, …)."""
+    if not isinstance(name, str):
+        return None
+    if name.endswith("院") and not name.endswith(("学院", "医院", "庭院")):
+        return "open_courtyard"
+    return "building_cluster" if name.endswith(CLUSTER_NAMES) else "compound"
+
+
+def roster_id(name: str, address: str | None) -> str:
+    """A roster row's external id, the same whenever the same name and address are imported."""
+    import hashlib
+
+    return "R-" + hashlib.sha1(f"{name}|{address or ''}".encode()).hexdigest()[:12]
 
 
 CATEGORY_LEVELS = ("category_level1", "category_level2")
@@ -404,6 +437,34 @@ def repair_polygon(g) -> tuple[MultiPolygon | None, str | None]:
         return None, f"invalid polygon ({reason}) that cannot be repaired within 1 % of its area"
     fixed = fixed if isinstance(fixed, MultiPolygon) else MultiPolygon([fixed])
     return fixed, None
+
+
+def _site_places(table: Table, columns: dict, opts: Options, rows, file: str):
+    """(outlines, lon, lat, errors) of sites: an outline from a spatial file or a WKT column,
+    a point from a spatial file of points or lon/lat columns; a row may have neither (its
+    address places it) but not a bad one."""
+    n = len(rows)
+    outlines, lon, lat = pd.Series([None] * n, dtype=object), np.full(n, np.nan), np.full(n, np.nan)
+    geoms = np.asarray(table.geometry, dtype=object) if table.geometry is not None else None
+    points = (np.array([g is not None and g.geom_type == "Point" for g in geoms])
+              if geoms is not None else np.zeros(n, dtype=bool))
+    has_lonlat = "lon" in columns and "lat" in columns
+    if geoms is None and "wkt" not in columns and not has_lonlat and "address" not in columns:
+        raise InputError.at(file, 1, "wkt", "missing location: outlines (a spatial file or a WKT "
+                            "column), lon and lat columns, or an address column")
+    errors: list[RowError] = []
+    if geoms is not None or "wkt" in columns:
+        shapes = table if geoms is None else replace(
+            table, geometry=np.where(points, None, geoms))
+        found, found_errors = _polygons(shapes, columns, opts, rows, file)
+        outlines = pd.Series(found, dtype=object)
+        errors += [e for e in found_errors if e.message != "empty geometry"]  # waits to be drawn
+    if points.any() or (geoms is None and has_lonlat):
+        located = replace(table, geometry=np.where(points, geoms, None)) if points.any() else table
+        lon, lat, found_errors, unreadable = _points(located, columns, opts, rows, file)
+        errors += [e for e in found_errors if not e.message.endswith("got nothing")]
+        errors += [RowError(e.row, e.field, "lon and lat must be numbers") for e in unreadable]
+    return outlines, np.asarray(lon, dtype=float), np.asarray(lat, dtype=float), errors
 
 
 def _points(table: Table, columns: dict, opts: Options, rows, file: str):

@@ -8,7 +8,7 @@ from geo.sql import compose
 # One row per site in scope with its mode on %(as_of)s (no record holding that day: 'none').
 SITES_AS_OF = """
 SELECT s.id, s.external_id, s.name, s.kind, s.households, s.community_code, s.street_code,
-       coalesce(m.mode, 'none') AS mode
+       coalesce(m.mode, 'none') AS mode, s.geom IS NOT NULL AS outlined
 FROM sites s
 LEFT JOIN management m ON m.site_id = s.id AND m.valid_from <= %(as_of)s
      AND (m.valid_to IS NULL OR m.valid_to > %(as_of)s)
@@ -26,7 +26,8 @@ count(st.id) FILTER (WHERE st.mode = 'commercial') AS commercial,
 count(st.id) FILTER (WHERE st.mode = 'self_managed') AS self_managed,
 count(st.id) FILTER (WHERE st.mode = 'scenic_co_managed') AS scenic_co_managed,
 count(st.id) FILTER (WHERE st.mode = 'enterprise_embedded') AS enterprise_embedded,
-count(st.id) FILTER (WHERE st.mode = 'none') AS none
+count(st.id) FILTER (WHERE st.mode = 'none') AS none,
+count(st.id) FILTER (WHERE st.outlined) AS outlined
 """
 
 # Groups: the scope itself, or every street / community in it (including those without sites).
@@ -81,11 +82,15 @@ SELECT code, name, ST_AsBinary(ST_SimplifyPreserveTopology(geom, %(tolerance)s))
 FROM streets ORDER BY code
 """
 
-# Communities with their coverage of residential sites as of the date (district overview shading).
+# Communities with their coverage of residential sites as of the date (district overview
+# shading) and their map's drawing progress (sites of every kind outlined).
 COMMUNITIES = compose("""
 SELECT c.code, c.name, c.street_code, t.name AS street,
        count(s.id) AS sites,
        count(s.id) FILTER (WHERE coalesce(m.mode, 'none') <> 'none') AS managed,
+       (SELECT count(*) FROM sites a WHERE a.community_code = c.code) AS all_sites,
+       (SELECT count(*) FROM sites a WHERE a.community_code = c.code AND a.geom IS NOT NULL)
+           AS outlined,
        ST_AsBinary(ST_SimplifyPreserveTopology(c.geom, %(tolerance)s)) AS geom
 FROM communities c JOIN streets t ON t.code = c.street_code
 LEFT JOIN sites s ON s.community_code = c.code AND s.kind <> 'building_cluster'
@@ -116,8 +121,9 @@ LIMIT %(limit)s
 # Sites of the scope with their mode on the date; capped (one row more tells truncation).
 SITES = compose("""
 SELECT s.id, s.external_id, s.name, s.kind, s.households, s.demonstration, s.community_code,
-       coalesce(m.mode, 'none') AS mode,
-       ST_AsBinary(ST_SimplifyPreserveTopology(s.geom, %(tolerance)s)) AS geom
+       coalesce(m.mode, 'none') AS mode, s.geom IS NOT NULL AS outlined,
+       ST_AsBinary(coalesce(ST_SimplifyPreserveTopology(s.geom, %(tolerance)s), s.location))
+           AS geom
 FROM sites s {mode_as_of}
 WHERE {scope_sites}
 ORDER BY s.id LIMIT %(limit)s
@@ -143,7 +149,8 @@ SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (
 """
 
 SITE_EXTENT = """
-SELECT ST_XMin(geom), ST_YMin(geom), ST_XMax(geom), ST_YMax(geom) FROM sites WHERE id = %(id)s
+SELECT ST_XMin(g), ST_YMin(g), ST_XMax(g), ST_YMax(g)
+FROM (SELECT coalesce(geom, ST_Expand(location, 0.001)) AS g FROM sites WHERE id = %(id)s) s
 """
 
 # Residential sites without management on the date, ranked by priority: the mean of the
@@ -195,7 +202,7 @@ ORDER BY c.code
 KPIS = compose("""
 WITH st AS (
     SELECT s.kind, s.households, s.owners_committee, s.party_org,
-           coalesce(m.mode, 'none') AS mode
+           coalesce(m.mode, 'none') AS mode, s.geom IS NOT NULL AS outlined
     FROM sites s {mode_as_of} WHERE {scope_sites})
 SELECT
     count(*) FILTER (WHERE kind = 'compound') AS compounds,
@@ -218,7 +225,8 @@ SELECT
         AS scenic_co_managed,
     count(*) FILTER (WHERE kind <> 'building_cluster' AND mode = 'enterprise_embedded')
         AS enterprise_embedded,
-    count(*) FILTER (WHERE kind <> 'building_cluster' AND mode = 'none') AS none
+    count(*) FILTER (WHERE kind <> 'building_cluster' AND mode = 'none') AS none,
+    count(*) AS sites, count(*) FILTER (WHERE outlined) AS outlined
 FROM st
 """, mode_as_of=MODE_AS_OF, scope_sites=SCOPE_SITES)
 
@@ -261,9 +269,11 @@ WHERE ST_Intersects(geom, ST_SetSRID(ST_MakePoint(%(lon)s, %(lat)s), 4326))
 LIMIT 1
 """
 
+# a site whose outline waits to be drawn is hit within about 15 m of its marker
 SITE_AT_POINT = """
-SELECT id FROM sites WHERE ST_Intersects(geom, ST_SetSRID(ST_MakePoint(%(lon)s, %(lat)s), 4326))
-LIMIT 1
+SELECT id FROM sites, (SELECT ST_SetSRID(ST_MakePoint(%(lon)s, %(lat)s), 4326) AS p) click
+WHERE ST_Intersects(geom, click.p) OR (geom IS NULL AND ST_DWithin(location, click.p, 0.00015))
+ORDER BY geom IS NULL, ST_Distance(location, click.p) LIMIT 1
 """
 
 SITE_HISTORY = """
@@ -289,7 +299,7 @@ GROUP BY 1, 2 ORDER BY 1, 2
 # Which district leader covers which community, which cadre which site.
 ASSIGNMENTS = """
 SELECT p.name, p.role, a.target_kind, coalesce(s.name, c.name) AS target,
-       ST_AsBinary(ST_PointOnSurface(coalesce(s.geom, c.geom))) AS geom
+       ST_AsBinary(coalesce(s.location, ST_PointOnSurface(c.geom))) AS geom
 FROM assignments a JOIN people p ON p.id = a.person_id
 JOIN communities c ON c.code = a.community_code
 LEFT JOIN sites s ON s.id = a.site_id

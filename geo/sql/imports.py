@@ -271,13 +271,23 @@ _SITE_COLUMNS = {
 
 
 def load_sites(cur, frame: pd.DataFrame) -> LoadResult:
-    _stage(cur, "stage_sites", _SITE_COLUMNS, frame, "MultiPolygon")
-    # The community is the one holding most of the site; a site must lie inside it.
+    """Sites with their outline, or with a point (their address's doorplate, placed by the
+    caller) while the outline waits to be drawn. A new outline takes the cases inside it; a
+    row without one keeps the outline already drawn."""
+    frame = frame.assign(lon=frame.get("lon"), lat=frame.get("lat"), mode=frame.get("mode"))
+    _stage(cur, "stage_sites", {**_SITE_COLUMNS, "lon": "float8", "lat": "float8", "mode": "text"},
+           frame, "MultiPolygon")
+    cur.execute("""
+        ALTER TABLE stage_sites ADD COLUMN location geometry(Point, 4326);
+        UPDATE stage_sites SET location = coalesce(ST_PointOnSurface(geom),
+                                                   ST_SetSRID(ST_MakePoint(lon, lat), 4326))""")
+    # The community is the one holding most of the site (or its point); a site must lie inside it.
     cur.execute("""
         UPDATE stage_sites s SET community_code = best.code
         FROM (SELECT DISTINCT ON (s.row_no) s.row_no, c.code
-              FROM stage_sites s JOIN communities c ON ST_Intersects(c.geom, s.geom)
-              ORDER BY s.row_no, ST_Area(ST_Intersection(c.geom, s.geom)) DESC) best
+              FROM stage_sites s JOIN communities c
+                ON ST_Intersects(c.geom, coalesce(s.geom, s.location))
+              ORDER BY s.row_no, ST_Area(ST_Intersection(c.geom, s.geom)) DESC NULLS LAST) best
         WHERE best.row_no = s.row_no AND s.community_code IS NULL""")
     errors = _row_errors(cur, """
         SELECT row_no, community_code FROM stage_sites s
@@ -285,28 +295,80 @@ def load_sites(cur, frame: pd.DataFrame) -> LoadResult:
           AND NOT EXISTS (SELECT 1 FROM communities c WHERE c.code = s.community_code)""",
         "community_code", "unknown community code '{}'")
     errors += _row_errors(cur, """
-        SELECT row_no, external_id FROM stage_sites WHERE community_code IS NULL""",
+        SELECT row_no, external_id FROM stage_sites
+        WHERE community_code IS NULL AND atlas_community_at(coalesce(geom, location)) IS NULL""",
         "geometry", "site '{}' lies outside every community")
+    errors += _row_errors(cur, """
+        SELECT s.row_no, s.external_id, c.code FROM stage_sites s
+        JOIN communities c ON c.code = s.community_code
+        WHERE s.geom IS NULL AND NOT ST_Intersects(c.geom, s.location)""",
+        "lon/lat", "site '{}' lies outside its community {}")
+    # placed in a community the user does not see (importing under their own rights)
+    errors += _row_errors(cur, """
+        SELECT row_no, external_id, atlas_community_at(coalesce(geom, location)) FROM stage_sites
+        WHERE community_code IS NULL AND atlas_community_at(coalesce(geom, location)) IS NOT NULL""",
+        "community_code", "site '{}' lies in community {}, which you may not change")
     errors += _outside_errors(cur, "stage_sites", "external_id", "communities",
                               "community_code", "site", "community")
     errors += _overlap_errors(cur, "stage_sites", "sites", "external_id", "site")
     if errors:
         return LoadResult(errors=sorted(errors, key=lambda e: e.row or 0))
+    # the outlines new or redrawn here: the cases inside them are moved to their site below
+    cur.execute("""
+        CREATE TEMP TABLE drawn_sites ON COMMIT DROP AS
+        SELECT s.external_id FROM stage_sites s LEFT JOIN sites o ON o.external_id = s.external_id
+        WHERE s.geom IS NOT NULL AND o.id IS NOT NULL
+          AND (o.geom IS NULL OR NOT ST_Equals(o.geom, s.geom))""")
     fields = ("name", "kind", "community_code", "street_code", "grid_code", "households",
               "buildings", "built_year", "owners_committee", "owners_committee_party",
-              "party_org", "demonstration", "address", "geom")
+              "party_org", "demonstration", "address", "geom", "location")
     ins, upd = _counts(cur, upsert(
         "sites", ("external_id",) + fields, """
         SELECT s.external_id, s.name, s.kind, s.community_code, c.street_code,
             (SELECT g.code FROM grids g WHERE g.community_code = s.community_code
-               AND ST_Intersects(g.geom, ST_PointOnSurface(s.geom)) LIMIT 1),
+               AND ST_Intersects(g.geom, s.location) LIMIT 1),
             coalesce(s.households, 0), s.buildings, s.built_year,
             coalesce(s.owners_committee, false), coalesce(s.owners_committee_party, false),
-            coalesce(s.party_org, false), coalesce(s.demonstration, false), s.address, s.geom
+            coalesce(s.party_org, false), coalesce(s.demonstration, false), s.address, s.geom,
+            s.location
         FROM stage_sites s JOIN communities c ON c.code = s.community_code""",
         key="(external_id)", update=fields,
-        compare=tuple(f for f in fields if f != "street_code")))
+        compare=tuple(f for f in fields if f not in ("street_code", "location")),
+        kept=("geom", "location"), kept_when="excluded.geom IS NULL AND sites.geom IS NOT NULL"))
+    cur.execute(_CASES_TO_DRAWN_SITES)
+    # a roster's mode, where it is not the site's mode today: a management period from today
+    cur.execute(_ROSTER_MODES)
+    changed = cur.fetchall()
+    if changed:
+        result = load_management(cur, pd.DataFrame(
+            changed, columns=["row_no", "site_external_id", "mode", "valid_from"]).assign(
+                provider=None, party_led=None, valid_to=None))
+        if result.errors:
+            return LoadResult(errors=result.errors)
     return _finish(LoadResult(), len(frame), ins, upd)
+
+
+_ROSTER_MODES = """
+SELECT s.row_no, s.external_id, s.mode, (now() AT TIME ZONE district_timezone())::date
+FROM stage_sites s JOIN sites o ON o.external_id = s.external_id
+LEFT JOIN management m ON m.site_id = o.id
+     AND m.valid_from <= (now() AT TIME ZONE district_timezone())::date
+     AND (m.valid_to IS NULL OR m.valid_to > (now() AT TIME ZONE district_timezone())::date)
+WHERE s.mode IS NOT NULL AND coalesce(m.mode, 'none') <> s.mode
+ORDER BY s.row_no"""
+
+
+# The cases of a site's community inside its new outline go to it; those it held outside the
+# outline go to the site they lie in, or none (the community's cases by their covering index).
+_CASES_TO_DRAWN_SITES = """
+UPDATE cases c SET site_id = found.site_id
+FROM (SELECT c.id, (SELECT min(o.id) FROM sites o
+                    WHERE o.community_code = s.community_code AND ST_Intersects(o.geom, c.geom))
+             AS site_id
+      FROM drawn_sites d JOIN sites s ON s.external_id = d.external_id
+      JOIN cases c ON c.community_code = s.community_code
+      WHERE ST_Intersects(s.geom, c.geom) OR c.site_id = s.id) found
+WHERE c.id = found.id AND c.site_id IS DISTINCT FROM found.site_id"""
 
 
 # ---------------------------------------------------------------- management history
@@ -636,10 +698,8 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None) ->
 # with a point inside each, the communities' names, the district's place names, the aliases.
 GAZETTEER = {
     "doorplates": sql.SQL("SELECT road, number, ST_X(geom), ST_Y(geom) FROM addresses"),
-    "sites": sql.SQL("""SELECT id, name, ST_X(p), ST_Y(p), community_code
-                        FROM (SELECT id, name, community_code, ST_PointOnSurface(geom) AS p
-                              FROM sites) s
-                        ORDER BY id"""),
+    "sites": sql.SQL("""SELECT id, name, ST_X(location), ST_Y(location), community_code
+                        FROM sites ORDER BY id"""),
     "communities": sql.SQL("SELECT name, code FROM communities ORDER BY code"),
     "place_names": sql.SQL("""SELECT name FROM district UNION SELECT name FROM streets
                               UNION SELECT name FROM communities"""),

@@ -53,9 +53,9 @@ UPDATE cases SET geom = CASE WHEN %(lon)s::float8 IS NOT NULL
                  located_by = %(located_by)s
 WHERE id = %(id)s""")
 
-# A site's point for a placement by its name: a point inside the outline.
-SITE_POINT = sql.SQL("SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(geom) AS p "
-                     "FROM sites WHERE id = %s) s")
+# A site's point for a placement by its name: a point inside the outline, or where the site
+# was placed while its outline waits to be drawn.
+SITE_POINT = sql.SQL("SELECT ST_X(location), ST_Y(location) FROM sites WHERE id = %s")
 
 ALIAS_COLUMNS = ("site_id", "street_code", "community_code", "lon", "lat")
 ALIAS = sql.SQL("""
