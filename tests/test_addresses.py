@@ -108,7 +108,8 @@ def test_cases_with_an_address_only_are_placed_counted_and_kept(small_url, tmp_p
                  "A4": "东海路８号", "A5": "S1院", "A6": "东社区", "A7": "不知道", "A8": ""}
     extract = _csv(tmp_path / "extract.csv", [
         {"工单编号": k, "受理时间": "2026-10-01 09:00", "问题分类": "garbage", "办理状态": "办理中",
-         "来源": "12345热线", "诉求地址": v} for k, v in addresses.items()]
+         "来源": "12345热线", "诉求地址": v, "诉求人": "张三", "联系电话": "13800001111"}
+        for k, v in addresses.items()]
         + [{"工单编号": "A9", "受理时间": "2026-10-01 09:00", "问题分类": "garbage", "办理状态": "办理中",
             "来源": "12345热线", "诉求地址": "东海路8号", "经度": 120.3025, "纬度": 36.0625}])
     res = run_cli(small_url, "import", "cases", str(extract))

@@ -45,6 +45,7 @@ CREATE POLICY scope_write ON address_aliases FOR ALL TO atlas_user
 ALTER TABLE cases ALTER COLUMN geom DROP NOT NULL;
 ALTER TABLE cases ALTER COLUMN community_code DROP NOT NULL;
 ALTER TABLE cases ALTER COLUMN street_code DROP NOT NULL;
+ALTER TABLE case_personal ALTER COLUMN street_code DROP NOT NULL;  -- the case's, if it has one
 ALTER TABLE cases ADD CONSTRAINT cases_placed CHECK (
     (street_code IS NULL) = (community_code IS NULL)
     AND (geom IS NULL OR community_code IS NOT NULL)
