@@ -27,7 +27,8 @@ def view_work(conn, view: coverage.View) -> None:
         coverage.sites(conn, view)
     coverage.extent(conn, view)
     coverage.kpis(conn, view)
-    coverage.kpis(conn, coverage.View(view.street, view.community, view.as_of.replace(year=view.as_of.year - 1)))
+    coverage.kpis(conn, coverage.View(view.street, view.community,
+                                      as_of=view.as_of.replace(year=view.as_of.year - 1)))
     coverage.gaps(conn, view)
     coverage.sites_without_cadre(conn, view)
     coverage.communities_without_leader(conn, view)

@@ -41,7 +41,7 @@ def light_client(url: str, user: users.User | None, comms: list[tuple[str, str]]
         t0 = time.perf_counter()
         try:
             if rng.random() < 0.5:
-                view = coverage.View(street, code, today)
+                view = coverage.View(street, code, as_of=today)
                 coverage.map_layers(conn, view, ("sites", "clusters", "communities", "streets"))
                 coverage.kpis(conn, view)
                 coverage.gaps(conn, view)
