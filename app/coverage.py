@@ -41,40 +41,50 @@ def _pct(value) -> str:
 
 
 def _metric(col, label: str, value: str, now=None, before=None, *, points: bool = False,
-            colour: str = "normal") -> None:
-    """A KPI card with its change since the comparison date; no change: grey, no arrow."""
+            colour: str = "normal", counts: str | None = None) -> None:
+    """A KPI card with its change since the comparison date (no change: grey, no arrow) and,
+    in ``counts``, what it counts over what (its tooltip)."""
     if now is None or before is None:
-        col.metric(label, value)
+        col.metric(label, value, help=counts)
         return
     change = now - before
     delta = f"{change * 100:+.1f} pt" if points else f"{change:+,d}"
     flat = delta in ("+0.0 pt", "-0.0 pt", "+0")
     col.metric(label, value, delta, delta_color="off" if flat else colour,
-               delta_arrow="off" if flat else "auto")
+               delta_arrow="off" if flat else "auto", help=counts)
+
+
+# each rate KPI: its label, its key in geo.coverage.kpis, and what it counts over what
+RATE_KPIS = (("kpi_compound_rate", "compound_rate"), ("kpi_compound_rate_hh", "compound_rate_households"),
+             ("kpi_courtyard_rate", "courtyard_rate"),
+             ("kpi_courtyard_rate_hh", "courtyard_rate_households"),
+             ("kpi_committee_rate", "committee_rate"), ("kpi_party_org_rate", "party_org_rate"))
 
 
 def kpi_cards(conn, s: State) -> None:
     now = load_kpis(conn, s.view)
     before = load_kpis(conn, replace(s.view, as_of=s.compare_date))
-    rows = [
-        ("kpi_compound_rate", "compound_rate"), ("kpi_compound_rate_hh", "compound_rate_households"),
-        ("kpi_courtyard_rate", "courtyard_rate"), ("kpi_courtyard_rate_hh", "courtyard_rate_households"),
-        ("kpi_committee_rate", "committee_rate"), ("kpi_party_org_rate", "party_org_rate"),
-    ]
-    cols = st.columns(len(rows) + 2)
-    for col, (label, key) in zip(cols, rows):
-        _metric(col, t(label, s.lang), _pct(now[key]), now[key], before[key], points=True)
+    cols = st.columns(len(RATE_KPIS) + 2)
+    for col, (label, key) in zip(cols, RATE_KPIS):
+        _metric(col, t(label, s.lang), _pct(now[key]), now[key], before[key], points=True,
+                counts=t(f"{label}_counts", s.lang))
     _metric(cols[-2], t("kpi_clusters_party", s.lang),
             f"{now['clusters_with_party_org']}/{now['clusters']}",
-            now["clusters_with_party_org"], before["clusters_with_party_org"])
+            now["clusters_with_party_org"], before["clusters_with_party_org"],
+            counts=t("kpi_clusters_party_counts", s.lang))
     _metric(cols[-1], t("kpi_cases_this_year", s.lang), f"{now['cases_this_year']:,}",
-            now["cases_this_year"], before["cases_this_year"], colour="inverse")
+            now["cases_this_year"], before["cases_this_year"], colour="inverse",
+            counts=t("kpi_cases_this_year_counts", s.lang))
+    st.caption(t("kpi_courtyard_organisations", s.lang).format(
+        committee=_pct(now["courtyard_committee_rate"]),
+        party=_pct(now["courtyard_party_org_rate"])))
     modes = st.columns(6)
     for col, (mode, n) in zip(modes, now["by_mode"].items()):
         _metric(col, t(f"mode_{mode}", s.lang), f"{n:,}", n, before["by_mode"][mode],
-                colour="inverse" if mode == "none" else "normal")
+                colour="inverse" if mode == "none" else "normal",
+                counts=t("kpi_mode_counts", s.lang))
     _metric(modes[-1], t("kpi_outlined", s.lang), f"{now['outlined']:,}/{now['sites']:,}",
-            now["outlined"], before["outlined"])
+            now["outlined"], before["outlined"], counts=t("kpi_outlined_counts", s.lang))
 
 
 def gap_panel(conn, s: State) -> int | None:

@@ -110,14 +110,17 @@ def kpis(conn, view: View) -> dict:
     def rate(num, den):
         return num / den if den else None
 
-    residential = k["compounds"] + k["courtyards"]
     return {
         "compound_rate": rate(k["compounds_managed"], k["compounds"]),
         "compound_rate_households": rate(k["compound_households_managed"], k["compound_households"]),
         "courtyard_rate": rate(k["courtyards_managed"], k["courtyards"]),
         "courtyard_rate_households": rate(k["courtyard_households_managed"], k["courtyard_households"]),
-        "committee_rate": rate(k["with_committee"], residential),
-        "party_org_rate": rate(k["with_party_org"], residential),
+        # over residential compounds, as the district's own figure (业委会组建率) counts them;
+        # open courtyards have their own
+        "committee_rate": rate(k["compounds_with_committee"], k["compounds"]),
+        "party_org_rate": rate(k["compounds_with_party_org"], k["compounds"]),
+        "courtyard_committee_rate": rate(k["courtyards_with_committee"], k["courtyards"]),
+        "courtyard_party_org_rate": rate(k["courtyards_with_party_org"], k["courtyards"]),
         "clusters_with_party_org": k["clusters_with_party_org"],
         "clusters": k["clusters"],
         "cases_this_year": k["cases_this_year"],

@@ -215,3 +215,19 @@ def test_no_change_is_grey_without_an_arrow(app):
     assert len(with_delta) >= 13 and {m.delta for m in with_delta} <= {"+0.0 pt", "+0"}
     assert {m.proto.direction for m in with_delta} == {Metric.MetricDirection.NONE}
     assert {m.proto.color for m in with_delta} == {Metric.MetricColor.GRAY}
+
+
+def test_the_organisation_kpis_count_over_compounds_and_say_so(app, demo_url):
+    """业委会组建率 as the district counts it: over residential compounds (> 95 % in the demo);
+    open courtyards get their own figure; every KPI names what it counts over what."""
+    app.run()
+    assert not app.exception
+    committee = metric(app, "业委会组建率（封闭小区）")
+    with_one, compounds = q(demo_url, """SELECT count(*) FILTER (WHERE owners_committee), count(*)
+                                          FROM sites WHERE kind = 'compound'""")[0]
+    assert committee.value == f"{with_one / compounds:.1%}" and with_one / compounds > 0.95
+    assert "全部封闭小区" in committee.proto.help
+    assert all(m.proto.help for m in app.metric)  # no KPI without its denominator
+    yards, with_yards = q(demo_url, """SELECT count(*), count(*) FILTER (WHERE owners_committee)
+                                       FROM sites WHERE kind = 'open_courtyard'""")[0]
+    assert any(f"业委会 {with_yards / yards:.1%}" in c.value for c in app.caption)

@@ -28,6 +28,7 @@ def _kpi_table(k: dict, lang: str, finished: tuple[int, int] | None = None) -> s
             (t("kpi_courtyard_rate_hh", lang), pct(k["courtyard_rate_households"])),
             (t("kpi_committee_rate", lang), pct(k["committee_rate"])),
             (t("kpi_party_org_rate", lang), pct(k["party_org_rate"])),
+            (t("kpi_courtyard_committee_rate", lang), pct(k["courtyard_committee_rate"])),
             (t("kpi_cases_this_year", lang), f"{k['cases_this_year']:,}")]
     rows += [(t(f"mode_{m}", lang), f"{n:,}") for m, n in k["by_mode"].items()]
     rows.append((t("kpi_outlined", lang), f"{k['outlined']:,}/{k['sites']:,}"))

@@ -215,8 +215,11 @@ SELECT
     coalesce(sum(households) FILTER (WHERE kind = 'open_courtyard'), 0) AS courtyard_households,
     coalesce(sum(households) FILTER (WHERE kind = 'open_courtyard' AND mode <> 'none'), 0)
         AS courtyard_households_managed,
-    count(*) FILTER (WHERE kind <> 'building_cluster' AND owners_committee) AS with_committee,
-    count(*) FILTER (WHERE kind <> 'building_cluster' AND party_org) AS with_party_org,
+    count(*) FILTER (WHERE kind = 'compound' AND owners_committee) AS compounds_with_committee,
+    count(*) FILTER (WHERE kind = 'compound' AND party_org) AS compounds_with_party_org,
+    count(*) FILTER (WHERE kind = 'open_courtyard' AND owners_committee)
+        AS courtyards_with_committee,
+    count(*) FILTER (WHERE kind = 'open_courtyard' AND party_org) AS courtyards_with_party_org,
     count(*) FILTER (WHERE kind = 'building_cluster') AS clusters,
     count(*) FILTER (WHERE kind = 'building_cluster' AND party_org) AS clusters_with_party_org,
     count(*) FILTER (WHERE kind <> 'building_cluster' AND mode = 'commercial') AS commercial,
