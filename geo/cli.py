@@ -247,8 +247,9 @@ def cmd_users(args) -> int:
         if not args.role:
             raise InputError("users add: --role is missing")
         user = users.add(conn, args.name, args.role, _password(args), scope=args.scope,
-                         personal_data=args.personal_data)
-        _emit({"name": user.name, "role": user.role, "scope": user.scope_code})
+                         personal_data=args.personal_data, person=args.person)
+        _emit({"name": user.name, "role": user.role, "scope": user.scope_code,
+               "person": args.person})
     elif args.action == "remove":
         users.remove(conn, args.name)
         _emit({"removed": args.name})
@@ -348,6 +349,7 @@ def build_parser() -> argparse.ArgumentParser:
     u.add_argument("--scope", metavar="CODE", help="the street's or community's code")
     u.add_argument("--personal-data", action="store_true",
                    help="a district user who may see reporters' personal data")
+    u.add_argument("--person", metavar="EXTERNAL_ID", help="the person the account belongs to")
     u.add_argument("--password-stdin", action="store_true")
     u.set_defaults(func=cmd_users)
 

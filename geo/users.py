@@ -48,7 +48,8 @@ def check_password(password: str) -> None:
 
 
 def add(conn, name: str, role: str, password: str, *, scope: str | None = None,
-        personal_data: bool = False) -> User:
+        personal_data: bool = False, person: str | None = None) -> User:
+    """A new account; ``person``: the external id of the person it belongs to."""
     if role not in ROLES:
         raise InputError(f"--role: '{role}' is not one of {', '.join(ROLES)}")
     if not re.fullmatch(r"[A-Za-z0-9_.@-]{1,64}", name):
@@ -64,11 +65,19 @@ def add(conn, name: str, role: str, password: str, *, scope: str | None = None,
     if personal_data and role not in ("district", "admin"):
         raise InputError("--personal-data: only district users may be granted personal data")
     check_password(password)
+    person_id = None
+    if person is not None:
+        found = db.row(conn, sql.PERSON_ID, (person,))
+        if found is None:
+            raise InputError(f"--person: unknown person '{person}' (import people first)")
+        person_id = found[0]
     with db.transaction(conn) as cur:
         if db.run(cur, sql.USER_EXISTS, (name,)).fetchone():
             raise InputError(f"NAME: user '{name}' exists (use passwd to change the password)")
-        db.run(cur, sql.ADD_USER, (name, role, scope, personal_data, _hasher.hash(password)))
-        _audit(cur, None, "user_add", {"name": name, "role": role, "scope": scope})
+        db.run(cur, sql.ADD_USER, (name, role, scope, personal_data, _hasher.hash(password),
+                                   person_id))
+        _audit(cur, None, "user_add", {"name": name, "role": role, "scope": scope,
+                                       "person": person})
     return User(name, role, scope, personal_data)
 
 

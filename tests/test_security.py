@@ -188,6 +188,18 @@ def test_users_command_line(people):
     assert users.authenticate(db.connect(url), "comm5", "another pass 77").name == "comm5"
     assert run_cli(url, "users", "remove", "comm5").returncode == 0
     assert run_cli(url, "users", "remove", "comm5").returncode == 2
+    # an account is a person: a district leader's, named in the list; an unknown one refused
+    (person, name), = query(url, "SELECT external_id, name FROM people "
+                                 "WHERE role = 'district_leader' ORDER BY external_id LIMIT 1")
+    res = run_cli(url, "users", "add", "lead1", "--role", "district", "--person", person,
+                  "--password-stdin", input=PASSWORD + "\n")
+    assert res.returncode == 0 and json.loads(res.stdout)["person"] == person
+    listed = {u["name"]: u for u in json.loads(run_cli(url, "users", "list").stdout)}
+    assert (listed["lead1"]["person"], listed["lead1"]["person_name"]) == (person, name)
+    assert listed["root"]["person"] is None
+    res = run_cli(url, "users", "add", "lead2", "--role", "district", "--person", "NOBODY",
+                  "--password-stdin", input=PASSWORD + "\n")
+    assert res.returncode == 2 and "--person: unknown person 'NOBODY'" in res.stderr
 
 
 def test_personal_data_goes_with_its_case_and_never_exists_without_one(people):

@@ -6,12 +6,14 @@ from psycopg2 import sql
 
 USER_EXISTS = sql.SQL("SELECT 1 FROM app_users WHERE name = %s")
 ADD_USER = sql.SQL("""
-INSERT INTO app_users (name, role, scope_code, personal_data, password_hash)
-VALUES (%s, %s, %s, %s, %s)""")
+INSERT INTO app_users (name, role, scope_code, personal_data, password_hash, person_id)
+VALUES (%s, %s, %s, %s, %s, %s)""")
+PERSON_ID = sql.SQL("SELECT id FROM people WHERE external_id = %s")
 USER = sql.SQL("SELECT name, role, scope_code, personal_data FROM app_users WHERE name = %s")
 USERS = sql.SQL("""
-SELECT name, role, scope_code AS scope, personal_data, failed_attempts, locked_until, created_at
-FROM app_users ORDER BY name""")
+SELECT u.name, u.role, u.scope_code AS scope, p.external_id AS person, p.name AS person_name,
+       u.personal_data, u.failed_attempts, u.locked_until, u.created_at
+FROM app_users u LEFT JOIN people p ON p.id = u.person_id ORDER BY u.name""")
 REMOVE_USER = sql.SQL("DELETE FROM app_users WHERE name = %s")
 SET_PASSWORD = sql.SQL("""
 UPDATE app_users SET password_hash = %s, failed_attempts = 0, locked_until = NULL
