@@ -10,12 +10,12 @@ district's doorplates, sites, communities and aliases are passed in (geo/sql/imp
 them)."""
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 import cn2an
+import numpy as np
 from rapidfuzz import fuzz, process
 
 NEARBY_NUMBERS = 10  # nearby_doorplate: the nearest number on the same side within this many
@@ -71,12 +71,13 @@ class Candidate:
     site_id: int | None = None
 
 
-def metres_apart(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Great-circle distance in metres (a district is small: the haversine is plenty)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * 6_371_000 * math.asin(math.sqrt(a))
+def metres_apart(lon1, lat1, lon2, lat2):
+    """Great-circle distance in metres, of numbers or arrays (a district is small: the
+    haversine is plenty)."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    a = (np.sin((p2 - p1) / 2) ** 2
+         + np.cos(p1) * np.cos(p2) * np.sin(np.radians(np.subtract(lon2, lon1)) / 2) ** 2)
+    return 2 * 6_371_000 * np.arcsin(np.sqrt(a))
 
 
 def number_key(number: str) -> str | None:

@@ -37,12 +37,15 @@ def _resolve_codes(cur, frame: pd.DataFrame, add: bool, value_maps: dict[str, di
     sources = db.run(cur, load.SOURCE_NAMES).fetchall()
     errors: list[RowError] = []
     unknown: dict[str, dict[str, int]] = {}
+    def codes_of(column: str, wanted: pd.Series) -> pd.Series:
+        return (values.category_codes(wanted, categories) if column == "category"
+                else values.source_codes(wanted, sources))
+
     for column in values.MAPPED_FIELDS:
         given = frame[column]
         mapped = value_maps.get(column, {})
         wanted = given.replace(mapped) if mapped else given
-        codes = (values.category_codes(wanted, categories) if column == "category"
-                 else values.source_codes(wanted, sources))
+        codes = codes_of(column, wanted)
         missing = values.unknown_counts(given, codes)
         if missing and add:
             for value in missing:
@@ -55,8 +58,7 @@ def _resolve_codes(cur, frame: pd.DataFrame, add: bool, value_maps: dict[str, di
                 else:
                     db.run(cur, load.ADD_SOURCE, {"code": target})
                     sources.append((target, target))
-            codes = (values.category_codes(wanted, categories) if column == "category"
-                     else values.source_codes(wanted, sources))
+            codes = codes_of(column, wanted)
         elif missing:
             unknown[column] = missing
             bad = codes.isna().to_numpy() & given.notna().to_numpy()
@@ -95,18 +97,17 @@ def _place_by_address(cur, frame: pd.DataFrame) -> list[RowError]:
     frame.loc[todo, "lat"] = [np.nan if p.lat is None else p.lat for p in place]
     frame.loc[todo, "located_by"] = [p.located_by for p in place]
     frame.loc[todo, "community_hint"] = [p.community_code for p in place]
-    warnings = []
-    both = np.flatnonzero(given & has_point)
-    for i in both:
-        p = found[frame["address"].iat[i]]
-        if p.lon is None or p.located_by not in ("doorplate", "manual"):
-            continue
-        apart = addresses.metres_apart(frame["lon"].iat[i], frame["lat"].iat[i], p.lon, p.lat)
-        if apart > FAR_APART_M:
-            warnings.append(RowError(int(frame["row_no"].iat[i]), "address",
-                                     f"the coordinates lie {apart:.0f} m from the address "
-                                     "(the coordinates are kept)", "warning"))
-    return warnings
+    # where the address names a doorplate (or a person placed it), one distance per address
+    exact = {a: (p.lon, p.lat) for a, p in found.items()
+             if p.lon is not None and p.located_by in ("doorplate", "manual")}
+    both = given & has_point & frame["address"].isin(list(exact)).to_numpy()
+    at = np.array([exact[a] for a in frame["address"][both]], dtype=float).reshape(-1, 2)
+    apart = addresses.metres_apart(frame["lon"][both].to_numpy(float),
+                                   frame["lat"][both].to_numpy(float), at[:, 0], at[:, 1])
+    far = apart > FAR_APART_M
+    return [RowError(int(row), "address", f"the coordinates lie {m:.0f} m from the address "
+                     "(the coordinates are kept)", "warning")
+            for row, m in zip(frame["row_no"][both][far], apart[far])]
 
 
 SITE_RULES = ("manual", "doorplate", "nearby_doorplate")  # a site is placed by its doorplate
