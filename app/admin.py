@@ -1,4 +1,5 @@
-"""What admins see besides the maps: the audit log (who did what, when), to read and export."""
+"""What admins see besides the maps: the audit log (who did what, when), to read and export,
+and which person each account belongs to."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,8 +7,9 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from app import lookups, tables
+from app import connections, lookups, tables
 from geo import users
+from geo.errors import InputError
 from geo.editing import changelog
 from geo.i18n import t
 from geo.labels import record_text
@@ -43,3 +45,25 @@ def changes_panel(conn, user: users.User | None, lang: str) -> None:
         for side in ("before", "after"):
             entries[side] = [record_text(r, lang, names) for r in entries[side]]
         _log(conn, entries, lang, "changes_log")
+
+
+def people_panel(conn, user: users.User | None, lang: str) -> None:
+    """Admins link an account to the person it belongs to (its 我的 page), or unlink it.
+    Accounts are read and written on the owner's connection, as at sign-in."""
+    if not user or user.role != "admin":
+        return
+    owner = connections.conn_or_stop(lang)
+    with st.sidebar.expander(t("people_panel", lang)):
+        accounts = {a["name"]: a for a in users.listing(owner)}
+        name = st.selectbox(t("user_name", lang), list(accounts), key="link_account",
+                            format_func=lambda n: f"{n} → {accounts[n]['person_name'] or '–'}")
+        person = st.text_input(t("col_person_external_id", lang), key=f"link_person_{name}",
+                               value=accounts[name]["person"] or "" if name else "")
+        if name and st.button(t("people_link", lang), key="link_save"):
+            try:
+                linked = users.link_person(owner, name, person.strip() or None, by=user.name)
+            except InputError as mistake:
+                st.error(str(mistake))
+            else:
+                st.success(t("people_linked", lang).format(name=linked.name,
+                                                           person=linked.person or "–"))

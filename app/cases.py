@@ -31,7 +31,7 @@ def load_bins(conn, scope: Scope, filters: CaseFilters) -> pd.DataFrame:
 
 
 @connections.cached(ttl=120, max_entries=200, show_spinner=False)
-def load_figures(conn, scope: Scope, filters: CaseFilters) -> tuple[dict, pd.DataFrame]:
+def load_figures(conn, scope: Scope, filters: CaseFilters) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
     return cases.figures(conn, scope, filters)
 
 
@@ -51,20 +51,10 @@ def load_outlines(conn, view: coverage.View):
     return coverage.communities(conn, view)
 
 
-def _share(part: int, whole: int) -> str:
-    return "–" if not whole else f"{part / whole:.1%}"
-
-
 def figure_cards(summary: dict, lang: str) -> None:
-    n = summary["cases"]
-    median = summary["median_hours_to_close"]
-    esc = summary["by_escalation"]
-    cols = st.columns(5)
-    cols[0].metric(t("fig_cases", lang), f"{n:,}")
-    cols[1].metric(t("fig_closed_share", lang), _share(summary["closed"], n))
-    cols[2].metric(t("fig_median_hours", lang), "–" if median is None else f"{median:.1f} h")
-    cols[3].metric(t("fig_escalated_street", lang), _share(esc["street"], n))
-    cols[4].metric(t("fig_escalated_district", lang), _share(esc["district"], n))
+    figures = cases.case_figures(summary, lang)
+    for col, f in zip(st.columns(len(figures)), figures):
+        col.metric(f.label, f.value, f.note, delta_color="off", delta_arrow="off", help=f.counts)
 
 
 def months_of(lo: dt.date, hi: dt.date) -> list[str]:
@@ -180,8 +170,21 @@ def deck_view(conn, s: State, cells: pd.DataFrame, size: int) -> None:
     st.caption(t("deck_caption", s.lang).format(m=f"{size * 0.8:.0f}"))
 
 
-def figures_panel(conn, lang: str, monthly: pd.DataFrame, top: pd.DataFrame,
-                  modes: pd.DataFrame, community: str | None) -> None:
+def top_sites_shown(top: pd.DataFrame, lang: str, community: str | None) -> pd.DataFrame:
+    """The top sites as the table shows them: rates as percentages, "no ratings" where none
+    of a site's cases was rated."""
+    columns = ["name"] + ([] if community else ["community"]) + [
+        "households", "cases", "cases_per_100", "closed_share", "satisfaction_rate", "rated",
+        "median_hours"]
+    return top[columns].assign(
+        closed_share=[cases.share_text(v) for v in top["closed_share"]],
+        satisfaction_rate=[cases.satisfaction_text(None if pd.isna(v) else v, lang)
+                           for v in top["satisfaction_rate"]],
+    ).rename(columns={"cases_per_100": "rate_per_100"})
+
+
+def figures_panel(conn, lang: str, monthly: pd.DataFrame, rates: pd.DataFrame,
+                  top: pd.DataFrame, modes: pd.DataFrame, community: str | None) -> None:
     st.subheader(t("cases_by_month", lang))
     if monthly.empty:
         st.caption(t("no_cases", lang))
@@ -189,10 +192,13 @@ def figures_panel(conn, lang: str, monthly: pd.DataFrame, top: pd.DataFrame,
         charts.stacked_bars(monthly, "month", "category", "cases",
                             names=lookups.code_names(conn, lang)["category_code"],
                             x_title=t("col_month", lang), y_title=t("col_cases", lang))
+        st.subheader(t("rates_by_month", lang))
+        charts.lines(rates, "month", {"closed_share": t("fig_closed_share", lang),
+                                      "satisfaction_rate": t("fig_satisfaction", lang)},
+                     temporal=False, percent=True, x_title=t("col_month", lang),
+                     y_title=t("col_share", lang))
     st.subheader(t("top_sites", lang))
-    columns = ["name"] + ([] if community else ["community"]) + ["households", "cases",
-                                                                   "cases_per_100"]
-    tables.show(conn, top[columns].rename(columns={"cases_per_100": "rate_per_100"}), lang)
+    tables.show(conn, top_sites_shown(top, lang, community), lang)
     st.subheader(t("coverage_x_cases", lang))
     if modes.empty:
         st.caption(t("no_cases", lang))
@@ -226,7 +232,7 @@ def render(conn, state: State, user: users.User | None = None) -> State:
     months = months_of(filters.date_from, filters.date_to)
     state = playback_month(state, months)
     scope, map_filters = state.scope, state.case_filters(today, month=True)
-    cells, (summary, monthly), (top, modes) = connections.side_by_side(user, [
+    cells, (summary, monthly, rates), (top, modes) = connections.side_by_side(user, [
         lambda c: load_bins(c, scope, map_filters),
         lambda c: load_figures(c, scope, filters),
         lambda c: load_sites_and_modes(c, scope, filters, today)])
@@ -244,7 +250,7 @@ def render(conn, state: State, user: users.User | None = None) -> State:
         else:
             deck_view(conn, state, cells, size)
     with right:
-        figures_panel(conn, lang, monthly, top, modes, state.community)
+        figures_panel(conn, lang, monthly, rates, top, modes, state.community)
     if st.session_state.get("playing"):
         urlstate.write_state(state)
         time.sleep(PLAY_SECONDS)

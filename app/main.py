@@ -1,14 +1,23 @@
 """The page run: the view state from the URL, sign-in, the sidebar, then the chosen page."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import psycopg2
 import psycopg2.errors
 import streamlit as st
 
-from app import (admin, cases, connections, coverage, exports, imports, lookups, placement,
-                 signin, urlstate, widgets, writes)
+from app import (admin, cases, connections, coverage, exports, imports, lookups, myplaces,
+                 placement, signin, urlstate, widgets, writes)
 from app.sidebar import sidebar
 from geo.i18n import t
+
+
+def start_on_my_places(user) -> bool:
+    """A linked account starts on 我的 when its first page run names no page."""
+    first = "start_page_chosen" not in st.session_state
+    st.session_state["start_page_chosen"] = True
+    return bool(first and user and user.person and "view" not in st.query_params)
 
 
 def page() -> None:
@@ -22,12 +31,16 @@ def page() -> None:
         st.info(t("no_district", lang))
         return
     state = urlstate.read_state(lookups.today(conn))
+    if start_on_my_places(user):
+        state = replace(state, page="mine")
     state = sidebar(conn, state, user)
     writes.show_message()
-    view = {"cases": cases, "placement": placement, "import": imports}.get(state.page, coverage)
+    view = {"cases": cases, "placement": placement, "import": imports,
+            "mine": myplaces}.get(state.page, coverage)
     state = view.render(conn, state, user)
     if view in (coverage, cases):
         exports.render(conn, state, user)
+    admin.people_panel(conn, user, state.lang)
     admin.audit_panel(conn, user, state.lang)
     admin.changes_panel(conn, user, state.lang)
     urlstate.write_state(state)

@@ -16,11 +16,12 @@ from layers.basemap import BASEMAPS
 _SCOPE_SWITCH = "scope_switch"
 
 
-def switch_scope(street: str, community: str, site: int | None, *, said: bool) -> None:
-    """Open a community (and ``site`` in it) asked from a page, after the sidebar ran: the
-    scope menus take it on the next run, which starts now; ``said``: the page says so (the
-    user did not choose the community itself)."""
-    st.session_state[_SCOPE_SWITCH] = (street, community, site, said)
+def switch_scope(street: str, community: str, site: int | None, *, said: bool,
+                 page: str | None = None) -> None:
+    """Open a community (and ``site`` in it, on ``page`` when given) asked from a page, after
+    the sidebar ran: the scope menus take it on the next run, which starts now; ``said``: the
+    page says so (the user did not choose the community itself)."""
+    st.session_state[_SCOPE_SWITCH] = (street, community, site, said, page)
     st.rerun()
 
 
@@ -29,10 +30,21 @@ def _switched(s: State) -> State:
     switch = st.session_state.pop(_SCOPE_SWITCH, None)
     if not switch:
         return s
-    street, community, site, said = switch
+    street, community, site, said, page = switch
     st.session_state["street"], st.session_state["community"] = street, community
     st.session_state["scope_switched"] = said
-    return replace(s, street=street, community=community, site=site, center=None, zoom=None)
+    if page:
+        st.session_state["page"] = page
+    return replace(s, street=street, community=community, site=site, center=None, zoom=None,
+                   page=page or s.page)
+
+
+def page_choices(user: users.User | None) -> list[str]:
+    """The pages a user may open, 我的 first: for an account linked to a person (and in the
+    open demo, viewed as anyone); imports for those who edit."""
+    mine = ["mine"] if user is None or user.person else []
+    return mine + [v for v in VIEWS if v != "mine" and (v != "import" or user is None
+                                                        or user.may_edit)]
 
 
 def sidebar(conn, s: State, user: users.User | None = None) -> State:
@@ -41,9 +53,12 @@ def sidebar(conn, s: State, user: users.User | None = None) -> State:
     s = _switched(s)
     lang = sb.radio("语言 / Language", LANGUAGES, index=LANGUAGES.index(s.lang), horizontal=True,
                     format_func=lambda c: {"zh": "中文", "en": "English"}[c], key="lang")
-    pages = VIEWS if user is None or user.may_edit else VIEWS[:-1]  # imports: those who edit
-    page = sb.radio(t("page", lang), pages, index=pages.index(s.page) if s.page in pages else 0,
-                    horizontal=True, format_func=lambda v: t(f"page_{v}", lang), key="page")
+    pages = page_choices(user)
+    # a page asked for by another page is in the session state already: no default then
+    index = ({} if st.session_state.get("page") in pages
+             else {"index": pages.index(s.page) if s.page in pages else 0})
+    page = sb.radio(t("page", lang), pages, horizontal=True, key="page",
+                    format_func=lambda v: t(f"page_{v}", lang), **index)
     street_opts = streets(conn)
     names = dict(street_opts)
     codes = [None] + [c for c, _ in street_opts]

@@ -4,7 +4,7 @@ squares of the Web Mercator plane the maps are drawn in."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 import math
 import warnings
 
@@ -13,6 +13,7 @@ import pandas as pd
 
 from geo import cubes, db, stats
 from geo.cubes import CUBE_CELL
+from geo.i18n import t
 from geo.sql import cases as sql
 from geo.stats import CaseFilters, Scope
 
@@ -172,14 +173,28 @@ def hotspots(cells: pd.DataFrame, size: float) -> pd.DataFrame:
     return out.assign(z=z, p=np.asarray(g.p_norm, dtype=float), level=level)
 
 
-def figures(conn, scope: Scope, filters: CaseFilters) -> tuple[dict, pd.DataFrame]:
-    """The scope's figures (``stats cases``) and its cases per month and level-1 category (long
-    form: month, category, cases), from one query."""
+def _with_rates(conn, sites: pd.DataFrame, params: dict) -> pd.DataFrame:
+    """The sites with their closed share, satisfaction rate (None: no ratings), cases rated
+    and median hours to close under the same filters."""
+    rates = db.frame(conn, sql.SITE_RATES, {**params, "sites": [int(i) for i in sites["id"]]})
+    out = sites.merge(rates, on="id", how="left").fillna({"closed": 0, "rated": 0, "satisfied": 0})
+    out["closed_share"] = out["closed"] / out["cases"].where(out["cases"] > 0)
+    out["satisfaction_rate"] = [s / r if r else None for s, r in zip(out["satisfied"], out["rated"])]
+    return out.astype({"rated": int}).drop(columns=["closed", "satisfied"])
+
+
+def figures(conn, scope: Scope, filters: CaseFilters) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
+    """The scope's figures (``stats cases``), its cases per month and level-1 category (long
+    form: month, category, cases) and its rates per month (month, closed_share,
+    satisfaction_rate: None where no case of the month was rated), from one query."""
     whole, *months = stats.cases(conn, scope, filters, by="month", total=True)
     monthly = pd.DataFrame([(m["code"], category, n) for m in months
                             for category, n in sorted(m["by_category"].items())],
                            columns=["month", "category", "cases"])
-    return whole, monthly
+    rates = pd.DataFrame([(m["code"], m["closed"] / m["cases"] if m["cases"] else None,
+                           m["satisfaction_rate"]) for m in months],
+                         columns=["month", "closed_share", "satisfaction_rate"])
+    return whole, monthly, rates
 
 
 def site_case_rates(conn, scope: Scope, filters: CaseFilters, today: dt.date, *,
@@ -207,6 +222,7 @@ def site_case_rates(conn, scope: Scope, filters: CaseFilters, today: dt.date, *,
     top_sites = (per_site.sort_values(["cases_per_100", "cases", "site_id"],
                                       ascending=[False, False, True])
                  .head(top).rename(columns={"site_id": "id"}).reset_index(drop=True))
+    top_sites = _with_rates(conn, top_sites, params)
 
     by_mode = (per_quarter.groupby(["quarter", "mode"], as_index=False)
                .agg(sites=("site_id", "size"), households=("households", "sum"),
@@ -218,3 +234,49 @@ def site_case_rates(conn, scope: Scope, filters: CaseFilters, today: dt.date, *,
     rates = pd.concat([by_mode, managed, total], ignore_index=True)
     rates["rate"] = 100.0 * rates["cases"] / rates["households"].where(rates["households"] > 0)
     return top_sites, rates.sort_values(["quarter", "mode"]).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One of the case figures as every view shows it: label, value, what it counts (the
+    denominator) and a note (how many were rated)."""
+    key: str
+    label: str
+    value: str
+    counts: str
+    note: str | None = None
+
+
+def _share(part: int, whole: int) -> str:
+    return share_text(part / whole if whole else None)
+
+
+def share_text(share: float | None) -> str:
+    return "–" if share is None or share != share else f"{share:.1%}"
+
+
+def satisfaction_text(rate: float | None, lang: str) -> str:
+    """满意率 as shown: "no ratings" where none was rated, never 0 %."""
+    return t("no_ratings", lang) if rate is None else f"{rate:.1%}"
+
+
+def hours_text(median: float | None) -> str:
+    return "–" if median is None else f"{median:.1f} h"
+
+
+def case_figures(summary: dict, lang: str) -> list[Figure]:
+    """The figures of a scope's cases (``stats.cases``'s object) in the order the cards, the
+    atlas and the briefing show them: count, the three rates, escalation shares."""
+    n, esc = summary["cases"], summary["by_escalation"]
+    rated = summary["rated"]
+
+    def figure(key: str, value: str, note: str | None = None) -> Figure:
+        return Figure(key, t(key, lang), value, t(f"{key}_counts", lang), note)
+
+    return [figure("fig_cases", f"{n:,}"),
+            figure("fig_closed_share", _share(summary["closed"], n)),
+            figure("fig_satisfaction", satisfaction_text(summary["satisfaction_rate"], lang),
+                   t("fig_rated_note", lang).format(n=f"{rated:,}")),
+            figure("fig_median_hours", hours_text(summary["median_hours_to_close"])),
+            figure("fig_escalated_street", _share(esc["street"], n)),
+            figure("fig_escalated_district", _share(esc["district"], n))]

@@ -196,6 +196,10 @@ def cmd_export(args) -> int:
     from geo.export import atlas, snapshot, tables
 
     conn, user = _connection(args)
+    if args.what == "briefing":
+        return _export_briefing(conn, user, args)
+    if args.person:
+        raise InputError("--person: only a briefing is made for a person")
     with conn.cursor() as cur:  # unknown codes are the user's mistake, named before any work
         today = stats.district_today(cur)
         s = export_state(args, today)
@@ -218,6 +222,30 @@ def cmd_export(args) -> int:
     else:
         snapshot.export_map(conn, s, out, paper=args.paper, orientation=args.orientation,
                           dpi=snapshot.DPIS[args.dpi])
+    _emit({"out": str(out), "bytes": out.stat().st_size})
+    return 0
+
+
+def _export_briefing(conn, user, args) -> int:
+    from pathlib import Path
+
+    from geo import myplaces, stats, users
+    from geo.export import briefing
+
+    if bool(args.person) == bool(user):
+        raise InputError("export briefing: give --person ID or --as-user NAME (one of them)")
+    person = args.person or user.person
+    if person is None:
+        raise InputError(f"--as-user: account '{user.name}' is not linked to a person "
+                         f"(users link NAME --person ID)")
+    myplaces.person(conn, person)  # an unknown person is the user's mistake, named first
+    with conn.cursor() as cur:
+        s = export_state(args, stats.district_today(cur))  # language and basemap
+    conn.rollback()
+    out = Path(args.out)
+    users.audit(conn, user.name if user else None, "export",
+                {"what": "briefing", "person": person, "out": out.name})
+    briefing.export_briefing(conn, person, out, lang=s.lang, basemap=s.basemap, tiles=s.tiles)
     _emit({"out": str(out), "bytes": out.stat().st_size})
     return 0
 
@@ -250,6 +278,9 @@ def cmd_users(args) -> int:
                          personal_data=args.personal_data, person=args.person)
         _emit({"name": user.name, "role": user.role, "scope": user.scope_code,
                "person": args.person})
+    elif args.action == "link":  # without --person: unlinked
+        user = users.link_person(conn, args.name, args.person)
+        _emit({"name": user.name, "person": user.person})
     elif args.action == "remove":
         users.remove(conn, args.name)
         _emit({"removed": args.name})
@@ -329,8 +360,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--by", choices=["street", "community", "site", "category", "source", "month"])
     s.set_defaults(func=cmd_stats)
 
-    e = sub.add_parser("export", help="map snapshots, tables and the community atlas")
-    e.add_argument("what", choices=["map", "table", "atlas"])
+    e = sub.add_parser("export", help="map snapshots, tables, the community atlas and briefings")
+    e.add_argument("what", choices=["map", "table", "atlas", "briefing"])
+    e.add_argument("--person", metavar="EXTERNAL_ID", help="briefing: the person's places")
     e.add_argument("--view", choices=["coverage", "cases", "gaps"])
     e.add_argument("--link", metavar="URL", help="an app link: export exactly its view")
     _scope_and_filters(e)
@@ -343,7 +375,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.set_defaults(func=cmd_export)
 
     u = sub.add_parser("users", help="users of the app")
-    u.add_argument("action", choices=["add", "list", "remove", "passwd"])
+    u.add_argument("action", choices=["add", "list", "link", "remove", "passwd"])
     u.add_argument("name", nargs="?")
     u.add_argument("--role", choices=["district", "street", "community", "admin"])
     u.add_argument("--scope", metavar="CODE", help="the street's or community's code")

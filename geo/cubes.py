@@ -15,7 +15,8 @@ class Cube:
     name: str
     key: tuple[str, ...]  # its primary key: the grain
     carried: tuple[str, ...]  # columns that follow from the key (kept for filters)
-    measures: tuple[str, ...]  # cases, closed: the first is zero exactly when the row is empty
+    measures: tuple[str, ...]  # cases, closed, rated, satisfied: the first is zero exactly
+    # when the row is empty
     rows: str  # which cases it counts: all (with a community), closed (with a closing time),
     # on_site (on a site), with_point (the cell cubes: a case placed by its community only has
     # no point); an unplaced case (no community) is in none
@@ -28,10 +29,12 @@ class Cube:
 
 
 COMMUNITY_MONTH = ("community_code", "month")
+# the count cubes' measures: cases, closed, rated (with a satisfaction), satisfied (rated 4-5)
+RATED = ("cases", "closed", "rated", "satisfied")
 CUBES = (
     Cube("case_month", ("community_code", "month", "category_code", "source_code", "status",
                         "escalation", "located_by"), ("street_code", "category_l1"),
-         ("cases", "closed"), "all", COMMUNITY_MONTH,
+         RATED, "all", COMMUNITY_MONTH,
          "counts of a community or street under any filter; by community, category, source, month"),
     Cube("case_month_hours", ("community_code", "month", "escalation", "hours"), ("street_code",),
          ("closed",), "closed", COMMUNITY_MONTH,
@@ -50,10 +53,10 @@ CUBES = (
          ("cases",), "on_site", COMMUNITY_MONTH,
          "top sites and case rates by management mode under a level-1 category or source"),
     Cube("case_district_month", ("month", "category_code", "source_code", "status", "escalation",
-                                 "located_by"), ("category_l1",), ("cases", "closed"), "all", ("month",),
+                                 "located_by"), ("category_l1",), RATED, "all", ("month",),
          "the district's counts and monthly chart (whole months)"),
     Cube("case_district_day", ("day", "category_code", "source_code", "status", "escalation",
-                               "located_by"), ("category_l1",), ("cases", "closed"), "all", ("day",),
+                               "located_by"), ("category_l1",), RATED, "all", ("day",),
          "the district's counts in the partial months at the ends of a range"),
     Cube("case_district_hours", ("month", "escalation", "hours"), (), ("closed",), "closed",
          ("month",), "the district's median hours to close without category or source filter"),

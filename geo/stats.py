@@ -156,7 +156,8 @@ def case_params(cur, scope: Scope, filters: CaseFilters) -> dict:
 
 def cases(conn, scope: Scope, filters: CaseFilters, *, by: str | None = None,
           total: bool = False) -> list[dict]:
-    """Case counts, closed, median hours to close, level-1 categories and escalation levels,
+    """Case counts, closed, median hours to close, cases rated and the satisfied share of
+    them, level-1 categories and escalation levels,
     for the scope or per group; with ``total`` (and ``by``), the scope's first, then its groups
     without their median, from one reading of the cases."""
     if by not in cases_sql.GROUPINGS:
@@ -186,16 +187,17 @@ def cases(conn, scope: Scope, filters: CaseFilters, *, by: str | None = None,
     if not total:
         return groups
     whole = [row for row in rows if row[0] is None]
-    scope_row = _figures(code, name, *(whole[0][1:] if whole else (0, 0, None, {}, {}, {})))
+    scope_row = _figures(code, name, *(whole[0][1:] if whole else (0, 0, 0, 0, None, {}, {}, {})))
     if unplaced is not None:  # the district's: the cases no address placed, not in "cases"
         scope_row["unplaced"] = int(unplaced)
     return [scope_row, *groups]
 
 
-def _figures(code: str, name: str, n: int, closed: int, median, cats: dict | None,
-             escalations: dict | None, located: dict | None) -> dict:
+def _figures(code: str, name: str, n: int, closed: int, rated: int, satisfied: int, median,
+             cats: dict | None, escalations: dict | None, located: dict | None) -> dict:
     return {"code": code, "name": name, "cases": n, "closed": closed,
-            "median_hours_to_close": _float(median), "by_category": cats or {},
+            "median_hours_to_close": _float(median), "rated": int(rated),
+            "satisfaction_rate": _rate(int(satisfied), int(rated)), "by_category": cats or {},
             "by_escalation": _escalations(escalations),
             "by_located": {how: int((located or {}).get(how, 0)) for how in LOCATED_BY}}
 

@@ -30,6 +30,7 @@ class User:
     role: str
     scope_code: str | None = None
     personal_data: bool = False
+    person: str | None = None  # the external id of the person the account belongs to
 
     @property
     def sees_personal_data(self) -> bool:
@@ -65,12 +66,7 @@ def add(conn, name: str, role: str, password: str, *, scope: str | None = None,
     if personal_data and role not in ("district", "admin"):
         raise InputError("--personal-data: only district users may be granted personal data")
     check_password(password)
-    person_id = None
-    if person is not None:
-        found = db.row(conn, sql.PERSON_ID, (person,))
-        if found is None:
-            raise InputError(f"--person: unknown person '{person}' (import people first)")
-        person_id = found[0]
+    person_id = None if person is None else _person_id(conn, person)
     with db.transaction(conn) as cur:
         if db.run(cur, sql.USER_EXISTS, (name,)).fetchone():
             raise InputError(f"NAME: user '{name}' exists (use passwd to change the password)")
@@ -78,7 +74,31 @@ def add(conn, name: str, role: str, password: str, *, scope: str | None = None,
                                    person_id))
         _audit(cur, None, "user_add", {"name": name, "role": role, "scope": scope,
                                        "person": person})
-    return User(name, role, scope, personal_data)
+    return User(name, role, scope, personal_data, person)
+
+
+def _person_id(conn, person: str) -> int:
+    found = db.row(conn, sql.PERSON_ID, (person,))
+    if found is None:
+        raise InputError(f"--person: unknown person '{person}' (import people first)")
+    return found[0]
+
+
+def link_person(conn, name: str, person: str | None, *, by: str | None = None) -> User:
+    """Link an account to a person (by external id), or unlink it (None)."""
+    get(conn, name)
+    person_id = None if person is None else _person_id(conn, person)
+    with db.transaction(conn) as cur:
+        db.run(cur, sql.SET_PERSON, (person_id, name))
+        _audit(cur, by, "user_person", {"name": name, "person": person})
+    return get(conn, name)
+
+
+def previous_places_visit(conn, name: str, now: dt.datetime) -> dt.datetime | None:
+    """The account's previous visit of 我的 (None: the first), marking this one at ``now``."""
+    with db.transaction(conn) as cur:
+        row = db.run(cur, sql.PLACES_VISIT, {"name": name, "now": now}).fetchone()
+    return row[0] if row else None
 
 
 def get(conn, name: str) -> User:
@@ -128,7 +148,7 @@ def authenticate(conn, name: str, password: str, now: dt.datetime | None = None)
             _audit(cur, name, "sign_in_failed", {"reason": "unknown"})
             refusal = "wrong_password"
         else:
-            user_name, role, scope, personal, hashed, failures, locked_until = row
+            user_name, role, scope, personal, person, hashed, failures, locked_until = row
             if locked_until and locked_until > now:
                 _audit(cur, name, "sign_in_failed", {"reason": "locked"})
                 refusal = "locked"
@@ -148,7 +168,7 @@ def authenticate(conn, name: str, password: str, now: dt.datetime | None = None)
                     _audit(cur, name, "sign_in", {})
     if refusal:
         raise SignInError(refusal)
-    return User(user_name, role, scope, personal)
+    return User(user_name, role, scope, personal, person)
 
 
 def _token_hash(token: str) -> str:
@@ -196,7 +216,8 @@ PERSONAL_RETENTION_DAYS = 730  # defaults; settings keys personal_retention_days
 AUDIT_RETENTION_DAYS = 1095
 
 
-def retention(conn, key: str, default: int) -> int:
+def setting_days(conn, key: str, default: int) -> int:
+    """A number of days the district set (the settings table), else ``default``."""
     row = db.row(conn, sql.SETTING, (key,))
     return int(row[0]) if row else default
 
@@ -205,8 +226,8 @@ def purge(conn, *, older_than_days: int | None = None, now: dt.datetime | None =
     """Remove reporters' personal data of cases older than the retention period (the cases
     stay), and audit entries older than theirs."""
     now = now or dt.datetime.now(dt.timezone.utc)
-    days = older_than_days or retention(conn, "personal_retention_days", PERSONAL_RETENTION_DAYS)
-    audit_days = retention(conn, "audit_retention_days", AUDIT_RETENTION_DAYS)
+    days = older_than_days or setting_days(conn, "personal_retention_days", PERSONAL_RETENTION_DAYS)
+    audit_days = setting_days(conn, "audit_retention_days", AUDIT_RETENTION_DAYS)
     with db.transaction(conn) as cur:
         personal = db.run(cur, sql.PURGE_PERSONAL, (now - dt.timedelta(days=days),)).rowcount
         audits = db.run(cur, sql.PURGE_AUDIT, (now - dt.timedelta(days=audit_days),)).rowcount

@@ -13,7 +13,7 @@ from geo.i18n import LANGUAGES
 LAYERS = ("sites", "clusters", "communities", "streets", "grids", "demonstration", "assignments",
           "addresses")
 DEFAULT_LAYERS = ("sites", "clusters", "communities", "streets", "demonstration")
-VIEWS = ("coverage", "cases", "placement", "import")
+VIEWS = ("coverage", "cases", "placement", "import", "mine")  # the first: the default
 PERIODS = ("this_month", "last_3_months", "this_year", "last_year", "custom")
 STATUSES = (None, "open", "closed")
 ESCALATIONS = (None, "community", "street", "district")

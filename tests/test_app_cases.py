@@ -47,6 +47,21 @@ def test_cases_view_shows_the_figures_of_stats_cases(app, demo_url):
     shown = figures(app)
     assert shown["诉求总数"] == expected(demo_url)
     assert shown["办结率"].endswith("%") and shown["办结时长中位数"].endswith(" h")
+    conn = db.connect(demo_url)
+    with conn.cursor() as cur:
+        today = stats.district_today(cur)
+    whole = stats.cases(conn, stats.Scope(STREET, COMMUNITY),
+                        stats.CaseFilters(dt.date(today.year, 1, 1), today))[0]
+    conn.close()
+    satisfaction = next(m for m in app.metric if m.label == "满意率")
+    assert satisfaction.value == f"{whole['satisfaction_rate']:.1%}"
+    assert satisfaction.delta == f"{whole['rated']:,} 件已评价" and whole["rated"] > 0
+    # every card says what it counts
+    assert all(m.help for m in app.metric)
+    # the demo rates closed cases only: the open ones have "no ratings", never 0 %
+    app.sidebar.selectbox(key="status").set_value("open").run()
+    satisfaction = next(m for m in app.metric if m.label == "满意率")
+    assert (satisfaction.value, satisfaction.delta) == ("暂无评价", "0 件已评价")
     assert len(app.get("arrow_vega_lite_chart")) or len(app.get("arrow_bar_chart")) or app.dataframe
 
 

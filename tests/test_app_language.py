@@ -102,8 +102,14 @@ def problems(texts, lang: str, names: list[str]) -> set[tuple[str, str]]:
 def language_db(demo_template, cluster):
     from tests.conftest import _clone
     url = _clone(cluster, demo_template)
-    assert run_cli(url, "users", "add", "root", "--role", "admin", "--password-stdin",
-                   input=PASSWORD + "\n").returncode == 0
+    # linked to a worker with a grid and a site that has cases: 我的 shows every kind of card
+    person = query(url, """
+        SELECT p.external_id FROM people p JOIN assignments a ON a.person_id = p.id
+        WHERE p.role = 'grid_worker' AND a.valid_to IS NULL
+          AND EXISTS (SELECT 1 FROM cases c WHERE c.site_id = a.site_id)
+        ORDER BY 1 LIMIT 1""")[0][0]
+    assert run_cli(url, "users", "add", "root", "--role", "admin", "--person", person,
+                   "--password-stdin", input=PASSWORD + "\n").returncode == 0
     return url
 
 
@@ -125,8 +131,9 @@ def _views(url):
     lon, lat = query(url, """SELECT ST_X(geom), ST_Y(geom) FROM cases WHERE street_code = %s
                             ORDER BY reported_at DESC LIMIT 1""", (STREET,))[0]
     size = cases.cell_size(Scope(street=STREET))
-    return [({}, {}),
-            ({"street": STREET, "community": COMMUNITY, "site": str(site)}, {}),
+    return [({"view": "coverage"}, {}),
+            ({"view": "coverage", "street": STREET, "community": COMMUNITY, "site": str(site)}, {}),
+            ({"view": "mine"}, {}),
             ({"view": "cases", "street": STREET, "period": "last_year"},
              {"picked_cell": (*cases.cell_of(lon, lat, size), size)}),
             ({"view": "import"}, {})]

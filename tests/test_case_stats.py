@@ -52,9 +52,10 @@ def raw_figures(conn, scope, f):
     where, params = raw_where(scope, f)
     with conn.cursor() as cur:
         cur.execute(f"""SELECT count(*), count(closed_at), percentile_cont(0.5) WITHIN GROUP (
-                          ORDER BY extract(epoch FROM closed_at - reported_at) / 3600.0)
+                          ORDER BY extract(epoch FROM closed_at - reported_at) / 3600.0),
+                          count(satisfaction), count(*) FILTER (WHERE satisfaction IN (4, 5))
                         FROM cases WHERE {where}""", params)
-        n, closed, median = cur.fetchone()
+        n, closed, median, rated, satisfied = cur.fetchone()
         cur.execute(f"SELECT category_l1, count(*) FROM cases WHERE {where} GROUP BY 1", params)
         cats = dict(cur.fetchall())
         cur.execute(f"SELECT escalation, count(*) FROM cases WHERE {where} GROUP BY 1", params)
@@ -64,7 +65,7 @@ def raw_figures(conn, scope, f):
                     params)
         hours = [h for (h,) in cur.fetchall()]
     conn.rollback()
-    return n, closed, median, cats, escalations, hours
+    return n, closed, median, cats, escalations, hours, (rated, satisfied)
 
 
 def whole_hours_median(hours: list[int]) -> float | None:
@@ -99,8 +100,10 @@ def test_random_filter_combinations_match_the_raw_cases(demo_url):
         scope = rng.choice([stats.Scope(community=code), stats.Scope(street=street), stats.Scope()])
         f = random_filters(rng)
         got = stats.cases(conn, scope, f)[0]
-        n, closed, median, cats, escalations, hours = raw_figures(conn, scope, f)
+        n, closed, median, cats, escalations, hours, (rated, satisfied) = raw_figures(conn, scope, f)
         assert (got["cases"], got["closed"]) == (n, closed), (scope, f)
+        assert got["rated"] == rated, (scope, f)
+        assert got["satisfaction_rate"] == (satisfied / rated if rated else None), (scope, f)
         assert got["by_category"] == cats, (scope, f)
         assert got["by_escalation"] == escalations, (scope, f)
         if median is None:
@@ -113,10 +116,11 @@ def test_random_filter_combinations_match_the_raw_cases(demo_url):
     for status in ("open", "closed"):
         f = stats.CaseFilters(dt.date(2024, 2, 10), dt.date(2025, 8, 20), status=status)
         got = stats.cases(conn, stats.Scope(), f)[0]
-        n, closed, median, _, _, _ = raw_figures(conn, stats.Scope(), f)
+        n, closed, median, _, _, _, (rated, _) = raw_figures(conn, stats.Scope(), f)
         assert (got["cases"], got["closed"]) == (n, closed) and n > 0
-        if status == "open":
+        if status == "open":  # the demo's open cases are never rated: "no ratings", not 0 %
             assert median is None and got["median_hours_to_close"] is None
+            assert rated == got["rated"] == 0 and got["satisfaction_rate"] is None
         else:
             assert abs(got["median_hours_to_close"] - median) <= 1.0
     by_month = stats.cases(conn, stats.Scope(), stats.CaseFilters(date_from=dt.date(2025, 3, 10)), by="month")

@@ -77,8 +77,18 @@ def test_the_figures_and_monthly_counts_by_category_equal_the_raw_cases(conn):
         raw = db.frame(conn, f"""SELECT to_char(reported_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
                                         category_l1 AS category, count(*) AS cases
                                  FROM cases WHERE {where} GROUP BY 1, 2""", params)
-        whole, got = cases.figures(conn, scope, f)
+        whole, got, rates = cases.figures(conn, scope, f)
         assert whole == stats.cases(conn, scope, f)[0], (scope, f)
+        raw_rates = db.frame(conn, f"""
+            SELECT to_char(reported_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
+                   count(*) FILTER (WHERE status = 'closed')::float / count(*) AS closed_share,
+                   count(*) FILTER (WHERE satisfaction >= 4)::float
+                       / nullif(count(satisfaction), 0) AS satisfaction_rate
+            FROM cases WHERE {where} GROUP BY 1 ORDER BY 1""", params)
+        assert rates["month"].tolist() == raw_rates["month"].tolist(), (scope, f)
+        for column in ("closed_share", "satisfaction_rate"):  # None (no ratings) stays None
+            assert [None if pd.isna(v) else round(v, 9) for v in rates[column]] == \
+                   [None if pd.isna(v) else round(v, 9) for v in raw_rates[column]], (scope, f)
         as_dict = lambda fr: {(m, c): int(n) for m, c, n in fr[["month", "category", "cases"]].itertuples(index=False)}
         assert as_dict(got) == as_dict(raw), (scope, f)
 
@@ -150,6 +160,19 @@ def test_case_rates_by_management_mode(conn):
                             GROUP BY s.id, s.households ORDER BY 2 DESC, count(*) DESC, s.id LIMIT 10""", ())
     assert top["id"].tolist() == raw["id"].tolist()
     assert np.allclose(top["cases_per_100"], raw["rate"].round(2))
+    # and each top site's three rates, over its cases of the year
+    rates = db.frame(conn, """SELECT site_id AS id, count(*) FILTER (WHERE status = 'closed')::float
+                                     / count(*) AS closed_share, count(satisfaction) AS rated,
+                                     count(*) FILTER (WHERE satisfaction >= 4)::float
+                                     / nullif(count(satisfaction), 0) AS satisfaction_rate,
+                                     percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM
+                                         closed_at - reported_at) / 3600) AS median_hours
+                              FROM cases WHERE site_id = ANY(%s)
+                                AND reported_at >= '2025-01-01 00:00+08' AND reported_at < '2026-01-01 00:00+08'
+                              GROUP BY 1""", (top["id"].tolist(),)).set_index("id").loc[top["id"]]
+    assert top["rated"].tolist() == rates["rated"].tolist() and rates["rated"].sum() > 0
+    for column in ("closed_share", "satisfaction_rate", "median_hours"):
+        assert np.allclose(top[column].astype(float), rates[column].astype(float), equal_nan=True)
 
 
 def test_site_quarters_from_the_cubes_equal_those_from_the_cases(conn):

@@ -9,13 +9,19 @@ from typing import Callable
 
 import pandas as pd
 
-from geo import coverage, db, stats
+from geo import cases, coverage, db, stats
 from geo.export import check_out
 from geo.export.snapshot import (CSS_DPI, describe, footer, map_html, page, render, scope_name,
                                  source, title, view_map)
 from geo.i18n import t
 from geo.sql import coverage as coverage_sql
 from geo.viewstate import State
+
+def rows_table(rows: list[tuple[str, str]]) -> str:
+    """A two-column table of label and value."""
+    return "<table class='kpi'>" + "".join(
+        f"<tr><th>{html.escape(a)}</th><td>{html.escape(b)}</td></tr>" for a, b in rows) + "</table>"
+
 
 def _kpi_table(k: dict, lang: str, finished: tuple[int, int] | None = None) -> str:
     """The KPIs of a page; on a cover, ``finished``: its communities whose every site has its
@@ -34,25 +40,15 @@ def _kpi_table(k: dict, lang: str, finished: tuple[int, int] | None = None) -> s
     rows.append((t("kpi_outlined", lang), f"{k['outlined']:,}/{k['sites']:,}"))
     if finished:
         rows.append((t("communities_drawn", lang), f"{finished[0]}/{finished[1]}"))
-    return "<table class='kpi'>" + "".join(
-        f"<tr><th>{html.escape(a)}</th><td>{html.escape(b)}</td></tr>" for a, b in rows) + "</table>"
+    return rows_table(rows)
 
 
 def _case_table(summary: dict, lang: str) -> str:
     """The case figures of the cases view (the same as the page's cards)."""
-    n = summary["cases"]
-
-    def share(part):
-        return "–" if not n else f"{part / n:.1%}"
-
-    median = summary["median_hours_to_close"]
-    rows = [(t("fig_cases", lang), f"{n:,}"), (t("fig_closed_share", lang), share(summary["closed"])),
-            (t("fig_median_hours", lang), "–" if median is None else f"{median:.1f} h"),
-            (t("fig_escalated_street", lang), share(summary["by_escalation"]["street"])),
-            (t("fig_escalated_district", lang), share(summary["by_escalation"]["district"]))]
+    rows = [(f.label, f.value + (f" ({f.note})" if f.note else ""))
+            for f in cases.case_figures(summary, lang)]
     rows += [(code, f"{k:,}") for code, k in sorted(summary["by_category"].items())]
-    return "<table class='kpi'>" + "".join(
-        f"<tr><th>{html.escape(a)}</th><td>{html.escape(b)}</td></tr>" for a, b in rows) + "</table>"
+    return rows_table(rows)
 
 
 def _gap_table(gaps: pd.DataFrame, lang: str, n: int = 12) -> str:

@@ -86,7 +86,7 @@ DAY_GROUPINGS = {None: "NULL::text", "category": "a.category_l1", "source": "a.s
 
 
 def _counts(by: str | None, answer: Answer) -> str:
-    """(code, category_l1, escalation, located_by, cases, closed): whole months from the answering cube
+    """(code, category_l1, escalation, located_by, cases, closed, rated, satisfied): whole months from the answering cube
     (with the scope's columns, or the district's) and the partial months from the cases, or
     from the district's cube by day."""
     raw_key, agg_key = GROUPINGS[by]
@@ -96,7 +96,9 @@ def _counts(by: str | None, answer: Answer) -> str:
         return compose("""
         SELECT {key} AS code, c.category_l1, coalesce(c.escalation, '') AS escalation,
                c.located_by, count(*) AS cases,
-               count(*) FILTER (WHERE c.status = 'closed') AS closed
+               count(*) FILTER (WHERE c.status = 'closed') AS closed,
+               count(c.satisfaction) AS rated,
+               count(*) FILTER (WHERE c.satisfaction >= 4) AS satisfied
         FROM cases c {join}
         WHERE {filters} {escalation} AND {where}
         GROUP BY 1, 2, 3, 4""", key=key, join=join, filters=on(FILTERS, "c"),
@@ -108,7 +110,7 @@ def _counts(by: str | None, answer: Answer) -> str:
         filters = on(CODE_FILTERS + STATUS_FILTER, "a")
         edges = compose("""
         SELECT {key} AS code, a.category_l1, a.escalation, a.located_by, sum(a.cases) AS cases,
-               sum(a.closed) AS closed
+               sum(a.closed) AS closed, sum(a.rated) AS rated, sum(a.satisfied) AS satisfied
         FROM {by_day} a
         WHERE {filters} {escalation} AND {days}
         GROUP BY 1, 2, 3, 4""", key=DAY_GROUPINGS[by], filters=filters, by_day=sql.Identifier(answer.edges),
@@ -118,7 +120,8 @@ def _counts(by: str | None, answer: Answer) -> str:
         edges = UNION_ALL.join(raw(edge, _edge_key(by, i)) for i, edge in enumerate(EDGES))
     return edges + compose("""
         UNION ALL
-        SELECT {key}, a.category_l1, a.escalation, a.located_by, sum(a.cases), sum(a.closed)
+        SELECT {key}, a.category_l1, a.escalation, a.located_by, sum(a.cases), sum(a.closed),
+               sum(a.rated), sum(a.satisfied)
         FROM {table} a
         WHERE {filters} {escalation}
           AND a.month >= %(full_from)s AND a.month < %(full_to)s
@@ -184,8 +187,10 @@ counts AS (SELECT * FROM by_code
            {total}),
 per_code AS (
     SELECT code, sum(cases)::bigint AS cases, sum(closed)::bigint AS closed,
+           sum(rated)::bigint AS rated, sum(satisfied)::bigint AS satisfied,
            jsonb_object_agg(category_l1, n ORDER BY category_l1) AS by_category
     FROM (SELECT code, category_l1, sum(cases) AS cases, sum(closed) AS closed,
+                 sum(rated) AS rated, sum(satisfied) AS satisfied,
                  sum(cases)::bigint AS n FROM counts GROUP BY 1, 2) x
     WHERE cases > 0
     GROUP BY code),
@@ -214,7 +219,7 @@ median AS (
                   + min(hours) FILTER (WHERE running >= total / 2 + 1)) / 2.0 + 0.5
                AS median_hours
     FROM cumulative GROUP BY code)
-SELECT {code}, p.cases, p.closed, m.median_hours, p.by_category,
+SELECT {code}, p.cases, p.closed, p.rated, p.satisfied, m.median_hours, p.by_category,
        e.by_escalation, l.by_located
 FROM per_code p
 LEFT JOIN median m ON {median_of}
@@ -222,7 +227,8 @@ LEFT JOIN per_escalation e ON e.code IS NOT DISTINCT FROM p.code
 LEFT JOIN per_located l ON l.code IS NOT DISTINCT FROM p.code
 ORDER BY p.code""",
         counts=_counts(by, counts), hours=_hours(None if total else by, hours),
-        total="UNION ALL SELECT NULL, category_l1, escalation, located_by, cases, closed "
+        total="UNION ALL SELECT NULL, category_l1, escalation, located_by, cases, closed, "
+              "rated, satisfied "
               "FROM by_code"
               if total else "",
         code=CODE_OUT.get(by, "p.code"),
@@ -413,6 +419,18 @@ GROUP BY 1, 2""", cube=sql.Identifier(cube), cube_filters=on(_CUBE_SITES[cube], 
              for month, edge in zip(EDGE_MONTHS, EDGES)] + [whole_months]
     return compose("SELECT site_id, quarter, sum(cases)::bigint AS cases FROM ({parts}) u "
                    "GROUP BY 1, 2", parts=UNION_ALL.join(parts))
+
+
+# The three rates of a few sites (the top sites' table) under the filters, from their cases
+# through the (site, time) index: closed, rated, rated 4-5, median hours to close.
+SITE_RATES = compose("""
+SELECT c.site_id AS id, count(*) FILTER (WHERE c.status = 'closed') AS closed,
+       count(c.satisfaction) AS rated, count(*) FILTER (WHERE c.satisfaction >= 4) AS satisfied,
+       percentile_cont(0.5) WITHIN GROUP (
+           ORDER BY date_part('epoch', c.closed_at - c.reported_at) / 3600) AS median_hours
+FROM cases c
+WHERE c.site_id = ANY(%(sites)s) AND {filters} {escalation} AND {in_range}
+GROUP BY 1""", filters=on(FILTERS, "c"), escalation=on(ESCALATION_FILTER, "c"), in_range=IN_RANGE)
 
 
 # Every residential site of the scope with its management mode on each quarter's first day.

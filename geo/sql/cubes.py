@@ -27,7 +27,8 @@ DIMENSIONS = {
     "cy": "cell_y(geom, {cell})",
     "hours": "floor(date_part('epoch', closed_at - reported_at) / 3600)::int",
 }
-MEASURES = {"cases": "count(*)", "closed": "count(*) FILTER (WHERE status = 'closed')"}
+MEASURES = {"cases": "count(*)", "closed": "count(*) FILTER (WHERE status = 'closed')",
+            "rated": "count(satisfaction)", "satisfied": "count(*) FILTER (WHERE satisfaction >= 4)"}
 # "closed": the cases with a closing time (the hours cubes: medians skip a closed case without
 # one); an unplaced case (no community) is counted by no cube: stats report it apart
 ROWS = {"all": "community_code IS NOT NULL",

@@ -9,7 +9,16 @@ ADD_USER = sql.SQL("""
 INSERT INTO app_users (name, role, scope_code, personal_data, password_hash, person_id)
 VALUES (%s, %s, %s, %s, %s, %s)""")
 PERSON_ID = sql.SQL("SELECT id FROM people WHERE external_id = %s")
-USER = sql.SQL("SELECT name, role, scope_code, personal_data FROM app_users WHERE name = %s")
+# an account as the app knows it: with the external id of its person, if any
+USER = sql.SQL("""
+SELECT u.name, u.role, u.scope_code, u.personal_data, p.external_id
+FROM app_users u LEFT JOIN people p ON p.id = u.person_id WHERE u.name = %s""")
+SET_PERSON = sql.SQL("UPDATE app_users SET person_id = %s WHERE name = %s")
+# the previous visit of 我的, and this one marked
+PLACES_VISIT = sql.SQL("""
+UPDATE app_users u SET places_visited_at = %(now)s
+FROM (SELECT name, places_visited_at FROM app_users WHERE name = %(name)s FOR UPDATE) old
+WHERE u.name = old.name RETURNING old.places_visited_at""")
 USERS = sql.SQL("""
 SELECT u.name, u.role, u.scope_code AS scope, p.external_id AS person, p.name AS person_name,
        u.personal_data, u.failed_attempts, u.locked_until, u.created_at
@@ -20,16 +29,19 @@ UPDATE app_users SET password_hash = %s, failed_attempts = 0, locked_until = NUL
 WHERE name = %s""")
 ANY_USERS = sql.SQL("SELECT EXISTS (SELECT 1 FROM app_users)")
 LOCK_FOR_SIGN_IN = sql.SQL("""
-SELECT name, role, scope_code, personal_data, password_hash, failed_attempts, locked_until
-FROM app_users WHERE name = %s FOR UPDATE""")
+SELECT u.name, u.role, u.scope_code, u.personal_data, p.external_id, u.password_hash,
+       u.failed_attempts, u.locked_until
+FROM app_users u LEFT JOIN people p ON p.id = u.person_id WHERE u.name = %s FOR UPDATE OF u""")
 SIGN_IN_FAILED = sql.SQL("UPDATE app_users SET failed_attempts = %s, locked_until = %s WHERE name = %s")
 SIGNED_IN = sql.SQL("UPDATE app_users SET failed_attempts = 0, locked_until = NULL WHERE name = %s")
 SESSION_START = sql.SQL("INSERT INTO app_sessions (token_hash, user_name) VALUES (%s, %s)")
 # the session's user when it was active within the limit (a read: every page run asks), and
 # whether its mark of activity is over a minute old (then it is renewed, and expired ones go)
 SESSION_USER = sql.SQL("""
-SELECT u.name, u.role, u.scope_code, u.personal_data, s.last_seen < now() - interval '1 minute'
+SELECT u.name, u.role, u.scope_code, u.personal_data, p.external_id,
+       s.last_seen < now() - interval '1 minute'
 FROM app_sessions s JOIN app_users u ON u.name = s.user_name
+LEFT JOIN people p ON p.id = u.person_id
 WHERE s.token_hash = %(token)s AND s.last_seen >= now() - %(minutes)s * interval '1 minute'""")
 SESSION_TOUCH = sql.SQL("UPDATE app_sessions SET last_seen = now() WHERE token_hash = %s")
 SESSION_EXPIRE = sql.SQL("DELETE FROM app_sessions WHERE last_seen < now() - %s * interval '1 minute'")
