@@ -7,34 +7,14 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from app import charts, connections, lookups, mapview, tables, urlstate
+from app import charts, lookups, mapview, tables, urlstate
+from app.loads import load_gaps, load_kpis, load_map_data, load_trend
 from app import editing as editing_view
 from app import sidebar
 from geo import coverage, users
 from geo.i18n import t
 from geo.viewstate import State
 from layers import coverage as coverage_layers, maps
-
-@connections.cached(ttl=120)
-def load_map_data(conn, view: coverage.View, layers: tuple[str, ...]) -> dict:
-    return coverage.map_layers(conn, view, layers)
-
-
-@connections.cached(ttl=120)
-def load_kpis(conn, view: coverage.View) -> dict:
-    return coverage.kpis(conn, view)
-
-
-@connections.cached(ttl=120)
-def load_gaps(conn, view: coverage.View) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    return (coverage.gaps(conn, view), coverage.sites_without_cadre(conn, view),
-            coverage.communities_without_leader(conn, view))
-
-
-@connections.cached(ttl=300)
-def load_trend(conn, view: coverage.View) -> pd.DataFrame:
-    return coverage.trend(conn, view)
-
 
 def _pct(value) -> str:
     return "–" if value is None else f"{value:.1%}"

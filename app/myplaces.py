@@ -121,6 +121,8 @@ def render(conn, state: State, user: users.User | None = None) -> State:
     cols = st.columns(3)
     with cols[0]:
         since, since_label = _since(conn, user, lang, zone, today)
+        if user is not None:  # the demo's date input says it already
+            st.caption(since_label)
     date_from = cols[1].date_input(t("places_period_from", lang), key="places_period_from",
                                    value=today.replace(month=1, day=1), max_value=today,
                                    format="YYYY-MM-DD")
@@ -129,7 +131,6 @@ def render(conn, state: State, user: users.User | None = None) -> State:
                                                               myplaces.OVERDUE_DAYS)
     overdue_days = int(cols[2].number_input(t("places_overdue_days", lang), min_value=1,
                                             max_value=365, step=1, key="overdue_days"))
-    st.caption(since_label)
     if not places:
         st.info(t("places_none", lang))
         return state

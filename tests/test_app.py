@@ -231,3 +231,33 @@ def test_the_organisation_kpis_count_over_compounds_and_say_so(app, demo_url):
     yards, with_yards = q(demo_url, """SELECT count(*), count(*) FILTER (WHERE owners_committee)
                                        FROM sites WHERE kind = 'open_courtyard'""")[0]
     assert any(f"业委会 {with_yards / yards:.1%}" in c.value for c in app.caption)
+
+
+def test_the_server_start_warms_what_a_first_visit_reads(demo_url, monkeypatch, caplog):
+    """app/warmup.py fills the coverage page's caches of the district overview and its
+    communities (a later load needs no database: it is served from them), and a database
+    that is not there only leaves the first visit cold."""
+    import logging
+
+    from app import connections, loads, warmup
+    from geo import coverage, stats
+    from geo.viewstate import DEFAULT_LAYERS
+
+    import streamlit as st
+
+    caplog.set_level(logging.INFO, logger="app.warmup")
+    monkeypatch.setenv("DATABASE_URL", demo_url)
+    st.cache_data.clear()  # nothing another test of this process loaded
+    warmup.warm()
+    assert "warm-up skipped" not in caplog.text
+    conn = connections._reader(None, demo_url)
+    with conn.cursor() as cur:
+        today = stats.district_today(cur)
+        community, street = db.run(cur, "SELECT code, street_code FROM communities LIMIT 1").fetchone()
+    conn.close()  # a cache miss would need it
+    for view in (coverage.View(as_of=today), coverage.View(street, community, as_of=today)):
+        assert loads.load_kpis(conn, view)["sites"] > 0
+        assert loads.load_map_data(conn, view, DEFAULT_LAYERS)
+    monkeypatch.setenv("DATABASE_URL", "postgresql://postgres@127.0.0.1:1/none")
+    warmup.warm()
+    assert "warm-up skipped" in caplog.text

@@ -1065,3 +1065,41 @@ def test_a_community_user_uploads_its_roster_and_not_another_s(browser, demo_cop
         assert outside == []
     finally:
         serving.close()
+
+
+def test_a_leader_signs_in_to_their_own_places(browser, demo_copy_url):
+    """A district leader's account opens on 我的 with a card for each of their 包联
+    communities, and a card's button opens that community's coverage map."""
+    leader, = query(demo_copy_url, """
+        SELECT p.external_id FROM people p JOIN assignments a ON a.person_id = p.id
+        WHERE p.role = 'district_leader' AND a.valid_to IS NULL
+        GROUP BY 1 HAVING count(*) >= 2 ORDER BY 1 LIMIT 1""")[0]
+    communities = sorted(r[0] for r in query(demo_copy_url, """
+        SELECT c.name FROM assignments a JOIN people p ON p.id = a.person_id
+        JOIN communities c ON c.code = a.community_code
+        WHERE p.external_id = %s AND a.valid_to IS NULL""", (leader,)))
+    password = "correct horse 42"
+    assert run_cli(demo_copy_url, "users", "add", "leader", "--role", "district", "--person",
+                   leader, "--password-stdin", input=password + "\n").returncode == 0
+    serving = _serve(demo_copy_url)
+    base = next(serving)
+    page, outside = open_page(browser, f"{base}/?basemap=none")
+    try:
+        page.get_by_label("用户名").fill("leader")
+        page.get_by_label("密码").fill(password)
+        page.get_by_role("button", name="登录").click()
+        page.get_by_text("我的包联与点位").wait_for(timeout=60_000)
+        cards = page.locator("[class*='st-key-place_community']")
+        cards.nth(len(communities) - 1).wait_for(timeout=60_000)
+        wait_until_idle(page)
+        titles = sorted(h.split(" · ")[0] for h in cards.locator("h3").all_inner_texts())
+        assert titles == communities
+        assert all("满意率" in text for text in cards.all_inner_texts())
+        cards.first.get_by_role("button", name="打开覆盖图").click()
+        page.get_by_role("heading", name="基层治理一张图").wait_for(timeout=60_000)
+        assert count_in_map(page, "path.leaflet-interactive") > 0
+        assert outside == []
+    finally:
+        page.screenshot(path=str(ARTIFACTS / "my_places.png"))
+        page.close()
+        serving.close()
