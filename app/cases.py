@@ -170,12 +170,9 @@ def deck_view(conn, s: State, cells: pd.DataFrame, size: int) -> None:
     st.caption(t("deck_caption", s.lang).format(m=f"{size * 0.8:.0f}"))
 
 
-def top_sites_shown(top: pd.DataFrame, lang: str, community: str | None) -> pd.DataFrame:
-    """The top sites as the table shows them: rates as percentages, "no ratings" where none
-    of a site's cases was rated."""
-    columns = ["name"] + ([] if community else ["community"]) + [
-        "households", "cases", "cases_per_100", "closed_share", "satisfaction_rate", "rated",
-        "median_hours"]
+def top_sites_shown(top: pd.DataFrame, lang: str, columns: list[str]) -> pd.DataFrame:
+    """The top sites' ``columns`` as a reader sees them: rates as percentages, "no ratings"
+    where none of a site's cases was rated."""
     return top[columns].assign(
         closed_share=[cases.share_text(v) for v in top["closed_share"]],
         satisfaction_rate=[cases.satisfaction_text(None if pd.isna(v) else v, lang)
@@ -198,7 +195,15 @@ def figures_panel(conn, lang: str, monthly: pd.DataFrame, rates: pd.DataFrame,
                      temporal=False, percent=True, x_title=t("col_month", lang),
                      y_title=t("col_share", lang))
     st.subheader(t("top_sites", lang))
-    tables.show(conn, top_sites_shown(top, lang, community), lang)
+    # on screen what fits beside the map (and on a phone); the file has every figure, the
+    # hours to close and how many were rated included
+    on_screen = ["name"] + ([] if community else ["community"]) + [
+        "cases_per_100", "closed_share", "satisfaction_rate"]
+    tables.show(conn, top_sites_shown(top, lang, on_screen), lang)
+    whole = top_sites_shown(top, lang, ["name", "community", "households", "cases", "cases_per_100",
+                                        "closed_share", "satisfaction_rate", "rated", "median_hours"])
+    st.download_button(t("download_csv", lang), tables.csv(conn, whole, lang),
+                       file_name=f"{t('top_sites', lang)}.csv", mime="text/csv", key="top_sites_csv")
     st.subheader(t("coverage_x_cases", lang))
     if modes.empty:
         st.caption(t("no_cases", lang))

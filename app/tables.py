@@ -39,7 +39,7 @@ def widths(shown: pd.DataFrame) -> dict[str, st.column_config.Column]:
         else:
             texts = [f"{v:,}" if isinstance(v, int) else str(v) for v in values]
         widest = max([_text_px(str(column))] + [_text_px(x) for x in texts])
-        config[column] = st.column_config.Column(width=min(widest + 24, 320))
+        config[column] = st.column_config.Column(width=min(widest + 20, 320))
     return config
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from typing import Any, Sequence
 
@@ -57,9 +58,18 @@ def cmd_db(args) -> int:
     from geo import db, localdb
 
     if args.action == "up":
+        recovering = (args.analyze_after_recovery and not os.environ.get("DATABASE_URL")
+                      and localdb.crashed(db.LOCAL_ROOT))
         url = db.database_url()
         conn = db.connect(url)
         applied = db.migrate(conn)
+        if recovering:  # the planner's statistics before the app serves
+            from geo.sql import operations
+
+            conn.autocommit = True
+            with conn.cursor() as cur:
+                db.run(cur, operations.ANALYZE)
+            _say("recovered from a crash: statistics rebuilt (ANALYZE)")
         conn.close()
         for name in applied:
             _say(f"applied migration {name}")
@@ -67,14 +77,50 @@ def cmd_db(args) -> int:
     elif args.action == "stop":
         stopped = localdb.stop_cluster(db.LOCAL_ROOT)
         _say("local database stopped" if stopped else "local database was not running")
-    elif args.action in ("backup", "restore"):
+    elif args.action == "backup":  # without FILE: a dated dump in the backup folder
         from geo import backup
 
+        _emit({"backup": str(backup.backup(db.database_url(), args.file))})
+    elif args.action == "maintain":
+        _emit({"done": db.maintain(db.connect(db.database_url(start=False)))})
+    elif args.action in ("restore", "verify-backup"):
+        from geo import backup
+
+        if args.action == "verify-backup" and not args.file:  # the newest nightly dump
+            args.file = backup.newest()
         if not args.file:
             raise InputError(f"db {args.action}: give the backup FILE")
-        getattr(backup, args.action)(db.database_url(), args.file)
-        _emit({args.action: str(args.file)})
+        if args.action == "restore":
+            backup.restore(db.database_url(), args.file)
+            _emit({"restore": str(args.file)})
+        else:
+            from geo import users
+
+            result = backup.verify(db.database_url(), args.file)
+            users.audit(db.connect(), None, "verify_backup", result)
+            _emit(result)
+            return 0 if result["equal"] else 1
     return 0
+
+
+def cmd_service(args) -> int:
+    from pathlib import Path
+
+    from geo import service
+
+    root = Path(args.root or "/")
+    if args.root and not root.is_dir():
+        raise InputError(f"--root: folder '{root}' does not exist")
+    _emit(service.install(root) if args.action == "install" else service.uninstall(root))
+    return 0
+
+
+def cmd_health(args) -> int:
+    from geo import health
+
+    report = health.health()
+    _emit(report)
+    return 0 if report["healthy"] else 1
 
 
 # ---------------------------------------------------------------- demo
@@ -319,7 +365,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     d = sub.add_parser("db", help="local PostGIS, migrations, backup and restore")
-    d.add_argument("action", choices=["up", "stop", "backup", "restore"])
+    d.add_argument("action", choices=["up", "stop", "backup", "restore", "verify-backup",
+                                      "maintain"])
+    d.add_argument("--analyze-after-recovery", action="store_true",
+                   help="up: ANALYZE when the local database recovers from a crash")
     d.add_argument("file", nargs="?")
     d.set_defaults(func=cmd_db)
 
@@ -384,6 +433,14 @@ def build_parser() -> argparse.ArgumentParser:
     u.add_argument("--person", metavar="EXTERNAL_ID", help="the person the account belongs to")
     u.add_argument("--password-stdin", action="store_true")
     u.set_defaults(func=cmd_users)
+
+    sv = sub.add_parser("service", help="install or remove the systemd units (deploy/)")
+    sv.add_argument("action", choices=["install", "uninstall"])
+    sv.add_argument("--root", metavar="DIR", help="write under DIR instead of /")
+    sv.set_defaults(func=cmd_service)
+
+    h = sub.add_parser("health", help="whether the service is fit to serve (JSON; exit 0/1)")
+    h.set_defaults(func=cmd_health)
 
     pv = sub.add_parser("privacy", help="purge reporters' personal data past its retention")
     pv.add_argument("action", choices=["purge"])

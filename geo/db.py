@@ -17,7 +17,9 @@ from psycopg2 import sql
 from geo import localdb
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-LOCAL_ROOT = PROJECT_ROOT / ".local" / "pg"
+# the service's data (ATLAS_DATA_DIR, /var/lib/grassroots-atlas when installed), else the project's
+DATA_DIR = Path(os.environ.get("ATLAS_DATA_DIR") or PROJECT_ROOT / ".local")
+LOCAL_ROOT = DATA_DIR / "pg"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -170,6 +172,29 @@ def keep_cubes(cur: psycopg2.extensions.cursor) -> None:
             if cur.fetchone()[0]:
                 cur.execute(cubes_sql.cluster(cube))
             cur.execute(cubes_sql.analyze(cube))
+
+
+def maintain(conn: psycopg2.extensions.connection) -> list[str]:
+    """The weekly upkeep: VACUUM ANALYZE, then the cubes kept in an index's order clustered
+    again. Returns what was done."""
+    from geo import cubes
+    from geo.sql import cubes as cubes_sql
+    from geo.sql import operations
+
+    done = []
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cur:
+            cur.execute(operations.VACUUM_ANALYZE)
+            done.append("VACUUM ANALYZE")
+            for cube in cubes.CUBES:
+                cur.execute(cubes_sql.CLUSTERED, (cube.name,))
+                if cur.fetchone()[0]:
+                    cur.execute(cubes_sql.cluster(cube))
+                    done.append(f"CLUSTER {cube.name}")
+    finally:
+        conn.autocommit = False
+    return done
 
 
 Query = str | sql.Composable  # a statement of geo/sql (tests may pass text)

@@ -106,6 +106,18 @@ def ensure_cluster(root: Path, *, settings: dict[str, str] | None = None) -> str
     return f"postgresql://{SUPERUSER}@127.0.0.1:{port}/{DATABASE}"
 
 
+def crashed(root: Path) -> bool:
+    """Whether the cluster under ``root`` is stopped without having been shut down cleanly
+    (a crash, a power cut): its start will recover, and the planner then needs ANALYZE."""
+    data = root.resolve() / "pgdata"
+    if not (data / "PG_VERSION").exists() or is_running(root):
+        return False
+    res = _pg("pg_controldata", "-D", str(data))
+    state = next((line.split(":", 1)[1].strip() for line in res.stdout.splitlines()
+                  if line.startswith("Database cluster state")), "shut down")
+    return state not in ("shut down", "shut down in recovery")
+
+
 def stop_cluster(root: Path) -> bool:
     """Stop the cluster if it runs; True when it was running."""
     if not is_running(root):

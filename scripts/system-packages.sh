@@ -4,8 +4,9 @@
 set -eu
 
 # libatomic1: the Node.js driver inside the playwright wheel needs it; faketime: the tests run
-# the app at a chosen hour of the district's day
-packages="python3-venv chromium chromium-driver libatomic1 fonts-wqy-zenhei poppler-utils faketime"
+# the app at a chosen hour of the district's day; systemd: `geo service install` enables its
+# units with systemctl (the tests check them with systemd-analyze)
+packages="python3-venv chromium chromium-driver libatomic1 fonts-wqy-zenhei poppler-utils faketime systemd"
 # With DATABASE_URL pointing at an existing PostGIS, the local server is not needed.
 [ -n "${DATABASE_URL:-}" ] || packages="postgresql-15 postgresql-15-postgis-3 postgresql-contrib $packages"
 # (tests add a package that cannot exist, to see what a user without root is told)

@@ -2,6 +2,7 @@
 import contextlib
 import datetime as dt
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -33,13 +34,15 @@ def server(demo_url):
     yield from _serve(demo_url)
 
 
-def _serve(url):
-    """The app on a free port against ``url``, until the generator is closed."""
+def _serve(url, log=None):
+    """The app on a free port against ``url``, until the generator is closed; its standard
+    error into ``log`` (a file) when given."""
     port = _free_port()
     env = {**os.environ, "DATABASE_URL": url, "ATLAS_BASEMAP": "none"}
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "server.py"),
                              "--server.port", str(port), "--server.address", "127.0.0.1"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=log or subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     for _ in range(120):
         try:
@@ -49,7 +52,8 @@ def _serve(url):
             time.sleep(0.5)
     else:
         proc.kill()
-        raise RuntimeError("streamlit did not start: " + proc.stderr.read().decode()[-2000:])
+        raise RuntimeError("streamlit did not start: "
+                           + (proc.stderr.read().decode()[-2000:] if proc.stderr else ""))
     try:
         yield base
     finally:  # also when the generator is closed (GeneratorExit is raised at the yield)
@@ -1103,3 +1107,26 @@ def test_a_leader_signs_in_to_their_own_places(browser, demo_copy_url):
         page.screenshot(path=str(ARTIFACTS / "my_places.png"))
         page.close()
         serving.close()
+
+
+def test_an_unexpected_error_is_a_plain_message_and_an_incident_in_the_log(browser, demo_copy_url,
+                                                                          tmp_path):
+    """No traceback reaches the browser: a plain message with an id, which the server's log
+    holds with the traceback."""
+    query(demo_copy_url, "ALTER TABLE management RENAME TO management_gone; SELECT 1")
+    log_path = tmp_path / "server.log"
+    with open(log_path, "w") as log:
+        serving = _serve(demo_copy_url, log)
+        base = next(serving)
+        page, outside = open_page(browser, f"{base}/?basemap=none")
+        try:
+            message = page.get_by_text("出现意外错误")
+            message.wait_for(timeout=60_000)
+            incident = re.search(r"编号 ([0-9a-f]{8})", message.inner_text()).group(1)
+            body = page.locator("body").inner_text()
+            assert "Traceback" not in body and "management" not in body
+        finally:
+            page.close()
+            serving.close()
+    logged = log_path.read_text()
+    assert f"incident {incident}" in logged and "Traceback" in logged and "management" in logged

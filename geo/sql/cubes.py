@@ -180,3 +180,26 @@ def from_cases(cube: Cube) -> sql.Composed:
                    dims=_dimensions(cube.columns, sql.Placeholder("tz")), where=_where(cube),
                    measures=_list(sql.SQL(MEASURES[m]) for m in cube.measures),
                    groups=_list(sql.Literal(i + 1) for i in range(len(cube.columns))))
+
+
+def _time_dimension(cube: Cube) -> str:
+    return "day" if "day" in cube.key else "month"
+
+
+def stored_since(cube: Cube) -> sql.Composed:
+    """The cube's rows (columns, measures) of the months (or days) from %(since)s, a local
+    date (a sample to check against the cases)."""
+    return compose("SELECT {columns} FROM {cube} WHERE {time} >= %(since)s",
+                   columns=names(cube.columns + cube.measures), cube=sql.Identifier(cube.name),
+                   time=sql.Identifier(_time_dimension(cube)))
+
+
+def from_cases_since(cube: Cube) -> sql.Composed:
+    """``from_cases`` of the cases reported from %(since)s (local, the district's zone bound
+    as %(tz)s): what ``stored_since`` should hold."""
+    rows = ROWS[cube.rows]
+    return compose("SELECT {dims}, {measures} FROM cases WHERE {rows} AND reported_at >= "
+                   "%(since)s::timestamp AT TIME ZONE %(tz)s GROUP BY {groups}",
+                   dims=_dimensions(cube.columns, sql.Placeholder("tz")), rows=sql.SQL(rows),
+                   measures=_list(sql.SQL(MEASURES[m]) for m in cube.measures),
+                   groups=_list(sql.Literal(i + 1) for i in range(len(cube.columns))))

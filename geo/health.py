@@ -1,0 +1,98 @@
+"""`python -m geo health`: whether the service is fit to serve, for a monitor. Never starts a
+database: it reads the one that is configured, or reports it unreachable."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import psycopg2
+
+from geo import cubes, db
+from geo.sql import cubes as cubes_sql
+from geo.sql import operations as sql
+
+BACKUP_TIMER = "grassroots-atlas-backup.timer"
+BACKUP_MAX_HOURS = 48.0  # with the nightly timer installed, an older last dump is a failure
+
+
+def backup_dir() -> Path:
+    """Where the nightly dumps go: ATLAS_BACKUP_DIR, else backups/ in the data folder."""
+    return Path(os.environ.get("ATLAS_BACKUP_DIR") or db.DATA_DIR / "backups")
+
+
+def timer_installed() -> bool:
+    """Whether the nightly backup timer is installed (ATLAS_SYSTEMD_DIR, for tests)."""
+    units = Path(os.environ.get("ATLAS_SYSTEMD_DIR", "/etc/systemd/system"))
+    return (units / BACKUP_TIMER).exists()
+
+
+def last_backup_hours(folder: Path, now: dt.datetime) -> float | None:
+    dumps = list(folder.glob("*.dump")) if folder.is_dir() else []
+    if not dumps:
+        return None
+    newest = max(p.stat().st_mtime for p in dumps)
+    return round((now.timestamp() - newest) / 3600, 2)
+
+
+def _free_bytes(folder: Path) -> int:
+    while not folder.exists():  # the folder made by the first backup: its parent's disk
+        folder = folder.parent
+    return shutil.disk_usage(folder).free
+
+
+def _migrations_current(cur) -> bool:
+    db.run(cur, sql.APPLIED_MIGRATIONS)
+    applied = {r[0] for r in cur.fetchall()}
+    return {p.stem for p in db.MIGRATIONS.glob("*.sql")} <= applied
+
+
+def aggregates_consistent(cur) -> bool:
+    """Every cube equals the cases over the month of the newest case (a sample: all of them
+    would read the whole table)."""
+    db.run(cur, sql.TIMEZONE)
+    tz = cur.fetchone()[0]
+    db.run(cur, sql.SAMPLE_SINCE, {"tz": tz})
+    since = cur.fetchone()[0]
+    if since is None:
+        return True  # no case: nothing to disagree
+    for cube in cubes.CUBES:
+        params = {"since": since, "tz": tz}
+        db.run(cur, cubes_sql.stored_since(cube), params)
+        stored = Counter(tuple(r) for r in cur.fetchall())
+        db.run(cur, cubes_sql.from_cases_since(cube), params)
+        if stored != Counter(tuple(r) for r in cur.fetchall()):
+            return False
+    return True
+
+
+def health(now: dt.datetime | None = None) -> dict:
+    """The report: ``database`` (reachable), ``migrations`` (all applied), ``aggregates``
+    (consistent on a sample), ``disk_free_bytes`` (where backups go), ``last_backup`` (hours,
+    or None), ``backup_timer`` (installed), and ``healthy``: all of them, a missing or stale
+    backup counting only once the timer is installed."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    report = {"database": False, "migrations": False, "aggregates": False}
+    try:
+        conn = db.connect(db.database_url(start=False))
+    except (psycopg2.Error, OSError) as error:
+        report["error"] = str(error).strip().splitlines()[0] if str(error).strip() else "unreachable"
+    else:
+        try:
+            with conn.cursor() as cur:
+                report["database"] = True
+                report["migrations"] = _migrations_current(cur)
+                report["aggregates"] = report["migrations"] and aggregates_consistent(cur)
+        finally:
+            conn.close()
+    folder = backup_dir()
+    report["disk_free_bytes"] = _free_bytes(folder)
+    report["last_backup"] = last_backup_hours(folder, now)
+    report["backup_timer"] = timer_installed()
+    backup_ok = not report["backup_timer"] or (
+        report["last_backup"] is not None and report["last_backup"] <= BACKUP_MAX_HOURS)
+    report["healthy"] = bool(report["database"] and report["migrations"]
+                             and report["aggregates"] and backup_ok)
+    return report

@@ -1,0 +1,118 @@
+"""`python -m geo service install [--root DIR]` and `uninstall`: the systemd units of deploy/
+(the app, its local PostgreSQL, the nightly backup and the weekly proof and maintenance)
+written for this checkout, enabled, and started where systemd runs. The data stay on
+uninstall. ``--root`` writes under another root (tests, images)."""
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from geo import db
+from geo.errors import InputError
+
+DEPLOY = db.PROJECT_ROOT / "deploy"
+USER = "grassroots-atlas"
+DATA_DIR = Path("/var/lib/grassroots-atlas")
+ENV_FILE = Path("/etc/grassroots-atlas.env")
+UNIT_DIR = Path("/etc/systemd/system")
+APP = "grassroots-atlas.service"
+DATABASE = "grassroots-atlas-db.service"
+UNITS = (APP, DATABASE, "grassroots-atlas-backup.service", "grassroots-atlas-backup.timer",
+         "grassroots-atlas-weekly.service", "grassroots-atlas-weekly.timer")
+TIMERS = ("grassroots-atlas-backup.timer", "grassroots-atlas-weekly.timer")
+
+
+def _under(root: Path, path: Path) -> Path:
+    return root / path.relative_to("/")
+
+
+def _python() -> str:
+    venv = db.PROJECT_ROOT / ".venv" / "bin" / "python"
+    return str(venv if venv.exists() else Path(sys.executable))
+
+
+def render(template: str) -> str:
+    """A deploy/ template with this checkout's paths filled in."""
+    return (template.replace("@APP_DIR@", str(db.PROJECT_ROOT)).replace("@PYTHON@", _python())
+            .replace("@ENV_FILE@", str(ENV_FILE)).replace("@DATA_DIR@", str(DATA_DIR)))
+
+
+def _systemctl(root: Path, *args: str) -> None:
+    found = shutil.which("systemctl")
+    if not found:
+        raise InputError("service: systemctl not found (install Debian's systemd package)")
+    res = subprocess.run([found, f"--root={root}", *args], capture_output=True, text=True)
+    if res.returncode != 0:
+        raise RuntimeError(f"systemctl {' '.join(args)} failed: {res.stderr.strip()}")
+
+
+def _systemd_runs(root: Path) -> bool:
+    return root == Path("/") and Path("/run/systemd/system").is_dir()
+
+
+def _ensure_user(root: Path, data: Path) -> str:
+    """The service's own unprivileged system user, made on the real root only."""
+    if root != Path("/"):
+        return f"user {USER} not made under --root"
+    try:
+        pwd.getpwnam(USER)
+    except KeyError:
+        subprocess.run(["useradd", "--system", "--home-dir", str(DATA_DIR), "--no-create-home",
+                        "--shell", "/usr/sbin/nologin", USER], check=True)
+    shutil.chown(data, USER, USER)
+    shutil.chown(data / "backups", USER, USER)
+    return f"user {USER}"
+
+
+def install(root: Path = Path("/")) -> dict:
+    """Write and enable the units (the local database's only without DATABASE_URL), the
+    environment file once (later edits are kept), the data folders; start them where systemd
+    runs as PID 1. Running it twice writes the same files."""
+    root = root.resolve()
+    units = _under(root, UNIT_DIR)
+    units.mkdir(parents=True, exist_ok=True)
+    for name in UNITS:
+        target = units / name
+        target.write_text(render((DEPLOY / name).read_text(encoding="utf-8")), encoding="utf-8")
+        target.chmod(0o644)
+    env = _under(root, ENV_FILE)
+    env.parent.mkdir(parents=True, exist_ok=True)
+    if not env.exists():
+        env.write_text(render((DEPLOY / "grassroots-atlas.env").read_text(encoding="utf-8")),
+                       encoding="utf-8")
+        env.chmod(0o640)
+    data = _under(root, DATA_DIR)
+    (data / "backups").mkdir(parents=True, exist_ok=True)
+    data.chmod(0o750)
+    (data / "backups").chmod(0o700)
+    who = _ensure_user(root, data)
+    enabled = [APP, *TIMERS] + ([] if os.environ.get("DATABASE_URL") else [DATABASE])
+    _systemctl(root, "enable", *enabled)
+    if _systemd_runs(root):
+        subprocess.run(["systemctl", "daemon-reload"], check=True)
+        subprocess.run(["systemctl", "start", *enabled], check=True)
+        started = "started"
+    else:
+        started = "systemd is not running here: units written and enabled, not started"
+    return {"root": str(root), "units": [str(units / n) for n in UNITS], "env": str(env),
+            "data": str(data), "enabled": enabled, "user": who, "started": started}
+
+
+def uninstall(root: Path = Path("/")) -> dict:
+    """Stop, disable and remove the units; the data, the backups and the settings stay."""
+    root = root.resolve()
+    units = _under(root, UNIT_DIR)
+    present = [n for n in UNITS if (units / n).exists()]
+    if present:
+        if _systemd_runs(root):
+            subprocess.run(["systemctl", "stop", *present], check=False)
+        _systemctl(root, "disable", *present)
+    for name in present:
+        (units / name).unlink()
+    if _systemd_runs(root):
+        subprocess.run(["systemctl", "daemon-reload"], check=True)
+    return {"removed": present, "kept": [str(_under(root, DATA_DIR)), str(_under(root, ENV_FILE))]}

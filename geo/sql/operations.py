@@ -1,0 +1,30 @@
+"""What running the service asks of the database: its health, the figures a backup is
+checked against, a scratch database to restore a backup into."""
+from __future__ import annotations
+
+from psycopg2 import sql
+
+APPLIED_MIGRATIONS = sql.SQL("SELECT version FROM schema_migrations")
+
+# the first day of the month of the newest case, in the district's zone: the sample of the
+# cubes checked by `health`
+SAMPLE_SINCE = sql.SQL("""
+SELECT date_trunc('month', max(reported_at) AT TIME ZONE %(tz)s)::date FROM cases""")
+
+# the cases per month, a backup's figures beside the coverage
+CASES_BY_MONTH = sql.SQL("""
+SELECT to_char(reported_at AT TIME ZONE %(tz)s, 'YYYY-MM') AS month, count(*) AS cases
+FROM cases GROUP BY 1 ORDER BY 1""")
+
+
+def create_database(name: str) -> sql.Composed:
+    return sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+
+
+def drop_database(name: str) -> sql.Composed:
+    return sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+
+# the planner's statistics, after a crash; then the weekly upkeep
+ANALYZE = sql.SQL("ANALYZE")
+VACUUM_ANALYZE = sql.SQL("VACUUM ANALYZE")
+TIMEZONE = sql.SQL("SELECT district_timezone()")
