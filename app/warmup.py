@@ -14,6 +14,8 @@ from dataclasses import replace
 
 _LOG = logging.getLogger(__name__)
 BUDGET_SECONDS = 20.0  # communities past this are left to their first visit
+QUIET = ("streamlit.runtime.scriptrunner_utils.script_run_context",
+         "streamlit.runtime.caching.cache_data_api")
 
 
 @asynccontextmanager
@@ -33,6 +35,11 @@ def warm(budget: float = BUDGET_SECONDS) -> None:
     from layers import coverage as coverage_layers, maps
 
     started = time.monotonic()
+    # outside a page run Streamlit warns at every cached call: expected here, not for the log
+    quiet = [logging.getLogger(name) for name in QUIET]
+    levels = [q.level for q in quiet]
+    for q in quiet:
+        q.setLevel(logging.ERROR)
     try:
         conn = connections._reader(None, connections._database_url())
         try:
@@ -62,4 +69,7 @@ def warm(budget: float = BUDGET_SECONDS) -> None:
             conn.close()
     except Exception as error:  # noqa: BLE001 - the server starts anyway
         _LOG.warning("warm-up skipped: %s", error)
+    finally:
+        for q, level in zip(quiet, levels):
+            q.setLevel(level)
     _LOG.info("warm-up took %.1f s", time.monotonic() - started)

@@ -68,11 +68,21 @@ def aggregates_consistent(cur) -> bool:
     return True
 
 
+def _last_verification(cur, now: dt.datetime) -> dict | None:
+    """The weekly proof's last result: hours since, and whether the figures matched."""
+    row = db.run(cur, sql.LAST_VERIFIED_BACKUP).fetchone()
+    if row is None:
+        return None
+    return {"hours": round((now - row[0]).total_seconds() / 3600, 2), "equal": bool(row[1])}
+
+
 def health(now: dt.datetime | None = None) -> dict:
     """The report: ``database`` (reachable), ``migrations`` (all applied), ``aggregates``
     (consistent on a sample), ``disk_free_bytes`` (where backups go), ``last_backup`` (hours,
-    or None), ``backup_timer`` (installed), and ``healthy``: all of them, a missing or stale
-    backup counting only once the timer is installed."""
+    or None), ``backup_verified`` (the last `db verify-backup`: hours since and whether it
+    matched, or None), ``backup_timer`` (installed), and ``healthy``: all of them, a missing
+    or stale backup counting only once the timer is installed, a backup that failed its proof
+    always."""
     now = now or dt.datetime.now(dt.timezone.utc)
     report = {"database": False, "migrations": False, "aggregates": False}
     try:
@@ -85,6 +95,8 @@ def health(now: dt.datetime | None = None) -> dict:
                 report["database"] = True
                 report["migrations"] = _migrations_current(cur)
                 report["aggregates"] = report["migrations"] and aggregates_consistent(cur)
+                if report["migrations"]:
+                    report["backup_verified"] = _last_verification(cur, now)
         finally:
             conn.close()
     folder = backup_dir()
@@ -93,6 +105,8 @@ def health(now: dt.datetime | None = None) -> dict:
     report["backup_timer"] = timer_installed()
     backup_ok = not report["backup_timer"] or (
         report["last_backup"] is not None and report["last_backup"] <= BACKUP_MAX_HOURS)
+    proof = report.get("backup_verified")
+    backup_ok = backup_ok and (proof is None or proof["equal"])
     report["healthy"] = bool(report["database"] and report["migrations"]
                              and report["aggregates"] and backup_ok)
     return report

@@ -1,7 +1,7 @@
 """`python -m geo service install [--root DIR]` and `uninstall`: the systemd units of deploy/
 (the app, its local PostgreSQL, the nightly backup and the weekly proof and maintenance)
-written for this checkout, enabled, and started where systemd runs. The data stay on
-uninstall. ``--root`` writes under another root (tests, images)."""
+written for this checkout, enabled, and started where systemd runs, and the reverse proxy's
+nginx site. The data stay on uninstall. ``--root`` writes under another root (tests, images)."""
 from __future__ import annotations
 
 import os
@@ -19,6 +19,7 @@ USER = "grassroots-atlas"
 DATA_DIR = Path("/var/lib/grassroots-atlas")
 ENV_FILE = Path("/etc/grassroots-atlas.env")
 UNIT_DIR = Path("/etc/systemd/system")
+NGINX_SITE = Path("/etc/nginx/sites-available/grassroots-atlas")
 APP = "grassroots-atlas.service"
 DATABASE = "grassroots-atlas-db.service"
 UNITS = (APP, DATABASE, "grassroots-atlas-backup.service", "grassroots-atlas-backup.timer",
@@ -39,6 +40,38 @@ def render(template: str) -> str:
     """A deploy/ template with this checkout's paths filled in."""
     return (template.replace("@APP_DIR@", str(db.PROJECT_ROOT)).replace("@PYTHON@", _python())
             .replace("@ENV_FILE@", str(ENV_FILE)).replace("@DATA_DIR@", str(DATA_DIR)))
+
+
+def settings(env_file: Path) -> dict[str, str]:
+    """The KEY=VALUE lines of an environment file (comments and blanks skipped)."""
+    out = {}
+    for line in env_file.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#") and "=" in line:
+            key, value = line.split("=", 1)
+            out[key.strip()] = value.strip()
+    return out
+
+
+def upload_limit_mb() -> int:
+    """The import page's upload limit (.streamlit/config.toml): the proxy's body limit too."""
+    import tomllib
+
+    config = tomllib.loads((db.PROJECT_ROOT / ".streamlit" / "config.toml").read_text())
+    return int(config["server"]["maxUploadSize"])
+
+
+def render_nginx(env: dict[str, str], *, http_port: int = 80, https_port: int = 443) -> str:
+    """deploy/nginx.conf for the settings ``env`` (those of the environment file)."""
+    values = {"@HTTP_PORT@": str(http_port), "@HTTPS_PORT@": str(https_port),
+              "@SERVER_NAME@": env.get("ATLAS_SERVER_NAME", "_"),
+              "@CERT@": env["ATLAS_TLS_CERT"], "@KEY@": env["ATLAS_TLS_KEY"],
+              "@APP_PORT@": env.get("ATLAS_PORT", "8501"),
+              "@TILE_HOSTS@": env.get("ATLAS_TILE_HOSTS", ""),
+              "@UPLOAD_MB@": str(upload_limit_mb())}
+    text = (DEPLOY / "nginx.conf").read_text(encoding="utf-8")
+    for key, value in values.items():
+        text = text.replace(key, value)
+    return text
 
 
 def _systemctl(root: Path, *args: str) -> None:
@@ -85,6 +118,9 @@ def install(root: Path = Path("/")) -> dict:
         env.write_text(render((DEPLOY / "grassroots-atlas.env").read_text(encoding="utf-8")),
                        encoding="utf-8")
         env.chmod(0o640)
+    site = _under(root, NGINX_SITE)  # linked into sites-enabled by the office, not here
+    site.parent.mkdir(parents=True, exist_ok=True)
+    site.write_text(render_nginx(settings(env)), encoding="utf-8")
     data = _under(root, DATA_DIR)
     (data / "backups").mkdir(parents=True, exist_ok=True)
     data.chmod(0o750)
@@ -99,6 +135,7 @@ def install(root: Path = Path("/")) -> dict:
     else:
         started = "systemd is not running here: units written and enabled, not started"
     return {"root": str(root), "units": [str(units / n) for n in UNITS], "env": str(env),
+            "nginx_site": str(site),
             "data": str(data), "enabled": enabled, "user": who, "started": started}
 
 
@@ -113,6 +150,7 @@ def uninstall(root: Path = Path("/")) -> dict:
         _systemctl(root, "disable", *present)
     for name in present:
         (units / name).unlink()
+    _under(root, NGINX_SITE).unlink(missing_ok=True)
     if _systemd_runs(root):
         subprocess.run(["systemctl", "daemon-reload"], check=True)
     return {"removed": present, "kept": [str(_under(root, DATA_DIR)), str(_under(root, ENV_FILE))]}

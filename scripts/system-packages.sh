@@ -5,8 +5,9 @@ set -eu
 
 # libatomic1: the Node.js driver inside the playwright wheel needs it; faketime: the tests run
 # the app at a chosen hour of the district's day; systemd: `geo service install` enables its
-# units with systemctl (the tests check them with systemd-analyze)
-packages="python3-venv chromium chromium-driver libatomic1 fonts-wqy-zenhei poppler-utils faketime systemd"
+# units with systemctl (the tests check them with systemd-analyze); nginx, openssl: the tests
+# run the reverse proxy's site (deploy/nginx.conf) with a throw-away certificate
+packages="python3-venv chromium chromium-driver libatomic1 fonts-wqy-zenhei poppler-utils faketime systemd nginx-light openssl"
 # With DATABASE_URL pointing at an existing PostGIS, the local server is not needed.
 [ -n "${DATABASE_URL:-}" ] || packages="postgresql-15 postgresql-15-postgis-3 postgresql-contrib $packages"
 # (tests add a package that cannot exist, to see what a user without root is told)
@@ -33,6 +34,13 @@ fi
 
 echo "installing Debian packages:$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
+# Debian's nginx package starts its default site on port 80 when installed: not here (the tests
+# run nginx with their own configuration on free ports). policy-rc.d forbids starting services.
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+  chmod 755 /usr/sbin/policy-rc.d
+  trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+fi
 apt-get update -qq
 # shellcheck disable=SC2086
 apt-get install -y -qq --no-install-recommends $missing >/dev/null

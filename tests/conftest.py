@@ -149,3 +149,17 @@ def table_counts(url: str) -> dict[str, int]:
             out[t] = cur.fetchone()[0]
     conn.close()
     return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (Debian's), shared by a module's browser tests."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-quic",
+                                    "--no-first-run", "--disable-background-networking",
+                                    "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()

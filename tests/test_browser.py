@@ -13,7 +13,6 @@ from urllib.parse import urlparse
 
 import psycopg2
 import pytest
-from playwright.sync_api import sync_playwright
 
 from layers.editing import EDIT_COLOUR
 from tests.conftest import DEMO_NOW, ROOT, query, run_cli
@@ -59,17 +58,6 @@ def _serve(url, log=None):
     finally:  # also when the generator is closed (GeneratorExit is raised at the yield)
         proc.terminate()
         proc.wait(timeout=20)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                              args=["--no-sandbox", "--disable-gpu", "--disable-quic",
-                                    "--no-first-run", "--disable-background-networking",
-                                    "--disable-component-update", "--disable-sync"])
-        yield b
-        b.close()
 
 
 def open_page(browser, url):

@@ -99,6 +99,12 @@ def test_a_backup_is_private_and_proven_by_its_figures(demo_copy_url, tmp_path):
     assert query(demo_copy_url, "SELECT count(*) FROM audit_log WHERE action = 'verify_backup'")[0][0] == 3
     missing = run_cli(demo_copy_url, "db", "verify-backup", str(tmp_path / "nothing.dump"))
     assert missing.returncode == 2 and "no such backup file" in missing.stderr
+    # the last proof failed (the cut dump): health says so until a proof passes again
+    code, report = health(demo_copy_url, ATLAS_BACKUP_DIR=str(tmp_path))
+    assert code == 1 and report["backup_verified"]["equal"] is False
+    assert run_cli(demo_copy_url, "db", "verify-backup", str(dump)).returncode == 0
+    code, report = health(demo_copy_url, ATLAS_BACKUP_DIR=str(tmp_path))
+    assert code == 0 and report["backup_verified"]["equal"] is True
 
 
 def test_nightly_backups_keep_the_newest(small_url, tmp_path):

@@ -2,7 +2,9 @@
 valid for systemd, the same files when installed twice; the data and settings kept when it is
 removed."""
 import hashlib
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from geo import service
@@ -60,3 +62,62 @@ def test_install_writes_valid_enabled_units_twice_the_same(tmp_path, empty_url):
     assert env.exists() and (root / "var/lib/grassroots-atlas/backups").is_dir()
     missing = run_cli(empty_url, "service", "install", "--root", str(tmp_path / "nowhere"))
     assert missing.returncode == 2 and "does not exist" in missing.stderr
+
+
+def test_the_app_unit_serves_the_app_as_its_user(tmp_path, demo_url):
+    """The app unit's ExecStart, run as the unit's user with the unit's environment (as
+    systemd would: ${VAR} from the environment file, in its working directory), serves the
+    app."""
+    import os
+    import pwd
+    import re
+    import socket
+    import time
+    import urllib.request
+
+    root = tmp_path / "root"
+    root.mkdir()
+    assert run_cli(demo_url, "service", "install", "--root", str(root)).returncode == 0
+    unit = (root / "etc/systemd/system" / service.APP).read_text()
+    field = dict(re.findall(r"^(User|WorkingDirectory|ExecStart)=(.*)$", unit, re.M))
+    if os.geteuid() == 0:
+        try:
+            pwd.getpwnam(field["User"])
+        except KeyError:  # as `service install` makes it on the real root
+            subprocess.run(["useradd", "--system", "--no-create-home", "--shell",
+                            "/usr/sbin/nologin", field["User"]], check=True)
+    home = Path(tempfile.mkdtemp(prefix="atlas-unit-home-"))  # reachable by the unit's user
+    if os.geteuid() == 0:
+        shutil.chown(home, field["User"], field["User"])
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**service.settings(root / "etc/grassroots-atlas.env"), "ATLAS_PORT": str(port),
+           "DATABASE_URL": demo_url, "ATLAS_BASEMAP": "none", "HOME": str(home),
+           "PATH": "/usr/bin:/bin"}
+    command = re.sub(r"\$\{(\w+)\}", lambda m: env[m.group(1)], field["ExecStart"])
+    as_user = (["runuser", "-u", field["User"], "--"] if os.geteuid() == 0 else [])
+    proc = subprocess.Popen([*as_user, "env", "-i", *[f"{k}={v}" for k, v in env.items()],
+                             *command.split()], cwd=field["WorkingDirectory"],
+                            stdout=subprocess.DEVNULL, stderr=open(tmp_path / "app.log", "w"))
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health",
+                                            timeout=1) as r:
+                    if r.read() == b"ok":
+                        break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise AssertionError((tmp_path / "app.log").read_text()[-2000:])
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as r:
+            assert r.status == 200 and b"<div id=\"root\">" in r.read()
+        if os.geteuid() == 0:  # the server runs as the unit's user, not root
+            serving = subprocess.run(["pgrep", "-u", field["User"], "-f", f"server.port {port}"],
+                                     capture_output=True, text=True).stdout.split()
+            assert serving
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        shutil.rmtree(home, ignore_errors=True)

@@ -28,3 +28,8 @@ def drop_database(name: str) -> sql.Composed:
 ANALYZE = sql.SQL("ANALYZE")
 VACUUM_ANALYZE = sql.SQL("VACUUM ANALYZE")
 TIMEZONE = sql.SQL("SELECT district_timezone()")
+
+# the weekly proof's last result (db verify-backup writes it to the audit log)
+LAST_VERIFIED_BACKUP = sql.SQL("""
+SELECT at, (detail ->> 'equal')::boolean FROM audit_log WHERE action = 'verify_backup'
+ORDER BY at DESC LIMIT 1""")
