@@ -55,15 +55,15 @@ def people_panel(conn, user: users.User | None, lang: str) -> None:
     owner = connections.conn_or_stop(lang)
     with st.sidebar.expander(t("people_panel", lang)):
         accounts = {a["name"]: a for a in users.listing(owner)}
-        name = st.selectbox(t("user_name", lang), list(accounts), key="link_account",
+        name = st.selectbox(t("account", lang), list(accounts), key="link_account",
                             format_func=lambda n: f"{n} → {accounts[n]['person_name'] or '–'}")
         person = st.text_input(t("col_person_external_id", lang), key=f"link_person_{name}",
                                value=accounts[name]["person"] or "" if name else "")
         if name and st.button(t("people_link", lang), key="link_save"):
             try:
                 linked = users.link_person(owner, name, person.strip() or None, by=user.name)
-            except InputError as mistake:
-                st.error(str(mistake))
+            except InputError:  # the account comes from the list: the person is unknown
+                st.error(t("people_unknown", lang).format(person=person.strip()))
             else:
                 st.success(t("people_linked", lang).format(name=linked.name,
                                                            person=linked.person or "–"))

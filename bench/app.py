@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.doc import replace_section  # noqa: E402
+from bench.doc import replace_section, sizes  # noqa: E402
 from bench.server import app_server  # noqa: E402
 from geo import db, coverage, places  # noqa: E402
 
@@ -177,10 +177,7 @@ def browser_timings(url: str) -> dict:
 def main() -> None:
     url = db.database_url()
     conn = db.connect(url)
-    with conn.cursor() as cur:
-        cur.execute("SELECT (SELECT count(*) FROM sites), (SELECT count(*) FROM cases)")
-        n_sites, n_cases = cur.fetchone()
-    conn.rollback()
+    n_sites, n_cases = sizes(conn)
     timings = db_timings(conn)
     page = browser_timings(url)
     lines = [f"## Coverage map ({n_sites:,} sites, {n_cases:,} cases; {dt.date.today()})", "",

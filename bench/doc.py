@@ -22,3 +22,12 @@ def replace_section(marker: str, lines: list[str]) -> None:
     else:
         text = text.rstrip() + "\n\n" + body
     DOC.write_text(text, encoding="utf-8")
+
+
+def sizes(conn) -> tuple[int, int]:
+    """(sites, cases) of the benchmarked database, for a section's heading."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT (SELECT count(*) FROM sites), (SELECT count(*) FROM cases)")
+        n_sites, n_cases = cur.fetchone()
+    conn.rollback()
+    return n_sites, n_cases

@@ -24,7 +24,7 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.doc import replace_section  # noqa: E402
+from bench.doc import replace_section, sizes  # noqa: E402
 from geo import db, places  # noqa: E402
 
 MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
@@ -120,9 +120,7 @@ def main() -> None:
     args = parser.parse_args()
     url = db.database_url()
     conn = db.connect(url)
-    with conn.cursor() as cur:
-        cur.execute("SELECT (SELECT count(*) FROM sites), (SELECT count(*) FROM cases)")
-        n_sites, n_cases = cur.fetchone()
+    n_sites, n_cases = sizes(conn)
     conn.close()
     timings = measure(url, args.runs)
     cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")

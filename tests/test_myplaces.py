@@ -178,3 +178,24 @@ def test_briefing_has_a_page_per_place_with_its_three_rates(demo_copy_url, tmp_p
         bad = run_cli(demo_copy_url, "export", "briefing", *args, "--out", str(tmp_path / "x.pdf"))
         assert bad.returncode == 2 and words in bad.stderr and "Traceback" not in bad.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_an_admin_links_an_account_to_a_person_on_the_page(app, demo_copy_url):
+    leader, _ = person_with(demo_copy_url, "district_leader")
+    assert run_cli(demo_copy_url, "users", "add", "root", "--role", "admin", "--password-stdin",
+                   input=PASSWORD + "\n").returncode == 0
+    assert run_cli(demo_copy_url, "users", "add", "plain2", "--role", "district",
+                   "--password-stdin", input=PASSWORD + "\n").returncode == 0
+    app.run()
+    sign_in(app, "root")
+    app.sidebar.selectbox(key="link_account").set_value("plain2").run()
+    app.sidebar.text_input(key="link_person_plain2").input("NOBODY").run()
+    app.sidebar.button(key="link_save").click().run()
+    assert app.sidebar.error[0].value == "没有外部编号为“NOBODY”的人员（请先导入人员）"
+    app.sidebar.text_input(key="link_person_plain2").input(leader).run()
+    app.sidebar.button(key="link_save").click().run()
+    assert not app.exception and leader in app.sidebar.success[0].value
+    assert query(demo_copy_url, """SELECT p.external_id FROM app_users u JOIN people p
+                                   ON p.id = u.person_id WHERE u.name = 'plain2'""") == [(leader,)]
+    assert query(demo_copy_url, "SELECT user_name FROM audit_log WHERE action = 'user_person'") \
+        == [("root",)]
