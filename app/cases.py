@@ -195,13 +195,12 @@ def figures_panel(conn, lang: str, monthly: pd.DataFrame, rates: pd.DataFrame,
                      temporal=False, percent=True, x_title=t("col_month", lang),
                      y_title=t("col_share", lang))
     st.subheader(t("top_sites", lang))
-    # on screen what fits beside the map (and on a phone); the file has every figure, the
-    # hours to close and how many were rated included
+    # on screen what fits beside the map (and on a phone); the file has every figure
     on_screen = ["name"] + ([] if community else ["community"]) + [
         "cases_per_100", "closed_share", "satisfaction_rate"]
     tables.show(conn, top_sites_shown(top, lang, on_screen), lang)
     whole = top_sites_shown(top, lang, ["name", "community", "households", "cases", "cases_per_100",
-                                        "closed_share", "satisfaction_rate", "rated", "median_hours"])
+                                        "closed_share", "satisfaction_rate", "rated"])
     st.download_button(t("download_csv", lang), tables.csv(conn, whole, lang),
                        file_name=f"{t('top_sites', lang)}.csv", mime="text/csv", key="top_sites_csv")
     st.subheader(t("coverage_x_cases", lang))

@@ -173,16 +173,6 @@ def hotspots(cells: pd.DataFrame, size: float) -> pd.DataFrame:
     return out.assign(z=z, p=np.asarray(g.p_norm, dtype=float), level=level)
 
 
-def _with_rates(conn, sites: pd.DataFrame, params: dict) -> pd.DataFrame:
-    """The sites with their closed share, satisfaction rate (None: no ratings), cases rated
-    and median hours to close under the same filters."""
-    rates = db.frame(conn, sql.SITE_RATES, {**params, "sites": [int(i) for i in sites["id"]]})
-    out = sites.merge(rates, on="id", how="left").fillna({"closed": 0, "rated": 0, "satisfied": 0})
-    out["closed_share"] = out["closed"] / out["cases"].where(out["cases"] > 0)
-    out["satisfaction_rate"] = [s / r if r else None for s, r in zip(out["satisfied"], out["rated"])]
-    return out.astype({"rated": int}).drop(columns=["closed", "satisfied"])
-
-
 def figures(conn, scope: Scope, filters: CaseFilters) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
     """The scope's figures (``stats cases``), its cases per month and level-1 category (long
     form: month, category, cases) and its rates per month (month, closed_share,
@@ -199,7 +189,8 @@ def figures(conn, scope: Scope, filters: CaseFilters) -> tuple[dict, pd.DataFram
 
 def site_case_rates(conn, scope: Scope, filters: CaseFilters, today: dt.date, *,
                     top: int = 10) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The residential sites with the most cases per 100 households in the range, and the
+    """The residential sites with the most cases per 100 households in the range (with their
+    closed share, satisfaction rate, None without ratings, and cases rated), and the
     case rate per 100 households per quarter by management mode (the site's mode on the
     quarter's first day) with rows for ``managed`` (every mode but none) and ``all``."""
     if not filters.date_from or not filters.date_to:  # a row per quarter: bound the range
@@ -209,20 +200,26 @@ def site_case_rates(conn, scope: Scope, filters: CaseFilters, today: dt.date, *,
     answer = cubes.answering("sites", district=params["district"], community=bool(scope.community),
                              codes=bool(filters.categories or filters.sources),
                              level1_only=params["level1_only"])
-    cases = db.frame(conn, sql.site_quarter_cases(answer.whole), params).astype({"cases": int})
+    counts = ["cases", "closed", "rated", "satisfied"]
+    cases = db.frame(conn, sql.site_quarter_cases(answer.whole), params).astype(
+        dict.fromkeys(counts, int))
     sites = db.frame(conn, sql.SITE_QUARTER_MODES, params)
-    per_quarter = sites.merge(cases, on=["site_id", "quarter"], how="left").fillna({"cases": 0})
-    per_quarter["cases"] = per_quarter["cases"].astype(int)
+    per_quarter = sites.merge(cases, on=["site_id", "quarter"], how="left").fillna(
+        dict.fromkeys(counts, 0)).astype(dict.fromkeys(counts, int))
 
     per_site = (per_quarter.groupby(["site_id", "name", "community", "households"],
-                                    as_index=False)["cases"].sum())
+                                    as_index=False)[counts].sum())
     per_site = per_site[(per_site["households"] > 0) & (per_site["cases"] > 0)]
     per_site = per_site.assign(cases_per_100=(100.0 * per_site["cases"]
                                               / per_site["households"]).round(2))
     top_sites = (per_site.sort_values(["cases_per_100", "cases", "site_id"],
                                       ascending=[False, False, True])
                  .head(top).rename(columns={"site_id": "id"}).reset_index(drop=True))
-    top_sites = _with_rates(conn, top_sites, params)
+    top_sites = top_sites.assign(
+        closed_share=top_sites["closed"] / top_sites["cases"],
+        satisfaction_rate=[s / r if r else None
+                           for s, r in zip(top_sites["satisfied"], top_sites["rated"])],
+    ).drop(columns=["closed", "satisfied"])
 
     by_mode = (per_quarter.groupby(["quarter", "mode"], as_index=False)
                .agg(sites=("site_id", "size"), households=("households", "sum"),

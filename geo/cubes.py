@@ -31,6 +31,7 @@ class Cube:
 COMMUNITY_MONTH = ("community_code", "month")
 # the count cubes' measures: cases, closed, rated (with a satisfaction), satisfied (rated 4-5)
 RATED = ("cases", "closed", "rated", "satisfied")
+SITE_RATED = ("cases", "rated", "satisfied")  # the site cubes: closed is their status
 CUBES = (
     Cube("case_month", ("community_code", "month", "category_code", "source_code", "status",
                         "escalation", "located_by"), ("street_code", "category_l1"),
@@ -46,11 +47,11 @@ CUBES = (
          ("street_code",), ("cases",), "with_point", COMMUNITY_MONTH,
          "heat cells of a street or the district without category or source filter"),
     Cube("case_site_month", ("community_code", "month", "site_id", "status", "escalation"),
-         ("street_code",), ("cases",), "on_site", COMMUNITY_MONTH,
+         ("street_code",), SITE_RATED, "on_site", COMMUNITY_MONTH,
          "top sites and case rates by management mode without category or source filter"),
     Cube("case_site_code_month", ("community_code", "month", "site_id", "category_l1",
                                   "source_code", "status", "escalation"), ("street_code",),
-         ("cases",), "on_site", COMMUNITY_MONTH,
+         SITE_RATED, "on_site", COMMUNITY_MONTH,
          "top sites and case rates by management mode under a level-1 category or source"),
     Cube("case_district_month", ("month", "category_code", "source_code", "status", "escalation",
                                  "located_by"), ("category_l1",), RATED, "all", ("month",),

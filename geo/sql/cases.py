@@ -371,22 +371,26 @@ LIMIT %(limit)s""", scope=on(SCOPE_FILTERS, "c"), codes=on(CODE_FILTERS, "c"),
 # case rates by management mode). A case's quarter is found among the quarters' first moments
 # by width_bucket (a binary search of an array made once), not by converting every case's
 # time to local time and truncating it: half the time of a district-wide scan.
+_SITE_COUNTS = """count(*) AS cases, count(*) FILTER (WHERE c.status = 'closed') AS closed,
+             count(c.satisfaction) AS rated,
+             count(*) FILTER (WHERE c.satisfaction >= 4) AS satisfied"""
 _RAW_SITE_QUARTERS = """
 SELECT site_id, (date_trunc('quarter', %(lo)s::date) + (q - 1) * interval '3 months')::date
            AS quarter,
-       cases
+       cases, closed, rated, satisfied
 FROM (SELECT c.site_id,
              width_bucket(c.reported_at, (
                  SELECT array_agg(q::timestamp AT TIME ZONE %(tz)s ORDER BY q)
                  FROM generate_series(date_trunc('quarter', %(lo)s::date), %(hi)s::date,
                                       interval '3 months') q)) AS q,
-             count(*) AS cases
+             """ + _SITE_COUNTS + """
       FROM cases c
       WHERE c.site_id IS NOT NULL AND {filters} {escalation} AND {range}
       GROUP BY 1, 2) b"""
 # A partial month at either end lies in one quarter: a constant.
 _EDGE_SITE_QUARTERS = """
-SELECT c.site_id, date_trunc('quarter', {month}::date)::date AS quarter, count(*) AS cases
+SELECT c.site_id, date_trunc('quarter', {month}::date)::date AS quarter,
+       """ + _SITE_COUNTS + """
 FROM cases c
 WHERE c.site_id IS NOT NULL AND {filters} {escalation} AND {range}
 GROUP BY 1"""
@@ -401,15 +405,18 @@ _CUBE_SITES = {
 
 
 def site_quarter_cases(cube: str | None) -> sql.Composed:
-    """(site_id, quarter, cases): from the cases alone, or whole months from ``cube``
-    (_CUBE_SITES) and the partial months from the cases."""
+    """(site_id, quarter, cases, closed, rated, satisfied): from the cases alone, or whole
+    months from ``cube`` (_CUBE_SITES) and the partial months from the cases."""
     filters = {"filters": on(FILTERS, "c"), "escalation": on(ESCALATION_FILTER, "c")}
     if cube is None:
         return compose(_RAW_SITE_QUARTERS, range=IN_RANGE, **filters)
     # summed by month first: a quarter per row of the cube costs more than the sum
     whole_months = compose("""
-SELECT site_id, date_trunc('quarter', month)::date, sum(cases)
-FROM (SELECT a.site_id, a.month, sum(a.cases) AS cases
+SELECT site_id, date_trunc('quarter', month)::date, sum(cases), sum(closed), sum(rated),
+       sum(satisfied)
+FROM (SELECT a.site_id, a.month, sum(a.cases) AS cases,
+             coalesce(sum(a.cases) FILTER (WHERE a.status = 'closed'), 0) AS closed,
+             sum(a.rated) AS rated, sum(a.satisfied) AS satisfied
       FROM {cube} a
       WHERE {cube_filters}
         AND a.month >= %(full_from)s AND a.month < %(full_to)s
@@ -417,20 +424,10 @@ FROM (SELECT a.site_id, a.month, sum(a.cases) AS cases
 GROUP BY 1, 2""", cube=sql.Identifier(cube), cube_filters=on(_CUBE_SITES[cube], "a"))
     parts = [compose(_EDGE_SITE_QUARTERS, month=month, range=edge, **filters)
              for month, edge in zip(EDGE_MONTHS, EDGES)] + [whole_months]
-    return compose("SELECT site_id, quarter, sum(cases)::bigint AS cases FROM ({parts}) u "
+    return compose("SELECT site_id, quarter, sum(cases)::bigint AS cases, "
+                   "sum(closed)::bigint AS closed, sum(rated)::bigint AS rated, "
+                   "sum(satisfied)::bigint AS satisfied FROM ({parts}) u "
                    "GROUP BY 1, 2", parts=UNION_ALL.join(parts))
-
-
-# The three rates of a few sites (the top sites' table) under the filters, from their cases
-# through the (site, time) index: closed, rated, rated 4-5, median hours to close.
-SITE_RATES = compose("""
-SELECT c.site_id AS id, count(*) FILTER (WHERE c.status = 'closed') AS closed,
-       count(c.satisfaction) AS rated, count(*) FILTER (WHERE c.satisfaction >= 4) AS satisfied,
-       percentile_cont(0.5) WITHIN GROUP (
-           ORDER BY date_part('epoch', c.closed_at - c.reported_at) / 3600) AS median_hours
-FROM cases c
-WHERE c.site_id = ANY(%(sites)s) AND {filters} {escalation} AND {in_range}
-GROUP BY 1""", filters=on(FILTERS, "c"), escalation=on(ESCALATION_FILTER, "c"), in_range=IN_RANGE)
 
 
 # Every residential site of the scope with its management mode on each quarter's first day.
