@@ -12,13 +12,10 @@ from app.loads import load_gaps, load_kpis, load_map_data, load_trend
 from app import editing as editing_view
 from app import sidebar
 from geo import coverage, users
+from geo.cases import share_text
 from geo.i18n import t
 from geo.viewstate import State
 from layers import coverage as coverage_layers, maps
-
-def _pct(value) -> str:
-    return "–" if value is None else f"{value:.1%}"
-
 
 def _metric(col, label: str, value: str, now=None, before=None, *, points: bool = False,
             colour: str = "normal", counts: str | None = None) -> None:
@@ -46,7 +43,7 @@ def kpi_cards(conn, s: State) -> None:
     before = load_kpis(conn, replace(s.view, as_of=s.compare_date))
     cols = st.columns(len(RATE_KPIS) + 2)
     for col, (label, key) in zip(cols, RATE_KPIS):
-        _metric(col, t(label, s.lang), _pct(now[key]), now[key], before[key], points=True,
+        _metric(col, t(label, s.lang), share_text(now[key]), now[key], before[key], points=True,
                 counts=t(f"{label}_counts", s.lang))
     _metric(cols[-2], t("kpi_clusters_party", s.lang),
             f"{now['clusters_with_party_org']}/{now['clusters']}",
@@ -56,8 +53,8 @@ def kpi_cards(conn, s: State) -> None:
             now["cases_this_year"], before["cases_this_year"], colour="inverse",
             counts=t("kpi_cases_this_year_counts", s.lang))
     st.caption(t("kpi_courtyard_organisations", s.lang).format(
-        committee=_pct(now["courtyard_committee_rate"]),
-        party=_pct(now["courtyard_party_org_rate"])))
+        committee=share_text(now["courtyard_committee_rate"]),
+        party=share_text(now["courtyard_party_org_rate"])))
     modes = st.columns(6)
     for col, (mode, n) in zip(modes, now["by_mode"].items()):
         _metric(col, t(f"mode_{mode}", s.lang), f"{n:,}", n, before["by_mode"][mode],

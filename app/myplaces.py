@@ -51,12 +51,11 @@ def _since(conn, user: users.User | None, lang: str, zone: ZoneInfo,
                             format="YYYY-MM-DD")
         return dt.datetime.combine(day, dt.time(), zone), t("places_since_day", lang).format(
             day=day.isoformat())
-    if _PREVIOUS_VISIT not in st.session_state:
-        now = dt.datetime.now(dt.timezone.utc)
+    if _PREVIOUS_VISIT not in st.session_state:  # None: the first visit
         st.session_state[_PREVIOUS_VISIT] = users.previous_places_visit(
-            connections.conn_or_stop(lang), user.name, now) or "first"
+            connections.conn_or_stop(lang), user.name, dt.datetime.now(dt.timezone.utc))
     previous = st.session_state[_PREVIOUS_VISIT]
-    if previous == "first":
+    if previous is None:
         start = dt.datetime.combine(today - dt.timedelta(days=myplaces.FIRST_VISIT_DAYS),
                                     dt.time(), zone)
         return start, t("places_first_visit", lang)
@@ -67,8 +66,7 @@ def _since(conn, user: users.User | None, lang: str, zone: ZoneInfo,
 def place_card(conn, place: myplaces.Place, f: dict, s: State, since_label: str) -> None:
     lang = s.lang
     with st.container(border=True, key=f"place_{place.key.replace(':', '_')}"):
-        where = "" if place.kind == "community" else f" · {place.community_name}"
-        st.subheader(f"{place.name}{where}")
+        st.subheader(place.title)
         st.caption(t(f"target_{place.kind}", lang))
         shown = myplaces.place_figures(f, lang, st.session_state["overdue_days"], since_label)
         for row in (shown[:4], shown[4:]):
@@ -116,8 +114,7 @@ def render(conn, state: State, user: users.User | None = None) -> State:
         return state
     person = myplaces.person(conn, person_id)
     places = myplaces.places(conn, person_id, today)
-    st.caption(f"{person.name} · {person.title or t(f'role_{person.role}', lang)} · "
-               + t("places_count", lang).format(n=len(places)))
+    st.caption(f"{person.label(lang)} · " + t("places_count", lang).format(n=len(places)))
     cols = st.columns(3)
     with cols[0]:
         since, since_label = _since(conn, user, lang, zone, today)

@@ -21,6 +21,16 @@ from geo.sql import operations as sql
 KEEP = 14  # nightly dumps kept when no FILE is named (ATLAS_BACKUP_KEEP)
 
 
+def backup_dir() -> Path:
+    """Where the nightly dumps go: ATLAS_BACKUP_DIR, else backups/ in the data folder."""
+    return Path(os.environ.get("ATLAS_BACKUP_DIR") or db.DATA_DIR / "backups")
+
+
+def dated_dumps(folder: Path) -> list[Path]:
+    """The dated dumps `db backup` wrote without FILE, oldest first (their names sort so)."""
+    return sorted(folder.glob("atlas-*.dump")) if folder.is_dir() else []
+
+
 def _tool(name: str) -> str:
     local = localdb.PG_BIN / name
     if local.exists():
@@ -57,9 +67,7 @@ def _private(path: Path) -> None:
 def backup(url: str, file: str | Path | None = None, *, keep: int | None = None) -> Path:
     """A custom-format dump of the whole database (schema, data, migrations applied) with its
     figures beside it, both readable by their owner only. Without ``file``: a dated dump in
-    the backup folder (health.backup_dir), keeping the newest ``keep``."""
-    from geo.health import backup_dir
-
+    the backup folder (``backup_dir``), keeping the newest ``keep``."""
     if file is None:
         folder = backup_dir()
         folder.mkdir(parents=True, exist_ok=True)
@@ -82,7 +90,7 @@ def backup(url: str, file: str | Path | None = None, *, keep: int | None = None)
         os.umask(old_mask)
     if file is None:
         keep = keep or int(os.environ.get("ATLAS_BACKUP_KEEP") or KEEP)
-        for old in sorted(target.parent.glob("atlas-*.dump"))[:-keep]:
+        for old in dated_dumps(target.parent)[:-keep]:
             old.unlink()
             figures_path(old).unlink(missing_ok=True)
     return target
@@ -90,9 +98,7 @@ def backup(url: str, file: str | Path | None = None, *, keep: int | None = None)
 
 def newest() -> Path:
     """The newest dump of the backup folder."""
-    from geo.health import backup_dir
-
-    dumps = sorted(backup_dir().glob("atlas-*.dump"))
+    dumps = dated_dumps(backup_dir())
     if not dumps:
         raise InputError(f"verify-backup: no backup in {backup_dir()} (give FILE)")
     return dumps[-1]

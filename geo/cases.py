@@ -243,6 +243,11 @@ class Figure:
     counts: str
     note: str | None = None
 
+    @property
+    def text(self) -> str:
+        """The value with its note, as a table's cell shows it."""
+        return self.value + (f" ({self.note})" if self.note else "")
+
 
 def _share(part: int, whole: int) -> str:
     return share_text(part / whole if whole else None)

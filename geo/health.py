@@ -10,17 +10,12 @@ from pathlib import Path
 
 import psycopg2
 
-from geo import cubes, db
+from geo import backup, cubes, db
 from geo.sql import cubes as cubes_sql
 from geo.sql import operations as sql
 
 BACKUP_TIMER = "grassroots-atlas-backup.timer"
 BACKUP_MAX_HOURS = 48.0  # with the nightly timer installed, an older last dump is a failure
-
-
-def backup_dir() -> Path:
-    """Where the nightly dumps go: ATLAS_BACKUP_DIR, else backups/ in the data folder."""
-    return Path(os.environ.get("ATLAS_BACKUP_DIR") or db.DATA_DIR / "backups")
 
 
 def timer_installed() -> bool:
@@ -30,11 +25,10 @@ def timer_installed() -> bool:
 
 
 def last_backup_hours(folder: Path, now: dt.datetime) -> float | None:
-    dumps = list(folder.glob("*.dump")) if folder.is_dir() else []
+    dumps = backup.dated_dumps(folder)
     if not dumps:
         return None
-    newest = max(p.stat().st_mtime for p in dumps)
-    return round((now.timestamp() - newest) / 3600, 2)
+    return round((now.timestamp() - dumps[-1].stat().st_mtime) / 3600, 2)
 
 
 def _free_bytes(folder: Path) -> int:
@@ -99,7 +93,7 @@ def health(now: dt.datetime | None = None) -> dict:
                     report["backup_verified"] = _last_verification(cur, now)
         finally:
             conn.close()
-    folder = backup_dir()
+    folder = backup.backup_dir()
     report["disk_free_bytes"] = _free_bytes(folder)
     report["last_backup"] = last_backup_hours(folder, now)
     report["backup_timer"] = timer_installed()

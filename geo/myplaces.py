@@ -25,6 +25,10 @@ class Person:
     role: str
     title: str | None
 
+    def label(self, lang: str) -> str:
+        """Name and title (the role's name when no title is recorded)."""
+        return f"{self.name} · {self.title or t(f'role_{self.role}', lang)}"
+
 
 @dataclass(frozen=True)
 class Place:
@@ -35,6 +39,11 @@ class Place:
     community_name: str
     site_id: int | None = None
     grid_code: str | None = None
+
+    @property
+    def title(self) -> str:
+        """The place's name, with its community's for a site or a grid."""
+        return self.name if self.kind == "community" else f"{self.name} · {self.community_name}"
 
     @property
     def key(self) -> str:
@@ -51,20 +60,23 @@ def person(conn, external_id: str) -> Person:
     return Person(*row)
 
 
+def _rows(conn, query, params: dict) -> list[tuple]:
+    """All rows as tuples, a missing value as None."""
+    with conn.cursor() as cur:
+        rows = db.run(cur, query, params).fetchall()
+    conn.rollback()
+    return rows
+
+
 def people(conn, as_of: dt.date) -> list[Person]:
     """Everyone with a place on ``as_of`` (whom the open demo can view the page as)."""
-    frame = db.frame(conn, sql.PEOPLE, {"as_of": as_of})
-    return [Person(*row) for row in frame.astype(object).where(frame.notna(), None)
-            .itertuples(index=False, name=None)]
+    return [Person(*row) for row in _rows(conn, sql.PEOPLE, {"as_of": as_of})]
 
 
 def places(conn, external_id: str, as_of: dt.date) -> list[Place]:
     """The person's assignments valid on ``as_of`` (valid_from <= day < valid_to)."""
-    frame = db.frame(conn, sql.PLACES, {"person": external_id, "as_of": as_of})
-    return [Place(r.kind, r.name, r.street_code, r.community_code, r.community_name,
-                  None if r.site_id != r.site_id or r.site_id is None else int(r.site_id),
-                  r.grid_code or None)
-            for r in frame.astype(object).where(frame.notna(), None).itertuples(index=False)]
+    return [Place(*row) for row in _rows(conn, sql.PLACES,
+                                         {"person": external_id, "as_of": as_of})]
 
 
 def figures(conn, place: Place, *, since: dt.datetime, date_from: dt.date, today: dt.date,
@@ -82,24 +94,26 @@ def figures(conn, place: Place, *, since: dt.datetime, date_from: dt.date, today
     params = {**place.params(), "as_of": today, "tz": tz, "since": since, "lo": date_from,
               "hi": today + dt.timedelta(days=1),
               "overdue_before": now - dt.timedelta(days=overdue_days), "limit": HOT_SITES}
-    sites = db.frame(conn, sql.SITES, params).iloc[0].to_dict()
-    c = db.frame(conn, sql.CASES, params).iloc[0].to_dict()
-    hot = ([] if place.site_id else
-           [(int(r.id), r.name, int(r.cases)) for r in db.frame(conn, sql.HOT_SITES, params)
-            .itertuples(index=False)])
-    rated, satisfied = int(c["rated"]), int(c["satisfied"])
+    with conn.cursor() as cur:
+        sites = _named(db.run(cur, sql.SITES, params))
+        c = _named(db.run(cur, sql.CASES, params))
+        hot = [] if place.site_id else db.run(cur, sql.HOT_SITES, params).fetchall()
+    conn.rollback()
     median = c["median_hours"]
     return {
-        "sites": {k: (list(v) if k in ("unmanaged_courtyards", "without_cadre") else int(v))
-                  for k, v in sites.items()},
-        "cases": {"cases": int(c["cases"]), "closed": int(c["closed"]), "rated": rated,
-                  "satisfaction_rate": satisfied / rated if rated else None,
-                  "median_hours_to_close": None if median is None or median != median
-                  else float(median),
-                  "by_escalation": {level: int(c[level])
+        "sites": sites,
+        "cases": {"cases": c["cases"], "closed": c["closed"], "rated": c["rated"],
+                  "satisfaction_rate": c["satisfied"] / c["rated"] if c["rated"] else None,
+                  "median_hours_to_close": None if median is None else float(median),
+                  "by_escalation": {level: c[level]
                                     for level in ("community", "street", "district")}},
-        "since_visit": int(c["since_visit"]), "overdue": int(c["overdue"]), "hot_sites": hot,
+        "since_visit": c["since_visit"], "overdue": c["overdue"], "hot_sites": hot,
     }
+
+
+def _named(cur) -> dict:
+    """The one row of a cursor by its column names."""
+    return dict(zip((d.name for d in cur.description), cur.fetchone()))
 
 
 def place_figures(f: dict, lang: str, overdue_days: int, since_label: str) -> list[Figure]:
@@ -130,9 +144,8 @@ def place_figures(f: dict, lang: str, overdue_days: int, since_label: str) -> li
 def place_notes(f: dict, lang: str, most: int = 8) -> list[str]:
     """The names behind a place's open gaps and its hot spots, a line each."""
     sites, lines = f["sites"], []
-    for key in ("places_unmanaged_courtyards", "places_without_cadre"):
-        names = sites["unmanaged_courtyards" if key == "places_unmanaged_courtyards"
-                      else "without_cadre"]
+    for key, names in (("places_unmanaged_courtyards", sites["unmanaged_courtyards"]),
+                       ("places_without_cadre", sites["without_cadre"])):
         if names:
             more = t("and_more", lang).format(n=len(names) - most) if len(names) > most else ""
             lines.append(f"{t(key, lang)}: {'、'.join(names[:most])}{more}")

@@ -26,16 +26,12 @@ def rows_table(rows: list[tuple[str, str]]) -> str:
 def _kpi_table(k: dict, lang: str, finished: tuple[int, int] | None = None) -> str:
     """The KPIs of a page; on a cover, ``finished``: its communities whose every site has its
     outline drawn, of all."""
-    def pct(v):
-        return "–" if v is None else f"{v:.1%}"
-
-    rows = [(t("kpi_compound_rate", lang), pct(k["compound_rate"])),
-            (t("kpi_courtyard_rate", lang), pct(k["courtyard_rate"])),
-            (t("kpi_courtyard_rate_hh", lang), pct(k["courtyard_rate_households"])),
-            (t("kpi_committee_rate", lang), pct(k["committee_rate"])),
-            (t("kpi_party_org_rate", lang), pct(k["party_org_rate"])),
-            (t("kpi_courtyard_committee_rate", lang), pct(k["courtyard_committee_rate"])),
-            (t("kpi_cases_this_year", lang), f"{k['cases_this_year']:,}")]
+    shares = (("kpi_compound_rate", "compound_rate"), ("kpi_courtyard_rate", "courtyard_rate"),
+              ("kpi_courtyard_rate_hh", "courtyard_rate_households"),
+              ("kpi_committee_rate", "committee_rate"), ("kpi_party_org_rate", "party_org_rate"),
+              ("kpi_courtyard_committee_rate", "courtyard_committee_rate"))
+    rows = [(t(label, lang), cases.share_text(k[key])) for label, key in shares]
+    rows.append((t("kpi_cases_this_year", lang), f"{k['cases_this_year']:,}"))
     rows += [(t(f"mode_{m}", lang), f"{n:,}") for m, n in k["by_mode"].items()]
     rows.append((t("kpi_outlined", lang), f"{k['outlined']:,}/{k['sites']:,}"))
     if finished:
@@ -45,8 +41,7 @@ def _kpi_table(k: dict, lang: str, finished: tuple[int, int] | None = None) -> s
 
 def _case_table(summary: dict, lang: str) -> str:
     """The case figures of the cases view (the same as the page's cards)."""
-    rows = [(f.label, f.value + (f" ({f.note})" if f.note else ""))
-            for f in cases.case_figures(summary, lang)]
+    rows = [(f.label, f.text) for f in cases.case_figures(summary, lang)]
     rows += [(code, f"{k:,}") for code, k in sorted(summary["by_category"].items())]
     return rows_table(rows)
 

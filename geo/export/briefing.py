@@ -30,7 +30,7 @@ def _cover(person: myplaces.Person, rows: list[tuple[myplaces.Place, dict]], lan
                  shown["fig_closed_share"].value, shown["fig_satisfaction"].value,
                  f"{f['cases']['rated']:,}", shown["fig_median_hours"].value)
         body += "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>"
-    who = f"{person.name} · {person.title or t(f'role_{person.role}', lang)}"
+    who = person.label(lang)
     return (f'<div class="page"><div class="title">{html.escape(t("briefing", lang))} · '
             f'{html.escape(who)}</div><p>{html.escape(period)}</p>'
             f"<table class='kpi'><tr>{head}</tr>{body}</table>"
@@ -70,12 +70,10 @@ def export_briefing(conn, person_id: str, out: Path, *, lang: str = "zh", basema
             bounds = (west - SITE_PAD, south - SITE_PAD, east + SITE_PAD, north + SITE_PAD)
         docs[f"map{i}.html"] = map_html(fmap, bounds, view, controls=False)
         shown = myplaces.place_figures(f, lang, overdue_days, since_label)
-        side = rows_table([(x.label, x.value + (f" ({x.note})" if x.note else ""))
-                           for x in shown])
+        side = rows_table([(x.label, x.text) for x in shown])
         side += "".join(f"<p style='font-size:8.5pt;margin:2mm 0'>{html.escape(line)}</p>"
                         for line in myplaces.place_notes(f, lang))
-        where = "" if place.kind == "community" else f" · {place.community_name}"
-        pages.append(page(f"{place.name}{where} · {t(f'target_{place.kind}', lang)}",
+        pages.append(page(f"{place.title} · {t(f'target_{place.kind}', lang)}",
                           f"map{i}.html", f"{html.escape(period)}<br>{source_line}", side))
     render("".join(pages), docs, out, "A4", "landscape", CSS_DPI,
            name=f"{t('briefing', lang)} · {person.name}")
