@@ -236,7 +236,7 @@ def render(conn, state: State, user: users.User | None = None) -> State:
     months = months_of(filters.date_from, filters.date_to)
     state = playback_month(state, months)
     scope, map_filters = state.scope, state.case_filters(today, month=True)
-    cells, (summary, monthly, rates), (top, modes) = connections.side_by_side(user, [
+    cells, (summary, monthly, rates), (top, modes) = connections.side_by_side(conn, user, [
         lambda c: load_bins(c, scope, map_filters),
         lambda c: load_figures(c, scope, filters),
         lambda c: load_sites_and_modes(c, scope, filters, today)])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import Callable
 
 import psycopg2
 import streamlit as st
@@ -16,8 +17,7 @@ from geo.i18n import t
 def cached(**kwargs):
     """st.cache_data keyed by the database and whose connection it is: a user's scope never
     sees another's cached results, nor one database another's."""
-    return st.cache_data(hash_funcs={db.AtlasConnection: lambda c: (c.dsn, c.scope_key)},
-                         **kwargs)
+    return st.cache_data(hash_funcs={db.AtlasConnection: lambda c: c.cache_key}, **kwargs)
 
 
 SESSION_CONNECTIONS = "_atlas_connections"
@@ -40,6 +40,48 @@ def _reader(user: users.User | None, url: str):
     conn = db.connect_for(user, url)
     db.set_statement_timeout(conn, db.read_timeout_ms())
     return conn
+
+
+# a replica that did not answer is tried again after this many seconds (its connect timeout
+# is not paid on every page run meanwhile)
+REPLICA_RETRY_SECONDS = 30.0
+_replica_down_until: dict[str, float] = {}
+
+
+def reading(conn, user: users.User | None):
+    """The connection for this run's reads: ATLAS_READ_URL's replica when set, answering and
+    past this session's last write (``conn``, the primary, until it has replayed it); its
+    writes go to ``conn``. Without a replica, ``conn``."""
+    url = db.read_url()
+    if not url or time.monotonic() < _replica_down_until.get(url, 0.0):
+        return conn
+    mine = st.session_state.setdefault(SESSION_CONNECTIONS, {})
+    key = ("read", url, user)
+    replica = mine.get(key)
+    if replica is not None and not replica.closed:
+        try:
+            db.ping(replica)
+        except psycopg2.Error:
+            db.LOG.warning("the read replica went away: reading from the primary")
+            replica.close()
+            replica = None
+    if replica is None or replica.closed:
+        replica = db.beside_replica(conn, url, lambda u: _reader(user, u))
+        if replica is conn:
+            _replica_down_until[url] = time.monotonic() + REPLICA_RETRY_SECONDS
+            mine.pop(key, None)
+            return conn
+        mine[key] = replica
+    replica.primary, conn.has_replica = conn, True
+    if conn.written_lsn:
+        try:
+            caught_up = db.replayed(replica, conn.written_lsn)
+        except psycopg2.Error:
+            caught_up = False
+        if not caught_up:
+            return conn
+        replica.read_after = conn.written_lsn
+    return replica
 
 
 def forget_connections() -> None:
@@ -100,10 +142,18 @@ def pool(url: str, user: users.User | None = None) -> db.Pool:
     return db.Pool(lambda: _reader(user, url))
 
 
-def side_by_side(user: users.User | None, calls) -> list:
+def side_by_side(conn, user: users.User | None, calls: list[Callable]) -> list:
     """A page's independent loads (cached functions taking the connection first) run at the
-    same time, each on a connection of its own: the page waits for the slowest, not the sum.
-    The threads share the page run's context, which Streamlit's caches look up."""
+    same time, each on a connection of its own to the database ``conn`` reads from: the page
+    waits for the slowest, not the sum. The threads share the page run's context, which
+    Streamlit's caches look up."""
     ctx = get_script_run_ctx()
-    return db.concurrently(pool(_database_url(), user), calls,
+
+    def like_conn(call):  # the spare connection reads what ``conn`` would (its cache key)
+        def run(spare):
+            spare.read_after = conn.read_after
+            return call(spare)
+        return run
+
+    return db.concurrently(pool(conn.url, user), [like_conn(call) for call in calls],
                            initializer=lambda: add_script_run_ctx(threading.current_thread(), ctx))

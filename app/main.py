@@ -24,8 +24,8 @@ def page() -> None:
     lang = urlstate.read_language()
     widgets.localize(lang)
     widgets.layout()
-    user = signin.signed_in_user(connections.conn_or_stop(lang), lang)
-    conn = connections.conn_or_stop(lang, user)
+    user = signin.signed_in_user(connections.conn_or_stop(lang), lang)  # on the primary
+    conn = connections.reading(connections.conn_or_stop(lang, user), user)
     if not lookups.streets(conn):
         st.title(t("app_title", lang))
         st.info(t("no_district", lang))

@@ -30,7 +30,7 @@ def load_count(conn, scope) -> int:
 # kept, not copied, per database and per whose connection it is (row-level security decides
 # which sites and aliases it holds), as app.connections.cached keys its results
 @st.cache_resource(ttl=300, max_entries=8, show_spinner=False)
-def load_gazetteer(_conn, dsn: str, scope_key: str) -> addresses.Gazetteer:
+def load_gazetteer(_conn, cache_key: tuple[str, str, str]) -> addresses.Gazetteer:
     return placement.load_gazetteer(_conn)
 
 
@@ -68,7 +68,7 @@ def render(conn, state: State, user: users.User | None = None) -> State:
     if st.session_state.get(f"{_POINT}_case") != case_id:  # a new case: no click of the old one
         st.session_state.pop(_POINT, None)
         st.session_state[f"{_POINT}_case"] = case_id
-    places = load_gazetteer(conn, conn.dsn, conn.scope_key)
+    places = load_gazetteer(conn, conn.cache_key)
     community = None if pd.isna(case.community_code) else case.community_code
     offered = places.candidates(case.address, community=community)
     left, right = st.columns([5, 4])

@@ -30,7 +30,7 @@ def warm(budget: float = BUDGET_SECONDS) -> None:
     have passed; a database that is not there yet only leaves the first visit cold. The pages
     themselves are not imported: their map component registers only inside a page run."""
     from app import connections, loads, lookups
-    from geo import coverage
+    from geo import coverage, db
     from geo.viewstate import DEFAULT_LAYERS, State, year_before
     from layers import coverage as coverage_layers, maps
 
@@ -41,7 +41,8 @@ def warm(budget: float = BUDGET_SECONDS) -> None:
     for q in quiet:
         q.setLevel(logging.ERROR)
     try:
-        conn = connections._reader(None, connections._database_url())
+        # where the pages will read: the replica when ATLAS_READ_URL is set
+        conn = connections._reader(None, db.read_url() or connections._database_url())
         try:
             today = lookups.today(conn)
             for load in (lookups.streets, lookups.categories, lookups.timezone):

@@ -177,15 +177,15 @@ def cmd_import(args) -> int:
 # ---------------------------------------------------------------- stats
 def _connection(args):
     """The owner's connection, or with --as-user one limited to that user's scope by the
-    database's row-level security."""
+    database's row-level security; reading from ATLAS_READ_URL's replica when set."""
     from geo import db, users
 
+    if not getattr(args, "as_user", None):
+        return db.connect_reading(), None
     conn = db.connect()
-    if getattr(args, "as_user", None):
-        user = users.get(conn, args.as_user)
-        conn.close()
-        return db.connect_as(user), user
-    return conn, None
+    user = users.get(conn, args.as_user)
+    conn.close()
+    return db.connect_reading(user), user
 
 
 def cmd_stats(args) -> int:

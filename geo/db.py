@@ -1,6 +1,7 @@
 """Connections, the database URL and versioned migrations."""
 from __future__ import annotations
 
+import logging
 import os
 import queue
 import time
@@ -21,6 +22,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("ATLAS_DATA_DIR") or PROJECT_ROOT / ".local")
 LOCAL_ROOT = DATA_DIR / "pg"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+LOG = logging.getLogger("grassroots_atlas")
 
 
 def database_url(start: bool = True) -> str:
@@ -58,10 +60,23 @@ def local_database(root: Path) -> str:
 
 class AtlasConnection(psycopg2.extensions.connection):
     """A connection that knows whose it is (``scope_key``): caches of query results are kept
-    apart per scope; and its statement timeout in ms (0: none)."""
+    apart per scope; its statement timeout in ms (0: none). A connection to a read replica
+    knows its ``primary``, where its writes go (``transaction``); a primary with a replica
+    beside it remembers the position of its last commit (``written_lsn``) and a replica
+    connection the position it must have replayed for its reads (``read_after``)."""
 
     scope_key = "owner"
     statement_timeout_ms = 0
+    primary: AtlasConnection | None = None
+    has_replica = False
+    written_lsn: str | None = None
+    read_after = ""
+
+    @property
+    def cache_key(self) -> tuple[str, str, str]:
+        """What a cached read depends on: the database, whose connection, and (on a replica,
+        after this session wrote) the commit the replica had replayed."""
+        return self.dsn, self.scope_key, self.read_after
 
 
 def read_timeout_ms() -> int:
@@ -114,6 +129,7 @@ def connect(url: str | None = None) -> psycopg2.extensions.connection:
     defaults = {k: v for k, v in NETWORK_DEFAULTS.items() if k not in given}
     conn = psycopg2.connect(url, application_name="grassroots-atlas",
                             connection_factory=AtlasConnection, **defaults)
+    conn.url = url
     with conn.cursor() as cur:
         # Short analytic queries: JIT compilation costs more than it saves. Imports stage
         # millions of rows in temporary tables, which live in temp_buffers (8 MB by default).
@@ -124,14 +140,58 @@ def connect(url: str | None = None) -> psycopg2.extensions.connection:
 
 @contextmanager
 def transaction(conn: psycopg2.extensions.connection) -> Iterator[psycopg2.extensions.cursor]:
-    """One all-or-nothing unit: commit on success, roll back on any exception."""
+    """One all-or-nothing unit: commit on success, roll back on any exception. On a replica's
+    connection it runs on the primary (edits, imports, audit entries, the checks inside them),
+    and the primary remembers where its commit is in the WAL."""
+    target = getattr(conn, "primary", None) or conn
     try:
-        with conn.cursor() as cur:
+        with target.cursor() as cur:
             yield cur
-        conn.commit()
+        target.commit()
     except BaseException:
-        conn.rollback()
+        target.rollback()
         raise
+    if getattr(target, "has_replica", False):
+        from geo.sql import operations
+
+        target.written_lsn = row(target, operations.WAL_POSITION)[0]
+
+
+def read_url() -> str | None:
+    """ATLAS_READ_URL: a streaming replica of the database for the pages', stats' and exports'
+    reads (None: everything on DATABASE_URL)."""
+    return os.environ.get("ATLAS_READ_URL") or None
+
+
+def beside_replica(primary: AtlasConnection, replica_url: str,
+                   make: Callable[[str], AtlasConnection]) -> AtlasConnection:
+    """The connection to read from: ``make(replica_url)`` with its writes sent to ``primary``;
+    ``primary`` itself when the replica does not answer (said in the log)."""
+    try:
+        replica = make(replica_url)
+    except psycopg2.OperationalError as refused:
+        LOG.warning("the read replica does not answer (%s): reading from the primary",
+                    str(refused).strip().splitlines()[0] if str(refused).strip() else refused)
+        return primary
+    replica.primary = primary
+    primary.has_replica = True
+    return replica
+
+
+def replayed(replica: psycopg2.extensions.connection, lsn: str) -> bool:
+    """Whether the replica has replayed the WAL up to ``lsn`` (a commit on its primary)."""
+    from geo.sql import operations
+
+    return bool(row(replica, operations.REPLAYED, (lsn,))[0])
+
+
+def connect_reading(user=None) -> AtlasConnection:
+    """The command line's connection: the user's (or the owner's), reading from ATLAS_READ_URL's
+    replica when set, writing to DATABASE_URL's primary."""
+    primary = connect_for(user)
+    replica_url = read_url()
+    return beside_replica(primary, replica_url, lambda url: connect_for(user, url)) \
+        if replica_url else primary
 
 
 def migrate(conn: psycopg2.extensions.connection) -> list[str]:

@@ -106,6 +106,24 @@ def ensure_cluster(root: Path, *, settings: dict[str, str] | None = None) -> str
     return f"postgresql://{SUPERUSER}@127.0.0.1:{port}/{DATABASE}"
 
 
+def start_replica(primary_root: Path, root: Path, *,
+                  settings: dict[str, str] | None = None) -> str:
+    """A streaming replica of the running cluster under ``primary_root``, made under ``root``
+    (pg_basebackup -R: a hot standby following the primary's WAL) and started; its URL. A
+    replica made before is only started."""
+    root = root.resolve()
+    root.mkdir(parents=True, exist_ok=True)
+    root.chmod(0o755)
+    _own(root)
+    if not (root / "pgdata" / "PG_VERSION").exists():
+        port = (primary_root / "port").read_text().strip()
+        res = _pg("pg_basebackup", "-D", str(root / "pgdata"), "-h", "127.0.0.1", "-p", port,
+                  "-U", SUPERUSER, "-R", "-X", "stream", "-c", "fast")
+        if res.returncode != 0:
+            raise LocalDatabaseError(f"pg_basebackup failed: {res.stderr.strip()}")
+    return ensure_cluster(root, settings=settings)
+
+
 def crashed(root: Path) -> bool:
     """Whether the cluster under ``root`` is stopped without having been shut down cleanly
     (a crash, a power cut): its start will recover, and the planner then needs ANALYZE."""

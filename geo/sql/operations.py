@@ -33,3 +33,8 @@ TIMEZONE = sql.SQL("SELECT district_timezone()")
 LAST_VERIFIED_BACKUP = sql.SQL("""
 SELECT at, (detail ->> 'equal')::boolean FROM audit_log WHERE action = 'verify_backup'
 ORDER BY at DESC LIMIT 1""")
+
+# a read replica: where the primary's last commit is in the WAL, and whether the replica
+# has replayed that far (on a primary the replay position is NULL: always true)
+WAL_POSITION = sql.SQL("SELECT pg_current_wal_lsn()::text")
+REPLAYED = sql.SQL("SELECT coalesce(pg_last_wal_replay_lsn() >= %s::pg_lsn, true)")
