@@ -90,7 +90,7 @@ def _counts(by: str | None, answer: Answer) -> str:
     (with the scope's columns, or the district's) and the partial months from the cases, or
     from the district's cube by day."""
     raw_key, agg_key = GROUPINGS[by]
-    join = "JOIN sites s ON s.id = c.site_id" if by == "site" else ""
+    join = "JOIN sites s ON s.id = c.site_id AND s.street_code = c.street_code" if by == "site" else ""
 
     def raw(where: str, key: str = raw_key) -> sql.Composed:
         return compose("""
@@ -143,7 +143,7 @@ def _hours(by: str | None, answer: Answer) -> str:
     """(code, hours, closed): whole hours to close, whole months from the answering histogram
     and the partial months from the cases or its histogram by day; or all from the cases."""
     raw_key, agg_key = GROUPINGS[by]
-    join = "JOIN sites s ON s.id = c.site_id" if by == "site" else ""
+    join = "JOIN sites s ON s.id = c.site_id AND s.street_code = c.street_code" if by == "site" else ""
     hours = "floor(date_part('epoch', c.closed_at - c.reported_at) / 3600)::int"
 
     def raw(where: str, key: str = raw_key) -> sql.Composed:
@@ -354,8 +354,8 @@ SELECT c.id, c.external_id, ST_X(c.geom) AS lon, ST_Y(c.geom) AS lat,
        c.located_by, p.reporter_name, p.reporter_phone
 FROM cases c
 JOIN case_categories cat ON cat.code = c.category_code
-LEFT JOIN sites s ON s.id = c.site_id
-LEFT JOIN case_personal p ON p.case_id = c.id
+LEFT JOIN sites s ON s.id = c.site_id AND s.street_code = c.street_code
+LEFT JOIN case_personal p ON p.case_id = c.id AND p.street_code = c.street_code
 WHERE ({scope} OR (%(whole_district)s AND c.community_code IS NULL))
   AND {codes} {status} {escalation} AND {in_range}
   AND (%(west)s::float8 IS NULL
@@ -441,7 +441,7 @@ SELECT q.quarter, s.id AS site_id, s.name, cm.name AS community, s.households,
 FROM quarters q
 CROSS JOIN sites s
 JOIN communities cm ON cm.code = s.community_code
-LEFT JOIN management m ON m.site_id = s.id AND m.valid_from <= q.quarter
+LEFT JOIN management m ON m.site_id = s.id AND m.street_code = s.street_code AND m.valid_from <= q.quarter
      AND (m.valid_to IS NULL OR m.valid_to > q.quarter)
 WHERE s.kind IN ('compound', 'open_courtyard') AND s.community_code = ANY(%(communities)s)"""
 

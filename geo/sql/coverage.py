@@ -10,7 +10,7 @@ SITES_AS_OF = """
 SELECT s.id, s.external_id, s.name, s.kind, s.households, s.community_code, s.street_code,
        coalesce(m.mode, 'none') AS mode, s.geom IS NOT NULL AS outlined
 FROM sites s
-LEFT JOIN management m ON m.site_id = s.id AND m.valid_from <= %(as_of)s
+LEFT JOIN management m ON m.site_id = s.id AND m.street_code = s.street_code AND m.valid_from <= %(as_of)s
      AND (m.valid_to IS NULL OR m.valid_to > %(as_of)s)
 WHERE s.kind = ANY(%(kinds)s)
   AND (%(street)s::text IS NULL OR s.street_code = %(street)s)
@@ -73,7 +73,7 @@ AND (%(community)s::text IS NULL OR s.community_code = %(community)s)
 """
 
 MODE_AS_OF = """
-LEFT JOIN management m ON m.site_id = s.id AND m.valid_from <= %(as_of)s
+LEFT JOIN management m ON m.site_id = s.id AND m.street_code = s.street_code AND m.valid_from <= %(as_of)s
      AND (m.valid_to IS NULL OR m.valid_to > %(as_of)s)
 """
 
@@ -305,7 +305,7 @@ SELECT p.name, p.role, a.target_kind, coalesce(s.name, c.name) AS target,
        ST_AsBinary(coalesce(s.location, ST_PointOnSurface(c.geom))) AS geom
 FROM assignments a JOIN people p ON p.id = a.person_id
 JOIN communities c ON c.code = a.community_code
-LEFT JOIN sites s ON s.id = a.site_id
+LEFT JOIN sites s ON s.id = a.site_id AND s.street_code = a.street_code
 WHERE p.role IN ('district_leader', 'street_cadre')
   AND (a.target_kind = 'community' OR a.target_kind = 'site')
   AND (%(street)s::text IS NULL OR a.street_code = %(street)s)

@@ -12,7 +12,7 @@ CURRENT_MANAGEMENT = sql.SQL("""
 SELECT s.id AS site_id, s.name, m.id AS management_id, coalesce(m.mode, 'none') AS mode,
        m.provider, coalesce(m.party_led, false) AS party_led, m.valid_from
 FROM sites s
-LEFT JOIN management m ON m.site_id = s.id AND m.valid_to IS NULL
+LEFT JOIN management m ON m.site_id = s.id AND m.street_code = s.street_code AND m.valid_to IS NULL
 WHERE s.id = ANY(%s) ORDER BY s.id""")
 
 SITES_OF_COMMUNITY = sql.SQL("""
@@ -30,7 +30,7 @@ ORDER BY s.name""")
 LOCK_SITES_WITH_OPEN_MANAGEMENT = sql.SQL("""
 SELECT s.id, s.name, s.street_code, s.community_code, m.id, m.valid_from
 FROM sites s
-LEFT JOIN management m ON m.site_id = s.id AND m.valid_to IS NULL
+LEFT JOIN management m ON m.site_id = s.id AND m.street_code = s.street_code AND m.valid_to IS NULL
 WHERE s.id = ANY(%s) ORDER BY s.id FOR UPDATE OF s""")
 
 LAST_MANAGEMENT_FROM = sql.SQL("SELECT max(valid_from) FROM management WHERE site_id = %s")

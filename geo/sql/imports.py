@@ -351,7 +351,7 @@ def load_sites(cur, frame: pd.DataFrame) -> LoadResult:
 _ROSTER_MODES = """
 SELECT s.row_no, s.external_id, s.mode, (now() AT TIME ZONE district_timezone())::date
 FROM stage_sites s JOIN sites o ON o.external_id = s.external_id
-LEFT JOIN management m ON m.site_id = o.id
+LEFT JOIN management m ON m.site_id = o.id AND m.street_code = o.street_code
      AND m.valid_from <= (now() AT TIME ZONE district_timezone())::date
      AND (m.valid_to IS NULL OR m.valid_to > (now() AT TIME ZONE district_timezone())::date)
 WHERE s.mode IS NOT NULL AND coalesce(m.mode, 'none') <> s.mode
@@ -366,7 +366,7 @@ FROM (SELECT c.id, (SELECT min(o.id) FROM sites o
                     WHERE o.community_code = s.community_code AND ST_Intersects(o.geom, c.geom))
              AS site_id
       FROM drawn_sites d JOIN sites s ON s.external_id = d.external_id
-      JOIN cases c ON c.community_code = s.community_code
+      JOIN cases c ON c.community_code = s.community_code AND c.street_code = s.street_code
       WHERE ST_Intersects(s.geom, c.geom) OR c.site_id = s.id) found
 WHERE c.id = found.id AND c.site_id IS DISTINCT FROM found.site_id"""
 

@@ -27,7 +27,7 @@ SELECT a.target_kind AS kind,
 FROM assignments a
 JOIN people p ON p.id = a.person_id
 JOIN communities cm ON cm.code = a.community_code
-LEFT JOIN sites s ON s.id = a.site_id
+LEFT JOIN sites s ON s.id = a.site_id AND s.street_code = a.street_code
 LEFT JOIN grids g ON g.code = a.grid_code
 WHERE p.external_id = %(person)s AND a.valid_from <= %(as_of)s
   AND (a.valid_to IS NULL OR a.valid_to > %(as_of)s)
@@ -54,7 +54,7 @@ WITH st AS (
                      AND a.valid_from <= %(as_of)s
                      AND (a.valid_to IS NULL OR a.valid_to > %(as_of)s)) AS has_cadre
     FROM sites s
-    LEFT JOIN management m ON m.site_id = s.id AND m.valid_from <= %(as_of)s
+    LEFT JOIN management m ON m.site_id = s.id AND m.street_code = s.street_code AND m.valid_from <= %(as_of)s
          AND (m.valid_to IS NULL OR m.valid_to > %(as_of)s)
     WHERE {in_place})
 SELECT count(*) FILTER (WHERE kind <> 'building_cluster') AS residential,
@@ -94,7 +94,7 @@ FROM c""", in_place=_in_place("c", "site_id"))
 # The place's sites with the most cases in the period (its hot spots).
 HOT_SITES = compose("""
 SELECT s.id, s.name, count(*) AS cases
-FROM cases c JOIN sites s ON s.id = c.site_id
+FROM cases c JOIN sites s ON s.id = c.site_id AND s.street_code = c.street_code
 WHERE {in_place}
   AND c.reported_at >= %(lo)s::timestamp AT TIME ZONE %(tz)s
   AND c.reported_at < %(hi)s::timestamp AT TIME ZONE %(tz)s
