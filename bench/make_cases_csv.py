@@ -6,6 +6,10 @@ words, the category as 一级-二级 by name, the source by name, the address), 
     .venv/bin/python bench/make_cases_csv.py 1000000 /tmp/cases_1m.csv
     .venv/bin/python bench/make_cases_csv.py 100000 /tmp/hotline_100k.csv --hotline
     .venv/bin/python bench/make_cases_csv.py 100000 /tmp/addresses_100k.csv --addresses-only
+    .venv/bin/python bench/make_cases_csv.py 30000 /tmp/month.csv --month 2026-10
+
+--month YYYY-MM: every case reported in that month (a monthly extract), each closed as long
+after its report as generated.
 """
 import datetime as dt
 import sys
@@ -31,12 +35,27 @@ def _category_names() -> dict[str, str]:
     return out
 
 
+def _into_month(df: pd.DataFrame, month: str, now: dt.datetime) -> pd.DataFrame:
+    """The cases moved into ``month``: each keeps its time of day and its time to close; a
+    closing that would lie after ``now`` is put an hour before it."""
+    start = pd.Timestamp(f"{month}-01", tz=now.tzinfo)
+    days = (start + pd.offsets.MonthBegin(1) - start).days
+    reported = df["reported_at"]
+    moved = start + pd.to_timedelta(reported.dt.day_of_year % days, unit="D") + (
+        reported - reported.dt.normalize())
+    closed = (df["closed_at"] - reported + moved).where(df["closed_at"].notna())
+    closed = closed.where(closed.isna() | (closed < now), pd.Timestamp(now) - pd.Timedelta(hours=1))
+    return df.assign(reported_at=moved, closed_at=closed)
+
+
 def main(n: int, out: str, seed: int = 99, hotline: bool = False,
-         addresses_only: bool = False) -> None:
+         addresses_only: bool = False, month: str | None = None) -> None:
     now = dt.datetime.now(ZoneInfo("Asia/Shanghai")).replace(microsecond=0)
     geo = demo.build_geography(7, 1500)
     mgmt = demo.build_management(geo.sites, now.date(), 7)
     df = pd.concat(list(demo.generate_cases(geo, mgmt, n, now, seed)))
+    if month:
+        df = _into_month(df, month, now)
     ids = "B" + df["external_id"].str[1:]
     reported = df["reported_at"].dt.strftime("%Y-%m-%d %H:%M:%S")
     closed = df["closed_at"].dt.strftime("%Y-%m-%d %H:%M:%S")
@@ -63,5 +82,7 @@ def main(n: int, out: str, seed: int = 99, hotline: bool = False,
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]), sys.argv[2], hotline="--hotline" in sys.argv[3:],
-         addresses_only="--addresses-only" in sys.argv[3:])
+    flags = sys.argv[3:]
+    main(int(sys.argv[1]), sys.argv[2], hotline="--hotline" in flags,
+         addresses_only="--addresses-only" in flags,
+         month=flags[flags.index("--month") + 1] if "--month" in flags else None)

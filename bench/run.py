@@ -47,7 +47,7 @@ def machine(conn) -> str:
             f"{n_cases:,} cases, {n_sites:,} sites")
 
 
-def bench_import(n: int = 1_000_000) -> dict:
+def bench_import(n: int = 1_000_000, month: str | None = None) -> dict:
     conn = db.connect()
     conn.autocommit = True
     with conn.cursor() as cur:  # start from vacuumed tables (cases and every pre-aggregate)
@@ -55,8 +55,8 @@ def bench_import(n: int = 1_000_000) -> dict:
     conn.close()
     folder = Path(tempfile.mkdtemp(prefix="atlas-bench-"))
     csv = folder / "cases.csv"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "make_cases_csv.py"), str(n), str(csv)],
-                   check=True)
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_cases_csv.py"), str(n), str(csv),
+                    *(["--month", month] if month else [])], check=True)
     t0 = time.perf_counter()
     res = subprocess.run([sys.executable, "-m", "geo", "import", "cases", str(csv), "--source",
                           "bench_import", "--add-categories"], capture_output=True, text=True,
@@ -160,6 +160,11 @@ def main() -> None:
     stat_times = bench_stats(conn)
     conn.close()
     imp = bench_import() if "--no-import" not in sys.argv else None
+    # a monthly extract: 30,000 cases of the month before last (its closings in the past)
+    before_last = (dt.date.today().replace(day=1) - dt.timedelta(days=1)).replace(day=1) \
+        - dt.timedelta(days=1)
+    monthly = ([bench_import(30_000, before_last.strftime("%Y-%m")) for _ in range(3)]
+               if "--no-import" not in sys.argv else None)
     hotline = bench_hotline() if "--no-import" not in sys.argv else None
     lines = [
         "# Benchmarks", "",
@@ -179,6 +184,15 @@ def main() -> None:
             f"Wall time of the whole command: **{imp['wall']:.1f} s**.", "",
             "| step | seconds |", "|---|---|",
             *[f"| {k} | {v:.2f} |" for k, v in s.items()], "",
+        ]
+    if monthly:
+        walls = [m["wall"] for m in monthly]
+        lines += [
+            "## Import of a monthly extract (30,000 cases of one month, CSV)", "",
+            "The same command with a month's cases (bench/make_cases_csv.py --month), three "
+            "runs, each followed by deleting the rows and VACUUM.", "",
+            f"Wall time: {', '.join(f'{w:.2f}' for w in walls)} s (median "
+            f"{statistics.median(walls):.2f} s).", "",
         ]
     if hotline:
         lines += [

@@ -53,6 +53,10 @@ CUBES = (
                                   "source_code", "status", "escalation"), ("street_code",),
          SITE_RATED, "on_site", COMMUNITY_MONTH,
          "top sites and case rates by management mode under a level-1 category or source"),
+    Cube("case_street_code_hours", ("street_code", "category_l1", "source_code", "month",
+                                    "escalation", "hours"), (), ("closed",), "closed",
+         ("street_code", "month"),
+         "median hours to close of a whole street under a level-1 category or source filter"),
     Cube("case_district_month", ("month", "category_code", "source_code", "status", "escalation",
                                  "located_by"), ("category_l1",), RATED, "all", ("month",),
          "the district's counts and monthly chart (whole months)"),
@@ -82,12 +86,14 @@ class Answer:
     edges: str | None = None
 
 
-def answering(question: str, *, district: bool, community: bool = False, codes: bool = False,
-              level1_only: bool = True, by: str | None = None, cell: float = CUBE_CELL) -> Answer:
+def answering(question: str, *, district: bool, community: bool = False, street: bool = False,
+              codes: bool = False, level1_only: bool = True, by: str | None = None,
+              cell: float = CUBE_CELL) -> Answer:
     """The cube that answers ``question`` ("counts", "hours", "cells" or "sites") for a scope
-    (``district``: the whole district, seen by someone who sees it all; ``community``: one
-    community), a category or source filter (``codes``; ``level1_only``: level-1 categories
-    only), a grouping ``by`` and a heat cell size."""
+    (``district``: the whole district, seen by someone who sees it all; ``street``: a whole
+    street, seen by someone who sees all of it; ``community``: one community), a category or
+    source filter (``codes``; ``level1_only``: level-1 categories only), a grouping ``by`` and
+    a heat cell size."""
     if question == "counts":
         if by == "site":  # no cube has the site's external id
             return Answer(None)
@@ -100,6 +106,8 @@ def answering(question: str, *, district: bool, community: bool = False, codes: 
                     else Answer("case_district_hours", "case_district_day_hours"))
         if by in (None, "community", "month") and not codes:
             return Answer("case_month_hours")
+        if street and level1_only and by in (None, "month"):
+            return Answer("case_street_code_hours")
         return Answer(None)
     if question == "cells":
         if cell != CUBE_CELL or (codes and not level1_only):

@@ -63,6 +63,7 @@ TABLES: dict[str, Placement] = {
     "case_cell_month_level": _distributed("heat cells without category or source"),
     "case_site_month": _distributed("top sites and rates by mode"),
     "case_site_code_month": _distributed("top sites and rates under a category or source"),
+    "case_street_code_hours": _distributed("a street's hours to close under a category or source"),
     # the district-wide cubes: summed from the per-street ones at query time
     "case_district_month": _rolled_up("case_month"),
     "case_district_day": _rolled_up("case_month"),

@@ -132,8 +132,9 @@ def _case_bounds(cur, filters: CaseFilters, communities: list[str], tz: str) -> 
 def case_params(cur, scope: Scope, filters: CaseFilters) -> dict:
     """Check a scope and filters (an unknown code or a reversed range is the user's mistake)
     and return the bound parameters every case query takes, with ``district`` (the scope is
-    the whole district and the user sees all of it: the district's aggregates may answer) and
-    ``level1_only`` (no category filter, or level-1 categories only)."""
+    the whole district and the user sees all of it: the district's aggregates may answer),
+    ``whole_street`` (the same for a whole street) and ``level1_only`` (no category filter, or
+    level-1 categories only)."""
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
         raise InputError(f"--from: {filters.date_from} is after --to {filters.date_to}")
     check_scope(cur, scope)
@@ -149,8 +150,8 @@ def case_params(cur, scope: Scope, filters: CaseFilters) -> dict:
         **_case_bounds(cur, filters, communities, tz),
     }
     db.run(cur, cases_sql.CODE_BOUNDS, {**params, "whole_district": scope == Scope()})
-    params["code_l1s"], params["code_sources"], params["level1_only"], params["district"] = \
-        cur.fetchone()
+    (params["code_l1s"], params["code_sources"], params["level1_only"], params["district"],
+     params["whole_street"]) = cur.fetchone()
     return params
 
 
@@ -169,7 +170,8 @@ def cases(conn, scope: Scope, filters: CaseFilters, *, by: str | None = None,
         total = total or by is None
         db.run(cur, cases_sql.query(
             by, cubes.answering("counts", district=params["district"], by=by),
-            cubes.answering("hours", district=params["district"], by=by, codes=codes),
+            cubes.answering("hours", district=params["district"], street=params["whole_street"],
+                            by=by, codes=codes, level1_only=params["level1_only"]),
             total=total and by is not None), params)
         rows = cur.fetchall()
         names = {}

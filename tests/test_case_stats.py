@@ -128,6 +128,38 @@ def test_random_filter_combinations_match_the_raw_cases(demo_url):
     conn.close()
 
 
+def test_a_street_median_under_a_filter_comes_from_its_cube(demo_url):
+    """A whole street under a level-1 category or source filter: the median from the street's
+    histogram (case_street_code_hours), for the owner and for the street's own user; a level-2
+    category reads the cases."""
+    from geo import cubes, users
+
+    owner = db.connect(demo_url)
+    street = "370202005"
+    user = db.connect_as(users.User("jiedao", "street", street), demo_url)
+    for f in (stats.CaseFilters(dt.date(2024, 2, 10), dt.date(2025, 8, 20), categories=("sanitation",)),
+              stats.CaseFilters(dt.date(2024, 5, 3), dt.date(2026, 1, 9), sources=("grid_report",),
+                                escalation="street"),
+              stats.CaseFilters(dt.date(2024, 5, 3), dt.date(2026, 1, 9),
+                                categories=("sanitation", "greening"), sources=("hotline_12345",))):
+        with owner.cursor() as cur:
+            params = stats.case_params(cur, stats.Scope(street=street), f)
+        owner.rollback()
+        assert cubes.answering("hours", district=False, street=params["whole_street"], codes=True,
+                               level1_only=params["level1_only"]).whole == "case_street_code_hours"
+        *_, hours, _ = raw_figures(owner, stats.Scope(street=street), f)
+        assert hours, f
+        for conn in (owner, user):
+            got = stats.cases(conn, stats.Scope(street=street), f)[0]
+            assert got["median_hours_to_close"] == whole_hours_median(hours), f
+    with user.cursor() as cur:  # the street's user: the street is whole; the district is not
+        assert stats.case_params(cur, stats.Scope(street=street), stats.CaseFilters())["whole_street"]
+        assert not stats.case_params(cur, stats.Scope(), stats.CaseFilters())["whole_street"]
+    user.rollback()
+    owner.close()
+    user.close()
+
+
 def aggregates_equal_raw(url) -> bool:
     """Every cube of the catalogue holds exactly the counts of the cases: no row missing, none
     different, none left over (an emptied row counts as left over)."""

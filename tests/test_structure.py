@@ -141,12 +141,12 @@ def test_the_cubes_the_read_side_asks_for_are_declared():
     from geo import cubes
 
     named = set()
-    for question, district, community, codes, level1_only, by, cell in itertools.product(
+    for question, district, community, street, codes, level1_only, by, cell in itertools.product(
             ("counts", "hours", "cells", "sites"), (False, True), (False, True), (False, True),
-            (False, True), (None, "community", "site", "category", "source", "month"),
+            (False, True), (False, True), (None, "community", "site", "category", "source", "month"),
             (50, cubes.CUBE_CELL)):
-        answer = cubes.answering(question, district=district, community=community, codes=codes,
-                                 level1_only=level1_only, by=by, cell=cell)
+        answer = cubes.answering(question, district=district, community=community, street=street,
+                                 codes=codes, level1_only=level1_only, by=by, cell=cell)
         named |= {answer.whole, answer.edges} - {None}
     assert named == set(cubes.BY_NAME)
 

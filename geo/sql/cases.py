@@ -136,6 +136,7 @@ _HISTOGRAM_FILTERS = {
     "case_month_hours": STREET_COMMUNITY,
     "case_district_hours": "true",
     "case_district_code_hours": CODE_KEYS + "\nAND" + CODE_FILTERS,
+    "case_street_code_hours": "{t}.street_code = %(street)s AND " + CODE_KEYS,
 }
 
 
@@ -275,8 +276,9 @@ NAMES = {
 }
 
 
-# The bounds of CODE_KEYS, whether the category filter has level-1 categories only, and whether
-# the district's aggregates may answer (the scope is the whole district and the user sees it).
+# The bounds of CODE_KEYS, whether the category filter has level-1 categories only, whether
+# the district's aggregates may answer (the scope is the whole district and the user sees it),
+# and whether a street's may (the scope is a whole street and the user sees all of it).
 CODE_BOUNDS = """
 SELECT (SELECT array_agg(DISTINCT coalesce(parent_code, code)) FROM case_categories
         WHERE %(categories)s::text[] IS NULL OR code = ANY(%(categories)s)),
@@ -284,7 +286,9 @@ SELECT (SELECT array_agg(DISTINCT coalesce(parent_code, code)) FROM case_categor
         WHERE %(sources)s::text[] IS NULL OR code = ANY(%(sources)s)),
        (SELECT coalesce(bool_and(parent_code IS NULL), true) FROM case_categories
         WHERE code = ANY(%(categories)s)),
-       %(whole_district)s AND atlas_sees_district()"""
+       %(whole_district)s AND atlas_sees_district(),
+       %(street)s::text IS NOT NULL AND %(community)s::text IS NULL
+           AND (current_user <> 'atlas_user' OR atlas_sees(%(street)s, ''))"""
 
 
 SCOPE_COMMUNITIES = """
