@@ -116,9 +116,7 @@ def answering(question: str, *, district: bool, community: bool = False, street:
             return Answer("case_cell_month")
         return Answer("case_cell_month_level", "case_district_cell_day" if district else None)
     if question == "sites":
-        # under a filter a community's cases through the covering index are faster than
-        # case_site_code_month, which is read by category first (docs/cubes.md)
-        if codes and (community or not level1_only):
+        if codes and not level1_only:  # no cube has level-2 categories by site
             return Answer(None)
         return Answer("case_site_code_month" if codes else "case_site_month")
     raise ValueError(f"no such question: {question}")

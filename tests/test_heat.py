@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geo import db, cases, stats
+from geo import cases, cubes, db, stats
 from tests.test_case_stats import random_filters, raw_where
 
 R = 6378137.0
@@ -237,3 +237,26 @@ def test_the_pages_loads_run_side_by_side_on_connections_of_their_own(demo_url):
                                lambda c: db.row(c, "SELECT 1", ())])
     with pool.connection() as c:  # rolled back after the error: usable
         assert db.row(c, "SELECT 2", ()) == (2,)
+
+
+def test_site_quarters_from_the_code_cube_equal_the_cases(conn):
+    """A community's or street's sites under a level-1 category or source filter come from
+    case_site_code_month: the same counts per site and quarter as from the cases."""
+    from geo.sql import cases as cases_sql
+
+    for scope, f in ((stats.Scope(community="370202005001"),
+                      stats.CaseFilters(dt.date(2024, 2, 10), dt.date(2025, 8, 20),
+                                        categories=("sanitation",))),
+                     (stats.Scope(street="370202005"),
+                      stats.CaseFilters(dt.date(2024, 5, 3), dt.date(2026, 1, 9),
+                                        sources=("grid_report",), status="closed"))):
+        params = cases._params(conn, scope, f)
+        assert cubes.answering("sites", district=False, community=bool(scope.community),
+                               codes=True, level1_only=params["level1_only"]).whole \
+            == "case_site_code_month"
+        keys = ["site_id", "quarter"]
+        raw = db.frame(conn, cases_sql.site_quarter_cases(None), params).sort_values(keys)
+        cube = db.frame(conn, cases_sql.site_quarter_cases("case_site_code_month"),
+                        params).sort_values(keys)
+        assert len(raw) > 10
+        assert raw.reset_index(drop=True).astype(str).equals(cube.reset_index(drop=True).astype(str))
