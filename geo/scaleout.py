@@ -93,7 +93,7 @@ UNIQUE_WITHOUT_SHARD_KEY = (
     "assignments_key_idx", "assignments_pkey", "case_cell_month_level_pkey",
     "case_month_hours_pkey", "case_month_pkey", "case_personal_pkey",
     "case_site_code_month_pkey", "case_site_month_pkey", "cases_pkey",
-    "cases_source_code_external_id_key", "management_pkey", "management_site_id_valid_from_key",
+    "cases_external_id_source_code_key", "management_pkey", "management_site_id_valid_from_key",
     "sites_external_id_key", "sites_pkey",
 )
 

@@ -150,8 +150,8 @@ def case_params(cur, scope: Scope, filters: CaseFilters) -> dict:
         **_case_bounds(cur, filters, communities, tz),
     }
     db.run(cur, cases_sql.CODE_BOUNDS, {**params, "whole_district": scope == Scope()})
-    (params["code_l1s"], params["code_sources"], params["level1_only"], params["district"],
-     params["whole_street"]) = cur.fetchone()
+    (params["code_l1s"], params["code_sources"], params["level1_only"],
+     params["category_codes"], params["district"], params["whole_street"]) = cur.fetchone()
     return params
 
 

@@ -29,8 +29,7 @@ STREET_COMMUNITY = """(%(street)s::text IS NULL OR {t}.street_code = %(street)s)
 AND (%(community)s::text IS NULL OR {t}.community_code = %(community)s)"""
 SCOPE_FILTERS = "\n{t}.community_code = ANY(%(communities)s)\nAND " + STREET_COMMUNITY
 CODE_FILTERS = """
-(%(categories)s::text[] IS NULL OR {t}.category_code = ANY(%(categories)s)
-     OR {t}.category_l1 = ANY(%(categories)s))
+(%(categories)s::text[] IS NULL OR {t}.category_code = ANY(%(category_codes)s))
 AND (%(sources)s::text[] IS NULL OR {t}.source_code = ANY(%(sources)s))"""
 STATUS_FILTER = "\nAND (%(status)s::text IS NULL OR {t}.status = %(status)s)"
 FILTERS = SCOPE_FILTERS + "\nAND" + CODE_FILTERS + STATUS_FILTER
@@ -286,6 +285,8 @@ SELECT (SELECT array_agg(DISTINCT coalesce(parent_code, code)) FROM case_categor
         WHERE %(sources)s::text[] IS NULL OR code = ANY(%(sources)s)),
        (SELECT coalesce(bool_and(parent_code IS NULL), true) FROM case_categories
         WHERE code = ANY(%(categories)s)),
+       (SELECT array_agg(code) FROM case_categories
+        WHERE code = ANY(%(categories)s) OR parent_code = ANY(%(categories)s)),
        %(whole_district)s AND atlas_sees_district(),
        %(street)s::text IS NOT NULL AND %(community)s::text IS NULL
            AND (current_user <> 'atlas_user' OR atlas_sees(%(street)s, ''))"""
