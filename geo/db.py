@@ -170,8 +170,9 @@ def beside_replica(primary: AtlasConnection, replica_url: str,
     try:
         replica = make(replica_url)
     except psycopg2.OperationalError as refused:
+        first_line = (str(refused).strip().splitlines() or [""])[0]
         LOG.warning("the read replica does not answer (%s): reading from the primary",
-                    str(refused).strip().splitlines()[0] if str(refused).strip() else refused)
+                    first_line)
         return primary
     replica.primary = primary
     primary.has_replica = True
@@ -190,8 +191,9 @@ def connect_reading(user=None) -> AtlasConnection:
     replica when set, writing to DATABASE_URL's primary."""
     primary = connect_for(user)
     replica_url = read_url()
-    return beside_replica(primary, replica_url, lambda url: connect_for(user, url)) \
-        if replica_url else primary
+    if not replica_url:
+        return primary
+    return beside_replica(primary, replica_url, lambda url: connect_for(user, url))
 
 
 def migrate(conn: psycopg2.extensions.connection) -> list[str]:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import re
 
 import psycopg2
+from psycopg2 import sql
 
 from geo import scaleout
 from tests.conftest import ROOT, query
@@ -75,12 +77,31 @@ def joins_without_shard_key(text: str, distributed: set[str]) -> list[str]:
     return bad
 
 
+def _flat(query) -> str:
+    """The text of a statement composed with psycopg2.sql (identifiers by name)."""
+    if isinstance(query, str):
+        return query
+    if isinstance(query, sql.Composed):
+        return "".join(_flat(part) for part in query.seq)
+    if isinstance(query, sql.SQL):
+        return query.string
+    if isinstance(query, sql.Identifier):
+        return ".".join(query.strings)
+    return "%s"  # a literal or placeholder: a value, no table
+
+
 def sql_texts():
-    """Every string literal of geo/sql: its statements and the fragments they are made of."""
+    """Every string literal of geo/sql (its statements and the fragments they are made of),
+    and every statement its modules compose from fragments, whole."""
     for path in sorted(SQL_DIR.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 yield f"{path.name}:{node.lineno}", node.value
+        module = importlib.import_module(f"geo.sql.{path.stem}" if path.stem != "__init__"
+                                         else "geo.sql")
+        for name, value in vars(module).items():
+            if isinstance(value, (str, sql.Composable)) and name.isupper():
+                yield f"{path.name}:{name}", _flat(value)
 
 
 def test_joins_of_distributed_tables_include_the_shard_key():

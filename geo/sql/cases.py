@@ -84,12 +84,16 @@ DAY_GROUPINGS = {None: "NULL::text", "category": "a.category_l1", "source": "a.s
                  "month": "date_trunc('month', a.day)::date"}
 
 
+# the case's site, for the figures by site
+SITE_JOIN = "JOIN sites s ON s.id = c.site_id AND s.street_code = c.street_code"
+
+
 def _counts(by: str | None, answer: Answer) -> str:
     """(code, category_l1, escalation, located_by, cases, closed, rated, satisfied): whole months from the answering cube
     (with the scope's columns, or the district's) and the partial months from the cases, or
     from the district's cube by day."""
     raw_key, agg_key = GROUPINGS[by]
-    join = "JOIN sites s ON s.id = c.site_id AND s.street_code = c.street_code" if by == "site" else ""
+    join = SITE_JOIN if by == "site" else ""
 
     def raw(where: str, key: str = raw_key) -> sql.Composed:
         return compose("""
@@ -143,7 +147,7 @@ def _hours(by: str | None, answer: Answer) -> str:
     """(code, hours, closed): whole hours to close, whole months from the answering histogram
     and the partial months from the cases or its histogram by day; or all from the cases."""
     raw_key, agg_key = GROUPINGS[by]
-    join = "JOIN sites s ON s.id = c.site_id AND s.street_code = c.street_code" if by == "site" else ""
+    join = SITE_JOIN if by == "site" else ""
     hours = "floor(date_part('epoch', c.closed_at - c.reported_at) / 3600)::int"
 
     def raw(where: str, key: str = raw_key) -> sql.Composed:

@@ -5,14 +5,17 @@ from psycopg2 import sql
 from geo.sql import compose
 
 
+# A site's (s) management record holding on %(as_of)s, if any.
+MODE_AS_OF = """
+LEFT JOIN management m ON m.site_id = s.id AND m.street_code = s.street_code AND m.valid_from <= %(as_of)s
+     AND (m.valid_to IS NULL OR m.valid_to > %(as_of)s)
+"""
+
 # One row per site in scope with its mode on %(as_of)s (no record holding that day: 'none').
 SITES_AS_OF = """
 SELECT s.id, s.external_id, s.name, s.kind, s.households, s.community_code, s.street_code,
        coalesce(m.mode, 'none') AS mode, s.geom IS NOT NULL AS outlined
-FROM sites s
-LEFT JOIN management m ON m.site_id = s.id AND m.street_code = s.street_code AND m.valid_from <= %(as_of)s
-     AND (m.valid_to IS NULL OR m.valid_to > %(as_of)s)
-WHERE s.kind = ANY(%(kinds)s)
+FROM sites s""" + MODE_AS_OF + """WHERE s.kind = ANY(%(kinds)s)
   AND (%(street)s::text IS NULL OR s.street_code = %(street)s)
   AND (%(community)s::text IS NULL OR s.community_code = %(community)s)
 """
@@ -70,11 +73,6 @@ GROUP BY g.code, g.name ORDER BY g.code""", sites=SITES_AS_OF, groups=GROUPS[by]
 SCOPE_SITES = """
 (%(street)s::text IS NULL OR s.street_code = %(street)s)
 AND (%(community)s::text IS NULL OR s.community_code = %(community)s)
-"""
-
-MODE_AS_OF = """
-LEFT JOIN management m ON m.site_id = s.id AND m.street_code = s.street_code AND m.valid_from <= %(as_of)s
-     AND (m.valid_to IS NULL OR m.valid_to > %(as_of)s)
 """
 
 STREETS = """

@@ -6,6 +6,7 @@ from __future__ import annotations
 from psycopg2 import sql
 
 from geo.sql import compose
+from geo.sql.coverage import MODE_AS_OF
 
 PERSON = sql.SQL("""
 SELECT external_id, name, role, title FROM people WHERE external_id = %s""")
@@ -53,9 +54,7 @@ WITH st AS (
                    WHERE a.site_id = s.id AND p.role = 'street_cadre'
                      AND a.valid_from <= %(as_of)s
                      AND (a.valid_to IS NULL OR a.valid_to > %(as_of)s)) AS has_cadre
-    FROM sites s
-    LEFT JOIN management m ON m.site_id = s.id AND m.street_code = s.street_code AND m.valid_from <= %(as_of)s
-         AND (m.valid_to IS NULL OR m.valid_to > %(as_of)s)
+    FROM sites s {mode_as_of}
     WHERE {in_place})
 SELECT count(*) FILTER (WHERE kind <> 'building_cluster') AS residential,
        count(*) FILTER (WHERE kind <> 'building_cluster' AND mode <> 'none') AS managed,
@@ -66,7 +65,7 @@ SELECT count(*) FILTER (WHERE kind <> 'building_cluster') AS residential,
            AS unmanaged_courtyards,
        coalesce(array_agg(name ORDER BY households DESC, name) FILTER (WHERE NOT has_cadre),
                 '{{}}') AS without_cadre
-FROM st""", in_place=_in_place("s", "id"))
+FROM st""", mode_as_of=MODE_AS_OF, in_place=_in_place("s", "id"))
 
 # The place's cases: since the previous visit, in the period [lo, hi) with its rates (median
 # hours to close as the figures take it: of whole hours, in the middle of the hour), those
