@@ -14,7 +14,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-import cn2an
 import numpy as np
 from rapidfuzz import fuzz, process
 
@@ -90,6 +89,8 @@ def number_key(number: str) -> str | None:
 def _arabic(text: str) -> int | None:
     if text.isdigit():
         return int(text)
+    import cn2an  # imported when needed: most files never write a number in Chinese
+
     try:
         return int(cn2an.cn2an(text, "smart"))
     except (ValueError, KeyError):

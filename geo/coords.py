@@ -5,10 +5,13 @@ WGS84 with no EPSG code; the forward formulas are public, the inverse is found b
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import shapely
-from pyproj import CRS, Transformer
-from pyproj.exceptions import CRSError
+
+if TYPE_CHECKING:
+    from pyproj import CRS
 
 _A = 6378245.0
 _EE = 0.00669342162296594323
@@ -83,26 +86,36 @@ def parse_crs(value: str | int | None) -> str | CRS | None:
     text = str(value).strip().lower().replace("-", "").replace("_", "")
     if text in CHINESE_CRS:
         return text
+    from pyproj import CRS  # imported when needed: a file in lon/lat starts faster
+    from pyproj.exceptions import CRSError
+
     try:
         return CRS.from_user_input(int(text) if text.isdigit() else str(value))
     except (CRSError, ValueError):
         raise ValueError(f"unknown coordinate system '{value}' (give an EPSG code, gcj02 or bd09)") from None
 
 
+def _is_wgs84(crs) -> bool:
+    """Nothing to convert: no system given, or a pyproj CRS that is EPSG:4326."""
+    return crs is None or (not isinstance(crs, str) and crs.to_epsg() == 4326)
+
+
 def to_wgs84_xy(x, y, crs) -> tuple[np.ndarray, np.ndarray]:
     """Arrays of coordinates in ``crs`` (see parse_crs) to WGS84 lon/lat."""
-    if crs is None or (isinstance(crs, CRS) and crs.to_epsg() == 4326):
+    if _is_wgs84(crs):
         return np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     if crs == "gcj02":
         return gcj02_to_wgs84(x, y)
     if crs == "bd09":
         return bd09_to_wgs84(x, y)
+    from pyproj import Transformer
+
     return Transformer.from_crs(crs, 4326, always_xy=True).transform(x, y)
 
 
 def to_wgs84(geoms: np.ndarray, crs) -> np.ndarray:
     """Shapely geometries in ``crs`` to WGS84, vertex by vertex."""
-    if crs is None or (isinstance(crs, CRS) and crs.to_epsg() == 4326):
+    if _is_wgs84(crs):
         return geoms
 
     def convert(coords: np.ndarray) -> np.ndarray:

@@ -20,7 +20,6 @@ class Cube:
     rows: str  # which cases it counts: all (with a community), closed (with a closing time),
     # on_site (on a site), with_point (the cell cubes: a case placed by its community only has
     # no point); an unplaced case (no community) is in none
-    emptied_by: tuple[str, ...]  # where a removal looks for emptied rows
     serves: str
 
     @property
@@ -28,51 +27,49 @@ class Cube:
         return self.key + self.carried
 
 
-COMMUNITY_MONTH = ("community_code", "month")
 # the count cubes' measures: cases, closed, rated (with a satisfaction), satisfied (rated 4-5)
 RATED = ("cases", "closed", "rated", "satisfied")
 SITE_RATED = ("cases", "rated", "satisfied")  # the site cubes: closed is their status
 CUBES = (
     Cube("case_month", ("community_code", "month", "category_code", "source_code", "status",
                         "escalation", "located_by"), ("street_code", "category_l1"),
-         RATED, "all", COMMUNITY_MONTH,
-         "counts of a community or street under any filter; by community, category, source, month"),
+         RATED, "all",
+         "counts of a community or street under any filter; by community, category, source, "
+         "month"),
     Cube("case_month_hours", ("community_code", "month", "escalation", "hours"), ("street_code",),
-         ("closed",), "closed", COMMUNITY_MONTH,
+         ("closed",), "closed",
          "median hours to close of a community or street without category or source filter"),
     Cube("case_cell_month", ("month", "street_code", "community_code", "cx", "cy", "category_l1",
                              "source_code", "status", "escalation"), (), ("cases",), "with_point",
-         COMMUNITY_MONTH, "heat cells of a street or the district under a level-1 category or source"),
+         "heat cells of a street or the district under a level-1 category or source"),
     Cube("case_cell_month_level", ("community_code", "month", "cx", "cy", "status", "escalation"),
-         ("street_code",), ("cases",), "with_point", COMMUNITY_MONTH,
+         ("street_code",), ("cases",), "with_point",
          "heat cells of a street or the district without category or source filter"),
     Cube("case_site_month", ("community_code", "month", "site_id", "status", "escalation"),
-         ("street_code",), SITE_RATED, "on_site", COMMUNITY_MONTH,
+         ("street_code",), SITE_RATED, "on_site",
          "top sites and case rates by management mode without category or source filter"),
     Cube("case_site_code_month", ("community_code", "month", "site_id", "category_l1",
                                   "source_code", "status", "escalation"), ("street_code",),
-         SITE_RATED, "on_site", COMMUNITY_MONTH,
+         SITE_RATED, "on_site",
          "top sites and case rates by management mode under a level-1 category or source"),
     Cube("case_street_code_hours", ("street_code", "category_l1", "source_code", "month",
                                     "escalation", "hours"), (), ("closed",), "closed",
-         ("street_code", "month"),
          "median hours to close of a whole street under a level-1 category or source filter"),
     Cube("case_district_month", ("month", "category_code", "source_code", "status", "escalation",
-                                 "located_by"), ("category_l1",), RATED, "all", ("month",),
+                                 "located_by"), ("category_l1",), RATED, "all",
          "the district's counts and monthly chart (whole months)"),
     Cube("case_district_day", ("day", "category_code", "source_code", "status", "escalation",
-                               "located_by"), ("category_l1",), RATED, "all", ("day",),
+                               "located_by"), ("category_l1",), RATED, "all",
          "the district's counts in the partial months at the ends of a range"),
     Cube("case_district_hours", ("month", "escalation", "hours"), (), ("closed",), "closed",
-         ("month",), "the district's median hours to close without category or source filter"),
+         "the district's median hours to close without category or source filter"),
     Cube("case_district_day_hours", ("day", "escalation", "hours"), (), ("closed",), "closed",
-         ("day",), "the district's median hours to close in the partial months"),
+         "the district's median hours to close in the partial months"),
     Cube("case_district_code_hours", ("category_l1", "source_code", "month", "category_code",
                                       "escalation", "hours"), (), ("closed",), "closed",
-         ("category_l1", "source_code", "month"),
          "the district's median hours to close under a category or source filter"),
     Cube("case_district_cell_day", ("day", "cx", "cy", "status", "escalation"), (), ("cases",),
-         "with_point", ("day",), "the district's heat cells in the partial months"),
+         "with_point", "the district's heat cells in the partial months"),
 )
 BY_NAME = {c.name: c for c in CUBES}
 

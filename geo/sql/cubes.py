@@ -55,51 +55,91 @@ def _where(cube: Cube) -> sql.Composable:
     return sql.SQL(" WHERE " + ROWS[cube.rows] if ROWS[cube.rows] else "")
 
 
-def add(cube: Cube, rel: str, sign: int, tz: sql.Composable = TZ_ARGUMENT) -> sql.Composed:
-    """The statement adding (``sign`` 1) or removing (-1) the cases of relation ``rel`` to the
-    cube's counts; ``tz`` is the time zone as SQL (a literal, or the format() argument)."""
+# The transition tables' rows once, with every dimension computed (time zone, cell, hours):
+# the cubes then group this narrow table instead of each re-reading the whole case rows.
+STAGED = {"old_rows": "cube_old_rows", "new_rows": "cube_new_rows"}
+# what ROWS and MEASURES read besides the dimensions
+STAGED_RAW = ("community_code", "site_id", "status", "closed_at", "satisfaction", "geom")
+
+
+def stage(rel: str, tz: sql.Composable = TZ_ARGUMENT) -> sql.Composed:
+    """A temporary table of relation ``rel``'s cases with every cube's dimensions computed."""
+    columns = dict.fromkeys([c for cube in CUBES for c in cube.columns] + list(STAGED_RAW))
+    return compose("CREATE TEMP TABLE {staged} ON COMMIT DROP AS SELECT {columns} FROM {rel}",
+                   staged=sql.Identifier("pg_temp", STAGED[rel]), rel=sql.Identifier(rel),
+                   columns=_list(sql.SQL("{} AS {}").format(_dimension(c, tz), sql.Identifier(c))
+                                 if c in DIMENSIONS else sql.Identifier(c) for c in columns))
+
+
+def unstage(rel: str) -> sql.Composed:
+    """Drop the staged rows (a second statement of the transaction stages its own)."""
+    return compose("DROP TABLE {staged}", staged=sql.Identifier("pg_temp", STAGED[rel]))
+
+
+def _source(rel: str, columns, tz: sql.Composable) -> tuple[sql.Composable, sql.Composable]:
+    """The relation a statement reads, and its dimensions: a staged table's are its columns."""
+    if rel in STAGED:
+        return sql.Identifier("pg_temp", STAGED[rel]), names(columns)
+    return sql.Identifier(rel), _dimensions(columns, tz)
+
+
+def add(cube: Cube, rel: str, tz: sql.Composable = TZ_ARGUMENT) -> sql.Composed:
+    """The statement adding the cases of relation ``rel`` (a transition table: its staged
+    rows) to the cube's counts; ``tz`` is the time zone as SQL (a literal, or the format()
+    argument)."""
+    source, dims = _source(rel, cube.columns, tz)
     return compose("""INSERT INTO {cube} AS a ({columns})
 SELECT {dims}, {measures}
 FROM {rel}{where} GROUP BY {groups} ORDER BY {order}
 ON CONFLICT ({key}) DO UPDATE SET {sums}""",
         cube=sql.Identifier(cube.name), columns=names(cube.columns + cube.measures),
-        dims=_dimensions(cube.columns, tz), rel=sql.Identifier(rel), where=_where(cube),
-        measures=_list(sql.SQL("{} * {}").format(sql.Literal(sign), sql.SQL(MEASURES[m]))
-                       for m in cube.measures),
+        dims=dims, rel=source, where=_where(cube),
+        measures=_list(sql.SQL(MEASURES[m]) for m in cube.measures),
         groups=_list(sql.Literal(i + 1) for i in range(len(cube.columns))), key=names(cube.key),
         order=_list(sql.Literal(i + 1) for i in range(len(cube.key))),
         sums=_list(sql.SQL("{0} = a.{0} + excluded.{0}").format(sql.Identifier(m))
                    for m in cube.measures))
 
 
-def remove_emptied(cube: Cube, rel: str, tz: sql.Composable = TZ_ARGUMENT) -> sql.Composed:
-    """Delete the cube's rows left at zero, looked for only where the removed cases were."""
-    return compose("""DELETE FROM {cube} a USING (SELECT DISTINCT {touched} FROM {rel}) t
-WHERE a.{emptied} = 0 AND {match}""",
-        cube=sql.Identifier(cube.name), rel=sql.Identifier(rel),
-        touched=_list(sql.SQL("{} AS {}").format(_dimension(c, tz), sql.Identifier(c))
-                      for c in cube.emptied_by),
-        emptied=sql.Identifier(cube.measures[0]),
-        match=sql.SQL(" AND ").join(sql.SQL("a.{0} = t.{0}").format(sql.Identifier(c))
-                                    for c in cube.emptied_by))
+def remove(cube: Cube, rel: str) -> sql.Composed:
+    """The statement taking the cases of transition table ``rel`` (its staged rows) off the
+    cube's counts, deleting each row they leave empty. Driven by the removed cases' keys, so
+    its plan does not hang on how many of the cube's rows are empty (which statistics cannot
+    know in the middle of a transaction)."""
+    first = sql.Identifier(cube.measures[0])
+    return compose("""MERGE INTO {cube} AS a
+USING (SELECT {key}, {measures} FROM {rel}{where} GROUP BY {groups}) AS d
+ON {match}
+WHEN MATCHED AND a.{first} = d.{first} THEN DELETE
+WHEN MATCHED THEN UPDATE SET {differences}""",
+        cube=sql.Identifier(cube.name), key=names(cube.key),
+        rel=sql.Identifier("pg_temp", STAGED[rel]), where=_where(cube), first=first,
+        measures=_list(sql.SQL("{} AS {}").format(sql.SQL(MEASURES[m]), sql.Identifier(m))
+                       for m in cube.measures),
+        groups=_list(sql.Literal(i + 1) for i in range(len(cube.key))),
+        match=sql.SQL(" AND ").join(sql.SQL("a.{0} = d.{0}").format(sql.Identifier(c))
+                                    for c in cube.key),
+        differences=_list(sql.SQL("{0} = a.{0} - d.{0}").format(sql.Identifier(m))
+                          for m in cube.measures))
 
 
 UPKEEP_TEMPLATE = """
 CREATE OR REPLACE FUNCTION case_cubes_on_change() RETURNS trigger LANGUAGE plpgsql
-SECURITY DEFINER SET search_path = pg_catalog, public AS $f$
+SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $f$
 DECLARE
     tz text := district_timezone();
 BEGIN
     -- with the owner's rights: a street user who deletes a site (its cases lose the site)
     -- updates the district's rows too, which that user may not read
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
+{stage_old}
 {remove_old}
+{drop_old}
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
+{stage_new}
 {add_new}
-    END IF;
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-{remove_emptied}
+{drop_new}
     END IF;
     RETURN NULL;
 END $f$;
@@ -140,9 +180,10 @@ def _executed(statements) -> sql.Composed:
 
 UPKEEP = compose(
     UPKEEP_TEMPLATE, cubes=names(c.name for c in CUBES),
-    remove_old=_executed(add(c, "old_rows", -1) for c in CUBES),
-    add_new=_executed(add(c, "new_rows", 1) for c in CUBES),
-    remove_emptied=_executed(remove_emptied(c, "old_rows") for c in CUBES))
+    stage_old=_executed([stage("old_rows")]), stage_new=_executed([stage("new_rows")]),
+    drop_old=_executed([unstage("old_rows")]), drop_new=_executed([unstage("new_rows")]),
+    remove_old=_executed(remove(c, "old_rows") for c in CUBES),
+    add_new=_executed(add(c, "new_rows") for c in CUBES))
 
 
 # Whether a cube is empty while there are cases: it is then filled from them (a database that
@@ -170,7 +211,7 @@ def empty_with_cases(cube: Cube) -> sql.Composed:
 def fill(cube: Cube, tz: str) -> sql.Composed:
     """The cube's rows from every case; ``tz``, the district's time zone, written in as a
     literal (a function call would be evaluated for every case)."""
-    return add(cube, "cases", 1, tz=sql.Literal(tz))
+    return add(cube, "cases", tz=sql.Literal(tz))
 
 
 def from_cases(cube: Cube) -> sql.Composed:
