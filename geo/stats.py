@@ -112,6 +112,19 @@ def month_bounds(date_from: dt.date | None, date_to: dt.date | None, *,
     return {"lo": lo, "hi": hi, "full_from": full_from, "full_to": full_to}
 
 
+def complemented_edges(bounds: dict) -> tuple[dict, tuple[bool, bool]]:
+    """For the partial months at the ends of ``bounds`` (month_bounds): the first day of the
+    first one's month and of the month after the last one (``month_start``, ``month_end``),
+    and whether each is longer than the rest of its month, which is then the fewer cases to
+    read: the whole month from a cube less that rest."""
+    lo, hi, full_from, full_to = (bounds[k] for k in ("lo", "hi", "full_from", "full_to"))
+    month_start, month_end = lo.replace(day=1), _next_month(full_to)
+    spans = full_from < full_to  # else the range is read from the cases alone
+    first = spans and lo < full_from and lo - month_start < full_from - lo
+    last = spans and full_to < hi and month_end - hi < hi - full_to
+    return {"month_start": month_start, "month_end": month_end}, (first, last)
+
+
 def _case_bounds(cur, filters: CaseFilters, communities: list[str], tz: str) -> dict:
     """The bounds of the filters' date range, a partial month at either end counted whole when
     the scope has no case in it outside the range: the month in progress when the range runs

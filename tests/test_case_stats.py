@@ -307,3 +307,18 @@ def test_case_count_equals_stats_cases(demo_url):
             f = stats.CaseFilters(date_from=lo, date_to=hi)
             assert stats.case_count(conn, scope, lo, hi) == stats.cases(conn, scope, f)[0]["cases"]
     conn.close()
+
+
+def test_a_partial_month_is_read_from_the_smaller_side():
+    """A partial month at either end is read from the cases when it is the shorter part of its
+    month, else as the whole month less the rest (stats.complemented_edges)."""
+    def flags(lo, to):
+        return stats.complemented_edges(stats.month_bounds(lo, to))
+
+    months, both = flags(dt.date(2024, 2, 10), dt.date(2025, 5, 20))  # 20 of 29 days, 20 of 31
+    assert both == (True, True)
+    assert months == {"month_start": dt.date(2024, 2, 1), "month_end": dt.date(2025, 6, 1)}
+    assert flags(dt.date(2024, 2, 20), dt.date(2025, 5, 10))[1] == (False, False)
+    assert flags(dt.date(2024, 2, 1), dt.date(2025, 5, 31))[1] == (False, False)  # whole months
+    assert flags(dt.date(2024, 2, 3), dt.date(2024, 3, 28))[1] == (False, False)  # no whole month
+    assert flags(dt.date(2024, 1, 3), dt.date(2024, 3, 28))[1] == (True, True)

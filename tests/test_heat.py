@@ -178,11 +178,14 @@ def test_site_quarters_from_the_cubes_equal_those_from_the_cases(conn):
     sources (with or without status and level) from case_site_code_month; the same figures as
     the cases."""
     from geo.sql import cases as cases_sql
+    seen = set()
     for cube, scope, f in (
             ("case_site_month", stats.Scope(),
              stats.CaseFilters(dt.date(2024, 2, 10), dt.date(2025, 5, 20))),
             ("case_site_month", stats.Scope(street="370202005"),
              stats.CaseFilters(dt.date(2025, 1, 1), dt.date(2026, 11, 20), status="open")),
+            ("case_site_month", stats.Scope(),
+             stats.CaseFilters(dt.date(2024, 4, 12), dt.date(2025, 9, 7))),
             ("case_site_month", stats.Scope(community="370202005001"),
              stats.CaseFilters(dt.date(2023, 12, 3), dt.date(2026, 2, 27), escalation="street")),
             ("case_site_month", stats.Scope(),
@@ -201,12 +204,22 @@ def test_site_quarters_from_the_cubes_equal_those_from_the_cases(conn):
              stats.CaseFilters(dt.date(2024, 3, 3), dt.date(2026, 1, 27),
                                categories=["sanitation"], status="closed", escalation="street"))):
         params = cases._params(conn, scope, f)
+        months, complemented = stats.complemented_edges(params)
         counts = dict.fromkeys(["cases", "closed", "rated", "satisfied"], int)
-        from_cube, raw = (db.frame(conn, cases_sql.site_quarter_cases(source), params)
-                          .astype(counts).sort_values(["site_id", "quarter"])
-                          .reset_index(drop=True) for source in (cube, None))
+
+        def read(source, flags=(False, False)):
+            return (db.frame(conn, cases_sql.site_quarter_cases(source, flags),
+                             {**params, **months})
+                    .astype(counts).sort_values(["site_id", "quarter"]).reset_index(drop=True))
+
+        raw = read(None)
         assert len(raw) > 0
-        pd.testing.assert_frame_equal(from_cube, raw)
+        for flags in {complemented, (False, False)}:  # the edges read either way
+            pd.testing.assert_frame_equal(read(cube, flags), raw)
+        seen.add(complemented)
+    # a partial month longer than the rest of its month is its whole month less that rest;
+    # each end is read both ways among these ranges
+    assert {first for first, _ in seen} == {last for _, last in seen} == {True, False}
 
 
 def test_the_pages_loads_run_side_by_side_on_connections_of_their_own(demo_url):

@@ -413,30 +413,54 @@ _CUBE_SITES = {
 }
 
 
-def site_quarter_cases(cube: str | None) -> sql.Composed:
+# A partial month longer than the rest of its month is read as the whole month from the cube
+# less the cases of its days outside the range: at most half a month of cases either way.
+COMPLEMENTS = (
+    """c.reported_at >= %(month_start)s::timestamp AT TIME ZONE %(tz)s
+       AND c.reported_at < %(lo)s::timestamp AT TIME ZONE %(tz)s""",
+    """c.reported_at >= %(hi)s::timestamp AT TIME ZONE %(tz)s
+       AND c.reported_at < %(month_end)s::timestamp AT TIME ZONE %(tz)s""",
+)
+EDGE_WHOLE_MONTHS = (("month_start", "full_from"), ("full_to", "month_end"))
+_SUBTRACTED = """SELECT site_id, quarter, -cases, -closed, -rated, -satisfied FROM ({rows}) x"""
+
+
+def site_quarter_cases(cube: str | None, complemented: tuple[bool, bool] = (False, False)
+                       ) -> sql.Composed:
     """(site_id, quarter, cases, closed, rated, satisfied): from the cases alone, or whole
-    months from ``cube`` (_CUBE_SITES) and the partial months from the cases."""
+    months from ``cube`` (_CUBE_SITES) and the partial months from the cases, or, where
+    ``complemented``, from the cube less the cases of the month outside the range."""
     filters = {"filters": on(FILTERS, "c"), "escalation": on(ESCALATION_FILTER, "c")}
     if cube is None:
         return compose(_RAW_SITE_QUARTERS, range=IN_RANGE, **filters)
-    # summed by month first: a quarter per row of the cube costs more than the sum
-    whole_months = compose("""
-SELECT site_id, date_trunc('quarter', month)::date, sum(cases), sum(closed), sum(rated),
-       sum(satisfied)
+
+    def cube_months(since: str, until: str) -> sql.Composed:
+        # summed by month first: a quarter per row of the cube costs more than the sum
+        return compose("""
+SELECT site_id, date_trunc('quarter', month)::date AS quarter, sum(cases) AS cases,
+       sum(closed) AS closed, sum(rated) AS rated, sum(satisfied) AS satisfied
 FROM (SELECT a.site_id, a.month, sum(a.cases) AS cases,
              coalesce(sum(a.cases) FILTER (WHERE a.status = 'closed'), 0) AS closed,
              sum(a.rated) AS rated, sum(a.satisfied) AS satisfied
       FROM {cube} a
       WHERE {cube_filters}
-        AND a.month >= %(full_from)s AND a.month < %(full_to)s
+        AND a.month >= {since} AND a.month < {until}
       GROUP BY 1, 2) m
-GROUP BY 1, 2""", cube=sql.Identifier(cube), cube_filters=on(_CUBE_SITES[cube], "a"))
-    parts = [compose(_EDGE_SITE_QUARTERS, month=month, range=edge, **filters)
-             for month, edge in zip(EDGE_MONTHS, EDGES)] + [whole_months]
+GROUP BY 1, 2""", cube=sql.Identifier(cube), cube_filters=on(_CUBE_SITES[cube], "a"),
+                       since=sql.Placeholder(since), until=sql.Placeholder(until))
+
+    parts = [cube_months("full_from", "full_to")]
+    for i, month in enumerate(EDGE_MONTHS):
+        if complemented[i]:
+            parts += [cube_months(*EDGE_WHOLE_MONTHS[i]), compose(_SUBTRACTED, rows=compose(
+                _EDGE_SITE_QUARTERS, month=month, range=COMPLEMENTS[i], **filters))]
+        else:
+            parts.append(compose(_EDGE_SITE_QUARTERS, month=month, range=EDGES[i], **filters))
     return compose("SELECT site_id, quarter, sum(cases)::bigint AS cases, "
                    "sum(closed)::bigint AS closed, sum(rated)::bigint AS rated, "
                    "sum(satisfied)::bigint AS satisfied FROM ({parts}) u "
-                   "GROUP BY 1, 2", parts=UNION_ALL.join(parts))
+                   "GROUP BY 1, 2 HAVING sum(cases) <> 0",  # none left: a month less its rest
+                   parts=UNION_ALL.join(parts))
 
 
 # Every residential site of the scope with its management mode on each quarter's first day.
