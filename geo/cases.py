@@ -201,9 +201,8 @@ def site_case_rates(conn, scope: Scope, filters: CaseFilters, today: dt.date, *,
                              codes=bool(filters.categories or filters.sources),
                              level1_only=params["level1_only"])
     counts = ["cases", "closed", "rated", "satisfied"]
-    months, complemented = stats.complemented_edges(params)
-    cases = db.frame(conn, sql.site_quarter_cases(answer.whole, complemented),
-                     {**params, **months}).astype(dict.fromkeys(counts, int))
+    query = sql.site_quarter_cases(answer.whole, stats.complemented_edges(params))
+    cases = db.frame(conn, query, params).astype(dict.fromkeys(counts, int))
     sites = db.frame(conn, sql.SITE_QUARTER_MODES, params)
     per_quarter = sites.merge(cases, on=["site_id", "quarter"], how="left").fillna(
         dict.fromkeys(counts, 0)).astype(dict.fromkeys(counts, int))

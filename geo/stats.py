@@ -102,27 +102,28 @@ def month_bounds(date_from: dt.date | None, date_to: dt.date | None, *,
                  whole_first: bool = False, whole_last: bool = False) -> dict:
     """Local-day bounds [lo, hi) of a date range and the whole months [full_from, full_to)
     inside it (empty when the range lies within one month). ``whole_first`` / ``whole_last``:
-    the partial month at that end holds no case outside the range, so it counts as whole."""
+    the partial month at that end holds no case outside the range, so it counts as whole.
+    [month_start, lo) and [hi, month_end): the rest of the partial months' months."""
     lo = date_from or dt.date(1, 1, 1)
     hi = date_to + dt.timedelta(days=1) if date_to else dt.date(9999, 12, 1)
     full_from = lo.replace(day=1) if lo.day == 1 or whole_first else _next_month(lo)
     full_to = hi if hi.day == 1 else _next_month(hi) if whole_last else hi.replace(day=1)
     if full_from >= full_to:
         full_from = full_to = lo
-    return {"lo": lo, "hi": hi, "full_from": full_from, "full_to": full_to}
+    return {"lo": lo, "hi": hi, "full_from": full_from, "full_to": full_to,
+            "month_start": lo.replace(day=1), "month_end": hi if hi.day == 1 else _next_month(hi)}
 
 
-def complemented_edges(bounds: dict) -> tuple[dict, tuple[bool, bool]]:
-    """For the partial months at the ends of ``bounds`` (month_bounds): the first day of the
-    first one's month and of the month after the last one (``month_start``, ``month_end``),
-    and whether each is longer than the rest of its month, which is then the fewer cases to
-    read: the whole month from a cube less that rest."""
-    lo, hi, full_from, full_to = (bounds[k] for k in ("lo", "hi", "full_from", "full_to"))
-    month_start, month_end = lo.replace(day=1), _next_month(full_to)
+def complemented_edges(bounds: dict) -> tuple[bool, bool]:
+    """Whether each partial month at the ends of ``bounds`` (month_bounds) is longer than the
+    rest of its month, which is then the fewer cases to read: the whole month from a cube
+    less that rest."""
+    lo, hi, full_from, full_to, month_start, month_end = (bounds[k] for k in (
+        "lo", "hi", "full_from", "full_to", "month_start", "month_end"))
     spans = full_from < full_to  # else the range is read from the cases alone
     first = spans and lo < full_from and lo - month_start < full_from - lo
     last = spans and full_to < hi and month_end - hi < hi - full_to
-    return {"month_start": month_start, "month_end": month_end}, (first, last)
+    return first, last
 
 
 def _case_bounds(cur, filters: CaseFilters, communities: list[str], tz: str) -> dict:
@@ -135,9 +136,7 @@ def _case_bounds(cur, filters: CaseFilters, communities: list[str], tz: str) -> 
     lo, hi = plain["lo"], plain["hi"]
     if lo.day == 1 and hi.day == 1:
         return plain
-    db.run(cur, cases_sql.NONE_OUTSIDE, {"communities": communities, "tz": tz,
-                                         "month_start": lo.replace(day=1), "lo": lo, "hi": hi,
-                                         "month_end": hi if hi.day == 1 else _next_month(hi)})
+    db.run(cur, cases_sql.NONE_OUTSIDE, {**plain, "communities": communities, "tz": tz})
     before, after = cur.fetchone()
     return month_bounds(filters.date_from, filters.date_to, whole_first=before, whole_last=after)
 

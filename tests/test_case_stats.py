@@ -315,10 +315,10 @@ def test_a_partial_month_is_read_from_the_smaller_side():
     def flags(lo, to):
         return stats.complemented_edges(stats.month_bounds(lo, to))
 
-    months, both = flags(dt.date(2024, 2, 10), dt.date(2025, 5, 20))  # 20 of 29 days, 20 of 31
-    assert both == (True, True)
-    assert months == {"month_start": dt.date(2024, 2, 1), "month_end": dt.date(2025, 6, 1)}
-    assert flags(dt.date(2024, 2, 20), dt.date(2025, 5, 10))[1] == (False, False)
-    assert flags(dt.date(2024, 2, 1), dt.date(2025, 5, 31))[1] == (False, False)  # whole months
-    assert flags(dt.date(2024, 2, 3), dt.date(2024, 3, 28))[1] == (False, False)  # no whole month
-    assert flags(dt.date(2024, 1, 3), dt.date(2024, 3, 28))[1] == (True, True)
+    bounds = stats.month_bounds(dt.date(2024, 2, 10), dt.date(2025, 5, 20))
+    assert (bounds["month_start"], bounds["month_end"]) == (dt.date(2024, 2, 1), dt.date(2025, 6, 1))
+    assert flags(dt.date(2024, 2, 10), dt.date(2025, 5, 20)) == (True, True)  # 20 of 29, 20 of 31
+    assert flags(dt.date(2024, 2, 20), dt.date(2025, 5, 10)) == (False, False)
+    assert flags(dt.date(2024, 2, 1), dt.date(2025, 5, 31)) == (False, False)  # whole months
+    assert flags(dt.date(2024, 2, 3), dt.date(2024, 3, 28)) == (False, False)  # no whole month
+    assert flags(dt.date(2024, 1, 3), dt.date(2024, 3, 28)) == (True, True)

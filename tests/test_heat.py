@@ -204,12 +204,11 @@ def test_site_quarters_from_the_cubes_equal_those_from_the_cases(conn):
              stats.CaseFilters(dt.date(2024, 3, 3), dt.date(2026, 1, 27),
                                categories=["sanitation"], status="closed", escalation="street"))):
         params = cases._params(conn, scope, f)
-        months, complemented = stats.complemented_edges(params)
+        complemented = stats.complemented_edges(params)
         counts = dict.fromkeys(["cases", "closed", "rated", "satisfied"], int)
 
         def read(source, flags=(False, False)):
-            return (db.frame(conn, cases_sql.site_quarter_cases(source, flags),
-                             {**params, **months})
+            return (db.frame(conn, cases_sql.site_quarter_cases(source, flags), params)
                     .astype(counts).sort_values(["site_id", "quarter"]).reset_index(drop=True))
 
         raw = read(None)

@@ -49,6 +49,15 @@ EDGES = (
     """c.reported_at >= %(full_to)s::timestamp AT TIME ZONE %(tz)s
        AND c.reported_at < %(hi)s::timestamp AT TIME ZONE %(tz)s""",
 )
+# The rest of the months of the two partial months: [month_start, lo) and [hi, month_end).
+# A partial month with no case there counts whole (NONE_OUTSIDE); one longer than its rest is
+# read as the whole month from a cube less the cases of the rest (site_quarter_cases).
+COMPLEMENTS = (
+    """c.reported_at >= %(month_start)s::timestamp AT TIME ZONE %(tz)s
+       AND c.reported_at < %(lo)s::timestamp AT TIME ZONE %(tz)s""",
+    """c.reported_at >= %(hi)s::timestamp AT TIME ZONE %(tz)s
+       AND c.reported_at < %(month_end)s::timestamp AT TIME ZONE %(tz)s""",
+)
 IN_RANGE = """
 c.reported_at >= %(lo)s::timestamp AT TIME ZONE %(tz)s
 AND c.reported_at < %(hi)s::timestamp AT TIME ZONE %(tz)s
@@ -239,16 +248,13 @@ ORDER BY p.code""",
         median_of="p.code IS NULL" if total else "m.code IS NOT DISTINCT FROM p.code")
 
 
-# Whether the scope has no case in the partial months at either end outside the range:
-# [month_start, lo) and [hi, month_end). Each is a bounded look into the (community, time)
-# index per community.
-NONE_OUTSIDE = """
+# Whether the scope has no case in the partial months at either end outside the range
+# (COMPLEMENTS). Each is a bounded look into the (community, time) index per community.
+NONE_OUTSIDE = compose("""
 SELECT NOT EXISTS (SELECT 1 FROM cases c WHERE c.community_code = ANY(%(communities)s)
-                   AND c.reported_at >= %(month_start)s::timestamp AT TIME ZONE %(tz)s
-                   AND c.reported_at < %(lo)s::timestamp AT TIME ZONE %(tz)s),
+                   AND {first}),
        NOT EXISTS (SELECT 1 FROM cases c WHERE c.community_code = ANY(%(communities)s)
-                   AND c.reported_at >= %(hi)s::timestamp AT TIME ZONE %(tz)s
-                   AND c.reported_at < %(month_end)s::timestamp AT TIME ZONE %(tz)s)"""
+                   AND {last})""", first=COMPLEMENTS[0], last=COMPLEMENTS[1])
 
 
 def count(answer: Answer) -> sql.Composed:
@@ -413,14 +419,7 @@ _CUBE_SITES = {
 }
 
 
-# A partial month longer than the rest of its month is read as the whole month from the cube
-# less the cases of its days outside the range: at most half a month of cases either way.
-COMPLEMENTS = (
-    """c.reported_at >= %(month_start)s::timestamp AT TIME ZONE %(tz)s
-       AND c.reported_at < %(lo)s::timestamp AT TIME ZONE %(tz)s""",
-    """c.reported_at >= %(hi)s::timestamp AT TIME ZONE %(tz)s
-       AND c.reported_at < %(month_end)s::timestamp AT TIME ZONE %(tz)s""",
-)
+# the whole month around each partial month, for a cube's months: [since, until)
 EDGE_WHOLE_MONTHS = (("month_start", "full_from"), ("full_to", "month_end"))
 _SUBTRACTED = """SELECT site_id, quarter, -cases, -closed, -rated, -satisfied FROM ({rows}) x"""
 
