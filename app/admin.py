@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from app import connections, lookups, tables
+from app import connections, lookups, tables, widgets
 from geo import users
 from geo.errors import InputError
 from geo.editing import changelog
@@ -25,7 +25,9 @@ def _log(conn, entries: pd.DataFrame, lang: str, name: str) -> None:
 def audit_panel(conn, user: users.User | None, lang: str) -> None:
     if not user or user.role != "admin":
         return
-    with st.sidebar.expander(t("audit_log", lang)):
+    with widgets.folded(t("audit_log", lang), "audit", st.sidebar) as shown:
+        if not shown:
+            return
         since = st.date_input(t("audit_since", lang), value=lookups.today(conn) - dt.timedelta(days=30),
                               key="audit_since", format="YYYY-MM-DD")
         entries = users.audit_entries(conn, since).rename(columns={"action": "audit_action"})
@@ -37,7 +39,9 @@ def changes_panel(conn, user: users.User | None, lang: str) -> None:
     """All changes made in the app over a period (admins; the open demo)."""
     if user and user.role != "admin":
         return
-    with st.sidebar.expander(t("changes_log", lang)):
+    with widgets.folded(t("changes_log", lang), "changes", st.sidebar) as shown:
+        if not shown:
+            return
         since = st.date_input(t("audit_since", lang), value=lookups.today(conn) - dt.timedelta(days=30),
                               key="changes_since", format="YYYY-MM-DD")
         entries = changelog.changes(conn, since, lookups.today(conn))
@@ -53,7 +57,9 @@ def people_panel(conn, user: users.User | None, lang: str) -> None:
     if not user or user.role != "admin":
         return
     owner = connections.conn_or_stop(lang)
-    with st.sidebar.expander(t("people_panel", lang)):
+    with widgets.folded(t("people_panel", lang), "accounts", st.sidebar) as shown:
+        if not shown:
+            return
         accounts = {a["name"]: a for a in users.listing(owner)}
         name = st.selectbox(t("account", lang), list(accounts), key="link_account",
                             format_func=lambda n: f"{n} → {accounts[n]['person_name'] or '–'}")

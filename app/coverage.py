@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from app import charts, lookups, mapview, tables, urlstate
+from app import charts, lookups, mapview, tables, urlstate, widgets
 from app.loads import load_gaps, load_kpis, load_map_data, load_trend
 from app import editing as editing_view
 from app import sidebar
@@ -82,10 +82,12 @@ def gap_panel(conn, s: State) -> int | None:
     picked = None
     if event and event.selection.rows:
         picked = int(table.loc[event.selection.rows[0], "id"])
-    with st.expander(f"{t('no_cadre', s.lang)} ({len(no_cadre)})"):
-        tables.show(conn, no_cadre.drop(columns=["id"]), s.lang, width="stretch")
-    with st.expander(f"{t('no_leader', s.lang)} ({len(no_leader)})"):
-        tables.show(conn, no_leader, s.lang, width="stretch")
+    with widgets.folded(f"{t('no_cadre', s.lang)} ({len(no_cadre)})", "no_cadre") as shown:
+        if shown:
+            tables.show(conn, no_cadre.drop(columns=["id"]), s.lang, width="stretch")
+    with widgets.folded(f"{t('no_leader', s.lang)} ({len(no_leader)})", "no_leader") as shown:
+        if shown:
+            tables.show(conn, no_leader, s.lang, width="stretch")
     return picked
 
 
@@ -171,15 +173,24 @@ def map_panel(conn, state: State, user: users.User | None, data: dict, bounds) -
         moved = replace(moved, site=site_id)
     if not full_run:  # this part alone reran: the URL follows the map
         urlstate.write_state(moved)
-        if moved.site != state.site:
-            st.rerun()  # the whole page, for the site's panel
+        if moved.site != state.site or mapview.whole_page_due():
+            st.rerun()  # the whole page: for the site's panel, or after the first screen
     return moved
 
 
-def render(conn, state: State, user: users.User | None = None) -> State:
-    """The coverage page; returns the state with the map's view and the chosen site."""
+def first_screen_fits(conn, s: State) -> bool:
+    """Whether the page can be drawn as its first screen (``render(whole=False)``) from the
+    URL alone: the coverage page of a street and community the sidebar would keep."""
+    streets = dict(lookups.streets(conn))
+    return (s.page == "coverage" and (s.street is None or s.street in streets)
+            and (s.community is None or s.community in dict(lookups.communities(conn, s.street))))
+
+
+def render(conn, state: State, user: users.User | None = None, whole: bool = True) -> State:
+    """The coverage page; returns the state with the map's view and the chosen site.
+    ``whole=False``: its first screen, the title, figures and map alone (app.mapview)."""
     focus = None  # a site picked from the search or the gap list: the map zooms to it
-    found = search_box(conn, state)
+    found = search_box(conn, state) if whole else None
     if found and found != st.session_state.get("last_search_pick"):
         st.session_state["last_search_pick"] = found
         focus = found
@@ -194,7 +205,7 @@ def render(conn, state: State, user: users.User | None = None) -> State:
     left, right = st.columns([5, 4])
     with right:
         panel = st.container()  # the chosen site's panel: beside the map, above the gap list
-        picked = gap_panel(conn, state)
+        picked = gap_panel(conn, state) if whole else None
         if picked and picked != st.session_state.get("last_gap_pick"):
             st.session_state["last_gap_pick"] = picked
             focus = picked
@@ -212,6 +223,8 @@ def render(conn, state: State, user: users.User | None = None) -> State:
             st.warning(t("truncated", lang).format(n=coverage.SITE_LIMIT))
         with mapview.page_run_of_fragment():
             state = map_panel(conn, state, user, data, bounds)
+        if not whole:
+            return state
         st.subheader(t("trend_title", lang))
         trend = load_trend(conn, state.view)
         charts.lines(trend, "day", {"rate": t("coverage_count", lang),

@@ -9,7 +9,7 @@ import pandas as pd
 import shapely
 import streamlit as st
 
-from app import lookups, tables, urlstate, writes
+from app import lookups, tables, urlstate, widgets, writes
 from geo.viewstate import State
 from geo import editing, users
 from geo.editing import changelog, management, people, shapes, sites
@@ -24,9 +24,10 @@ def management_form(conn, s: State, user: users.User | None, site_id: int) -> No
     site and any others of its community."""
     if user and not user.may_edit:
         return
-    with st.expander(t("record_change", s.lang), expanded=False):
-        _management_change(conn, s, user, management.sites_of_community(conn, site_id), [site_id],
-                           str(site_id))
+    with widgets.folded(t("record_change", s.lang), f"record_change_{site_id}") as shown:
+        if shown:
+            _management_change(conn, s, user, management.sites_of_community(conn, site_id),
+                               [site_id], str(site_id))
 
 
 def _save_against_seen(seen_key: str, write, message, on_saved=None) -> None:
@@ -132,7 +133,9 @@ def leader_form(conn, s: State, user: users.User | None) -> None:
 def _person_and_date(conn, lang: str, title: str, form_key: str, labels: dict[int, str],
                      date_label: str, button: str, done: str, act) -> None:
     """An expander with a form: one of ``labels`` and a date, then ``act(choice, date)``."""
-    with st.expander(title):
+    with widgets.folded(title, form_key) as shown:
+        if not shown:
+            return
         with st.form(form_key):
             chosen = st.selectbox(t("person", lang), list(labels), format_func=labels.get)
             day = st.date_input(t(date_label, lang), value=lookups.today(conn), format="YYYY-MM-DD")
@@ -160,7 +163,9 @@ def site_form(conn, s: State, user: users.User | None, site_id: int) -> None:
         return
     row = seen.iloc[0]
     kinds = ["compound", "open_courtyard", "building_cluster"]
-    with st.expander(t("edit_site", lang)):
+    with widgets.folded(t("edit_site", lang), f"edit_site_{site_id}") as shown:
+        if not shown:
+            return
         with st.form(f"site_form_{site_id}"):
             values = {
                 "name": st.text_input(t("col_name", lang), row["name"], max_chars=100),
@@ -192,7 +197,9 @@ def delete_form(conn, s: State, user: users.User | None, site_id: int) -> None:
     if user and not user.may_edit:
         return
     lang = s.lang
-    with st.expander(t("delete_site", lang)):
+    with widgets.folded(t("delete_site", lang), f"delete_site_{site_id}") as shown:
+        if not shown:
+            return
         sure = st.checkbox(t("delete_confirm", lang), key=f"delete_sure_{site_id}")
         if st.button(t("delete", lang), key=f"delete_{site_id}", disabled=not sure):
             try:
@@ -241,7 +248,9 @@ def add_person_form(conn, s: State, user: users.User | None) -> None:
     if not s.community or (user and not user.may_edit):
         return
     lang = s.lang
-    with st.expander(t("add_person", lang)):
+    with widgets.folded(t("add_person", lang), "add_person") as shown:
+        if not shown:
+            return
         with st.form("add_person"):
             name = st.text_input(t("col_name", lang), max_chars=50)
             role = st.selectbox(t("role", lang), list(PERSON_ROLES),
@@ -267,7 +276,9 @@ def _table_editor(conn, s: State, user: users.User | None, what: str, title: str
     if not s.community or (user and not user.may_edit):
         return
     lang = s.lang
-    with st.expander(title):
+    with widgets.folded(title, what) as shown:
+        if not shown:
+            return
         key = f"{what}_seen_{s.community}"
         if key not in st.session_state:  # the table as loaded: edits are checked against it
             st.session_state[key] = load(conn, s.community)

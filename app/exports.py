@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from app import widgets
 from geo.viewstate import State
 from geo import db, users
 from geo.export import atlas, snapshot, tables
@@ -28,7 +29,9 @@ def _folder() -> Path:
 
 def render(conn, s: State, user: users.User | None = None) -> None:
     lang = s.lang
-    with st.sidebar.expander(t("export", lang)):
+    with widgets.folded(t("export", lang), "export", st.sidebar) as shown:
+        if not shown:
+            return
         st.markdown(f"**{t('export_map', lang)}**")
         fmt = st.selectbox(t("export_format", lang), [".png", ".pdf", ".html"], key="exp_fmt",
                            format_func=lambda f: f[1:].upper())

@@ -7,8 +7,8 @@ import psycopg2
 import psycopg2.errors
 import streamlit as st
 
-from app import (admin, cases, connections, coverage, exports, imports, lookups, myplaces,
-                 placement, signin, urlstate, widgets, writes)
+from app import (admin, cases, connections, coverage, exports, imports, lookups, mapview,
+                 myplaces, placement, signin, urlstate, widgets, writes)
 from app.sidebar import sidebar
 from geo.i18n import t
 
@@ -21,6 +21,7 @@ def start_on_my_places(user) -> bool:
 
 
 def page() -> None:
+    first_run = mapview.session_starts()
     lang = urlstate.read_language()
     widgets.localize(lang)
     widgets.layout()
@@ -33,6 +34,10 @@ def page() -> None:
     state = urlstate.read_state(lookups.today(conn))
     if start_on_my_places(user):
         state = replace(state, page="mine")
+    if first_run and coverage.first_screen_fits(conn, state):
+        urlstate.write_state(coverage.render(conn, state, user, whole=False))
+        mapview.first_screen_only()
+        return
     state = sidebar(conn, state, user)
     writes.show_message()
     view = {"cases": cases, "placement": placement, "import": imports,

@@ -63,6 +63,38 @@ def in_page_run() -> bool:
     return st.session_state.get(_PAGE_RUN, False)
 
 
+WHOLE_PAGE_SHOWN = "whole_page_shown"  # False while a session's first screen waits for its map
+FALLBACK_SECONDS = 3.0  # the whole page comes after this even if the map never reports
+
+
+def session_starts() -> bool:
+    """True on a session's first page run; every page run after it shows the whole page."""
+    first = WHOLE_PAGE_SHOWN not in st.session_state
+    st.session_state[WHOLE_PAGE_SHOWN] = True
+    return first
+
+
+def first_screen_only() -> None:
+    """This run draws the first screen alone: the figures and the map. The rest of the page
+    (sidebar, lists, charts, panels) comes with the next run, which the map's first report
+    starts (``whole_page_due``): the browser draws the map before it loads and lays out the
+    rest, which took it longer than the map itself."""
+    st.session_state[WHOLE_PAGE_SHOWN] = False
+    with page_run_of_fragment():
+        _whole_page_fallback()
+
+
+@st.fragment(run_every=FALLBACK_SECONDS)
+def _whole_page_fallback() -> None:
+    """A map that never reports (its script failed) does not leave the page unfinished."""
+    if whole_page_due() and not in_page_run():
+        st.rerun()
+
+
+def whole_page_due() -> bool:
+    return st.session_state.get(WHOLE_PAGE_SHOWN) is False
+
+
 def track_view(out: dict | None, s: State, center, zoom: float) -> State:
     """Keep where the user moved the map. Leaflet snaps the centre to whole pixels: only a
     real move (or zoom) counts, else each rerun would move it by a pixel and rerun again."""

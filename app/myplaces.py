@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import streamlit as st
 
-from app import connections, coverage as coverage_page, lookups, sidebar
+from app import connections, coverage as coverage_page, lookups, sidebar, widgets
 from geo import myplaces, users
 from geo.export import briefing
 from geo.i18n import t
@@ -81,8 +81,9 @@ def place_card(conn, place: myplaces.Place, f: dict, s: State, since_label: str)
                 sidebar.switch_scope(place.street_code, place.community_code, place.site_id,
                                      said=False, page=page)
         if place.site_id:
-            with st.expander(t("places_site_panel", lang)):
-                coverage_page.site_panel(conn, s, place.site_id)
+            with widgets.folded(t("places_site_panel", lang), f"site_{place.key}") as shown:
+                if shown:
+                    coverage_page.site_panel(conn, s, place.site_id)
 
 
 def _briefing(conn, person: myplaces.Person, s: State, since: dt.datetime, date_from: dt.date,

@@ -1,7 +1,10 @@
 """What Streamlit's frontend fixes and CSS can change: its widget texts in the page's language
-(the file uploader's hint and button are English in its frontend), and the order of the page
-on a phone (the map before the figures)."""
+(the file uploader's hint and button are English in its frontend), the order of the page
+on a phone (the map before the figures), and panels whose content runs only when opened."""
 from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
 
 import streamlit as st
 
@@ -37,3 +40,21 @@ def layout() -> None:
   .stMainBlockContainer {{ padding-left: 0.75rem; padding-right: 0.75rem; }}
 }}
 </style>""")
+
+
+PANEL_KEY = "panel_"  # the prefix of every folded panel's key (its open state)
+_OPEN_PANELS = "open_panels"
+
+
+@contextmanager
+def folded(label: str, name: str, where=st) -> Iterator[bool]:
+    """A panel folded away until the user opens it (an expander keyed ``panel_<name>``). Its
+    content runs only while it is open (``with folded(...) as shown: if shown: ...``): a
+    first visit neither computes nor loads in the browser what nobody opened. An open panel
+    stays open when its label changes (a count in it), which Streamlit takes for a new one."""
+    opened = st.session_state.setdefault(_OPEN_PANELS, set())
+    box = where.expander(label, expanded=name in opened, key=PANEL_KEY + name,
+                         on_change="rerun")
+    (opened.add if box.open else opened.discard)(name)
+    with box:
+        yield bool(box.open)

@@ -121,6 +121,36 @@ def conn_for():
         c.close()
 
 
+def app_session(timeout: float = 120):
+    """The app (AppTest) in a new session past its first screen. A session's first run draws
+    the figures and the map alone, and in a browser the map's first report starts the whole
+    page (app/mapview.py); AppTest draws no map, so the session starts as after that report.
+    tests/test_app.py covers the first screen itself."""
+    from streamlit.testing.v1 import AppTest
+
+    from app.mapview import WHOLE_PAGE_SHOWN
+
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=timeout)
+    at.session_state[WHOLE_PAGE_SHOWN] = True
+    return at
+
+
+def open_panels(at):
+    """``at`` run again with every folded panel of its page opened (app/widgets.py), as a
+    user clicking each; panels inside opened ones too. Returns ``at``."""
+    from app.widgets import PANEL_KEY
+
+    for _ in range(3):
+        keys = {e.proto.id.split("-", 2)[-1] for e in at.expander if PANEL_KEY in e.proto.id}
+        closed = [k for k in keys if not (k in at.session_state and at.session_state[k])]
+        if not closed:
+            return at
+        for key in closed:
+            at.session_state[key] = True
+        at.run()
+    return at
+
+
 def run_cli(url: str, *args: str, input: str | None = None, cwd: Path | None = None):
     """Run ``python -m geo`` against ``url`` as a user would; return the CompletedProcess."""
     env = {**os.environ, "DATABASE_URL": url}

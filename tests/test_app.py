@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import db
-from tests.conftest import DEMO_NOW, ROOT
+from tests.conftest import DEMO_NOW, ROOT, app_session
 from tests.conftest import query as q
 
 COMMUNITY = "370202005001"  # in 中山路街道
@@ -18,7 +18,7 @@ COMMUNITY = "370202005001"  # in 中山路街道
 def app(demo_url, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", demo_url)
     monkeypatch.setenv("ATLAS_BASEMAP", "none")
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at = app_session()
     at.query_params["as_of"] = DEMO_NOW.date().isoformat()
     return at
 
@@ -57,6 +57,64 @@ def test_overview_in_chinese_with_kpis_and_gap_list(app, demo_url):
     conn.close()
     top = ranked.sort_values("priority", ascending=False, na_position="last")["name"].head(20)
     assert gaps["名称"].head(20).tolist() == top.tolist()
+
+
+def first_visit(monkeypatch, url: str, **params) -> AppTest:
+    """A new session's first run, the URL's ``params`` on top of the demo day."""
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("ATLAS_BASEMAP", "none")
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at.query_params.update({"as_of": DEMO_NOW.date().isoformat(), **params})
+    return at.run()
+
+
+def maps(at) -> list:
+    return [e for e in at.main if getattr(e, "type", "") == "component_instance"]
+
+
+def _tree(node):
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _tree(child)
+
+
+def test_a_first_visit_draws_the_figures_and_the_map_before_the_rest(demo_url, monkeypatch):
+    at = first_visit(monkeypatch, demo_url, community=COMMUNITY)
+    assert not at.exception
+    assert len(at.metric) == 14 and len([e for e in _tree(at._tree) if getattr(
+        e, "type", "") == "component_instance"]) == 1  # the figures and the map
+    assert not at.sidebar.selectbox and not at.dataframe and not at.expander  # not the rest
+    assert metric(at, "开放式楼院覆盖率").value
+    at.run()  # in a browser, started by the map's first report
+    assert at.sidebar.selectbox(key="community").value == COMMUNITY  # the URL's scope kept
+    assert not gap_table(at).empty and at.expander
+    assert at.query_params["community"] in ([COMMUNITY], COMMUNITY)
+    at.sidebar.selectbox(key="street").select("370202005").run()  # and no first screen again
+    assert at.sidebar.selectbox(key="street").value == "370202005" and not gap_table(at).empty
+
+
+@pytest.mark.parametrize("params", [{"view": "cases"}, {"community": "370299999999"}])
+def test_a_first_visit_that_the_url_alone_cannot_draw_gets_the_whole_page(demo_url, monkeypatch,
+                                                                          params):
+    """Another page, or a community the sidebar would not keep, is drawn whole at once."""
+    at = first_visit(monkeypatch, demo_url, **params)
+    assert not at.exception
+    assert at.sidebar.selectbox(key="street") and at.sidebar.selectbox(key="community").value is None
+
+
+def test_a_folded_panel_runs_only_when_opened(app):
+    app.run()
+    assert not [w for w in app.sidebar.selectbox if w.key == "exp_fmt"]  # the export's choices
+    assert [e.label for e in app.sidebar.expander][:1] == ["导出"]
+    app.session_state["panel_export"] = True  # what opening it in the browser sets
+    app.run()
+    assert app.sidebar.selectbox(key="exp_fmt").value == ".png"
+    no_leader = next(e for e in app.expander if e.label.startswith("无区级领导包联的社区"))
+    assert not [d for d in _tree(no_leader) if getattr(d, "type", "") == "dataframe"]
+    app.session_state["panel_no_leader"] = True
+    app.run()
+    no_leader = next(e for e in app.expander if e.label.startswith("无区级领导包联的社区"))
+    assert [d for d in _tree(no_leader) if getattr(d, "type", "") == "dataframe"]
 
 
 def test_choose_street_then_community_updates_url_and_scope(app, demo_url):
@@ -170,7 +228,7 @@ def test_a_read_past_the_timeout_says_so_plainly(demo_copy_url, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", demo_copy_url)
     monkeypatch.setenv("ATLAS_BASEMAP", "none")
     monkeypatch.setenv("ATLAS_READ_TIMEOUT", "0.001")
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at = app_session()
     at.query_params["as_of"] = str(DEMO_NOW.date())
     at.run()
     assert not at.exception

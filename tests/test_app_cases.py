@@ -2,10 +2,9 @@
 import datetime as dt
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from geo import db, stats
-from tests.conftest import ROOT
+from tests.conftest import app_session
 
 STREET, COMMUNITY = "370202005", "370202005001"
 
@@ -14,7 +13,7 @@ STREET, COMMUNITY = "370202005", "370202005001"
 def app(demo_url, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", demo_url)
     monkeypatch.setenv("ATLAS_BASEMAP", "none")
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at = app_session()
     at.query_params["view"] = "cases"
     at.query_params["street"] = STREET
     at.query_params["community"] = COMMUNITY
@@ -169,7 +168,7 @@ def test_a_case_waiting_to_be_placed_is_counted_and_put_on_a_picked_site(demo_co
     assert run_cli(demo_copy_url, "import", "cases", str(extract)).returncode == 0
     monkeypatch.setenv("DATABASE_URL", demo_copy_url)
     monkeypatch.setenv("ATLAS_BASEMAP", "none")
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at = app_session()
     at.query_params.update({"view": "cases", "street": STREET, "community": COMMUNITY})
     at.run()
     assert not at.exception

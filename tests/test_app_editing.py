@@ -3,9 +3,8 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, query, run_cli
+from tests.conftest import app_session, open_panels, query, run_cli
 
 COMMUNITY = "370202005001"
 
@@ -30,7 +29,7 @@ def history_site_name(url, site):
 def app_for(url, monkeypatch, site):
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setenv("ATLAS_BASEMAP", "none")
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at = app_session()
     at.query_params.update({"street": "370202005", "community": COMMUNITY, "site": str(site)})
     return at
 
@@ -84,7 +83,7 @@ def test_record_and_undo_a_change_in_the_app(demo_copy_url, monkeypatch, site):
     gap list, the form's current record and the history (they were one step behind)."""
     name = history_site_name(demo_copy_url, site)
     at = app_for(demo_copy_url, monkeypatch, site)
-    at.run()
+    open_panels(at.run())
     assert not at.exception
     before = page_state(at, name, site)
     assert before["in_gap_list"] and before["current_mode"] == ["无物管"]
@@ -134,7 +133,7 @@ def test_import_page_previews_then_imports(demo_copy_url, monkeypatch):
     good = (header + f"U1,garbage,open,2026-10-01 09:00,,{lon},{lat}\n"
             f"U2,noise,closed,2026-10-02 09:00,2026-10-02 12:00,{lon},{lat}\n").encode()
     before = query(demo_copy_url, "SELECT count(*) FROM cases")[0][0]
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at = app_session()
     at.query_params["view"] = "import"
     at.run()
     assert not at.exception and at.title[0].value == "数据导入"
@@ -167,7 +166,7 @@ def test_import_page_previews_then_imports(demo_copy_url, monkeypatch):
 
 def test_table_editor_lists_the_community_sites_for_editors_only(demo_copy_url, monkeypatch, site):
     at = app_for(demo_copy_url, monkeypatch, site)
-    at.run()
+    open_panels(at.run())
     assert not at.exception
     editor = next(d.value for d in at.dataframe if list(d.value.columns)[:3] == ["id", "name", "kind"])
     n = query(demo_copy_url, "SELECT count(*) FROM sites WHERE community_code = %s", (COMMUNITY,))[0][0]
@@ -182,7 +181,7 @@ def test_table_editor_lists_the_community_sites_for_editors_only(demo_copy_url, 
 
 def test_delete_a_site_in_the_app_after_confirming(demo_copy_url, monkeypatch, site):
     at = app_for(demo_copy_url, monkeypatch, site)
-    at.run()
+    open_panels(at.run())
     delete = next(b for b in at.button if b.label == "删除")
     assert delete.disabled  # not before the confirmation
     next(c for c in at.checkbox if c.label.startswith("确认删除")).check().run()
@@ -194,7 +193,7 @@ def test_delete_a_site_in_the_app_after_confirming(demo_copy_url, monkeypatch, s
 
 def test_assign_a_worker_in_the_app(demo_copy_url, monkeypatch, site):
     at = app_for(demo_copy_url, monkeypatch, site)
-    at.run()
+    open_panels(at.run())
     assert next(s for s in at.selectbox if s.label == "人员").options  # the street's people; the first
     next(b for b in at.button if b.form_id == f"assign_form_{site}").click().run()
     assert not at.exception
@@ -208,7 +207,7 @@ def test_assign_a_worker_in_the_app(demo_copy_url, monkeypatch, site):
 
 def test_bulk_edit_in_the_sites_table(demo_copy_url, monkeypatch, site):
     at = app_for(demo_copy_url, monkeypatch, site)
-    at.run()
+    open_panels(at.run())
     editor = at.data_editor(key=f"sites_editor_{COMMUNITY}")
     table = editor.value
     first, second = int(table.loc[0, "id"]), int(table.loc[1, "id"])
@@ -235,7 +234,7 @@ def test_bulk_edit_in_the_sites_table(demo_copy_url, monkeypatch, site):
 
 def test_add_a_person_in_the_app(demo_copy_url, monkeypatch, site):
     at = app_for(demo_copy_url, monkeypatch, site)
-    at.run()
+    open_panels(at.run())
     name = next(t for t in at.text_input if t.label == "名称" and t.form_id == "add_person")
     name.input("王新")
     next(s for s in at.selectbox if s.label == "角色" and s.form_id == "add_person").set_value("social_worker")
@@ -279,7 +278,7 @@ def test_end_an_assignment_in_the_app(demo_copy_url, monkeypatch, site):
                             SELECT %s, 'site', community_code, street_code, id, %s FROM sites WHERE id = %s
                             RETURNING id""", (person, dt.date.today() - dt.timedelta(days=60), site))
     at = app_for(demo_copy_url, monkeypatch, site)
-    at.run()
+    open_panels(at.run())
     next(b for b in at.button if b.form_id == f"end_assignment_{site}").click().run()
     assert not at.exception
     assert any("已结束" in s.value for s in at.success)
@@ -289,7 +288,7 @@ def test_end_an_assignment_in_the_app(demo_copy_url, monkeypatch, site):
 
 def test_edit_a_site_in_its_form(demo_copy_url, monkeypatch, site):
     at = app_for(demo_copy_url, monkeypatch, site)
-    at.run()
+    open_panels(at.run())
     form = f"site_form_{site}"
     next(n for n in at.number_input if n.label == "户数" and n.form_id == form).set_value(432)
     next(c for c in at.checkbox if c.label == "示范点" and c.form_id == form).check()
@@ -315,7 +314,7 @@ def test_assign_a_district_leader_to_the_community_in_the_app(demo_copy_url, mon
                             WHERE community_code = %s AND target_kind = 'community' RETURNING id""",
           (COMMUNITY,))
     at = app_for(demo_copy_url, monkeypatch, site)
-    at.run()
+    open_panels(at.run())
     no_leader = next(d.value for d in at.dataframe if list(d.value.columns) == ["代码", "名称"])
     assert list(no_leader["代码"]) == [COMMUNITY]
     next(b for b in at.button if b.form_id == "assign_leader").click().run()
@@ -340,7 +339,7 @@ def test_import_page_shows_the_columns_it_found_lets_them_be_changed_and_lists_w
                f"W1,2026-10-01 09:00,环境卫生-垃圾清运,办理中,很好,12345热线,{lon},{lat}\n"
                f"W2,2026-10-02 09:00,物业管理/物业收费,已受理,满意,12345热线,{lon},{lat}\n").encode()
     before = query(demo_copy_url, "SELECT count(*) FROM cases")[0][0]
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at = app_session()
     at.query_params["view"] = "import"
     at.run()
     at.selectbox(key="import_kind").set_value("cases").run()

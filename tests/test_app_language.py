@@ -6,11 +6,10 @@ import re
 import pyarrow as pa
 import pytest
 from google.protobuf.message import Message
-from streamlit.testing.v1 import AppTest
 
 from geo import cases
 from geo.stats import Scope
-from tests.conftest import ROOT, query, run_cli
+from tests.conftest import app_session, open_panels, query, run_cli
 
 PASSWORD = "correct horse 42"
 STREET, COMMUNITY = "370202005", "370202005001"
@@ -146,7 +145,7 @@ def test_every_page_reads_in_one_language(language_db, monkeypatch, lang):
     names = _names(language_db)
     found = {}
     for params, session in _views(language_db):
-        at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=180)
+        at = app_session(180)
         at.query_params.update({"lang": lang, **params})
         at.run()
         at.text_input(key="sign_in_name").input("root")
@@ -154,7 +153,7 @@ def test_every_page_reads_in_one_language(language_db, monkeypatch, lang):
         at.button[0].click().run()
         for key, value in session.items():
             at.session_state[key] = value
-        at.run()
+        open_panels(at.run())
         assert not at.exception, (params, at.exception)
         texts = visible_texts(at._tree)
         assert len(texts) > 50  # the page really rendered

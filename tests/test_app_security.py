@@ -1,9 +1,8 @@
 """Sign-in, scope, lock-out and session timeout in the app (AppTest against a real database)."""
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT, query, run_cli
+from tests.conftest import app_session, open_panels, query, run_cli
 
 PASSWORD = "correct horse 42"
 
@@ -15,7 +14,7 @@ def app(demo_copy_url, monkeypatch):
         assert run_cli(demo_copy_url, *args, input=PASSWORD + "\n").returncode == 0
     monkeypatch.setenv("DATABASE_URL", demo_copy_url)
     monkeypatch.setenv("ATLAS_BASEMAP", "none")
-    return AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    return app_session()
 
 
 def sign_in(at, name, password):
@@ -42,7 +41,8 @@ def test_admin_sees_the_audit_log(app):
     app.run()
     sign_in(app, "street5", "wrong password 9")
     sign_in(app, "root", PASSWORD)
-    log = next(d.value for d in app.sidebar.dataframe)
+    open_panels(app)
+    log = next(d.value for d in app.sidebar.dataframe if "操作" in d.value.columns)
     assert {"登录", "登录失败", "添加用户"} <= set(log["操作"])
 
 
@@ -81,7 +81,7 @@ def test_sign_out_ends_the_session_in_every_tab(app, demo_copy_url):
     first = app
     first.run()
     sign_in(first, "root", PASSWORD)
-    second = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    second = app_session()
     second.session_state["session_token"] = first.session_state["session_token"]  # a shared cookie
     second.run()
     assert second.metric
@@ -96,7 +96,7 @@ def test_the_app_survives_the_database_going_away(demo_copy_url, monkeypatch):
 
     monkeypatch.setenv("DATABASE_URL", demo_copy_url)
     monkeypatch.setenv("ATLAS_BASEMAP", "none")
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at = app_session()
     at.run()
     assert at.metric and not at.exception
     name = demo_copy_url.rsplit("/", 1)[1]
@@ -126,7 +126,7 @@ def test_two_sessions_never_share_a_transaction(demo_copy_url, monkeypatch):
 
     monkeypatch.setenv("DATABASE_URL", demo_copy_url)
     monkeypatch.setenv("ATLAS_BASEMAP", "none")
-    first, second = (AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    first, second = (app_session()
                      for _ in range(2))
     first.run()
     second.run()
@@ -155,7 +155,7 @@ def test_a_database_that_does_not_answer_is_said_within_seconds(monkeypatch):
     monkeypatch.setenv("ATLAS_BASEMAP", "none")
     # one connect timeout (5 s) and the app's start: well under 14 s; without the timeout the
     # run would hang until the operating system gave up, minutes later
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=14)
+    at = app_session(14)
     try:
         at.run()
     finally:

@@ -139,6 +139,25 @@ def test_district_overview_draws_every_community_and_street(server, browser):
     assert outside == []
 
 
+def test_the_first_screen_is_completed_without_reloading_its_map(server, browser):
+    """A first visit draws the figures and the map; the map's first report brings the rest of
+    the page (sidebar, gap list, trend) into the same page, the drawn map kept as it is."""
+    page, outside = open_page(browser, f"{server}/?basemap=none&as_of={DEMO_NOW.date()}")
+    frame = page.locator("iframe[title='streamlit_folium.st_folium']")
+    page.frame_locator("iframe[title='streamlit_folium.st_folium']").locator(
+        ".leaflet-overlay-pane path").first.wait_for(timeout=60_000)
+    assert page.locator("[data-testid='stMetric']").count() == 14
+    frame.evaluate("f => { f.contentWindow.drawnOnce = true; }")
+    page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").first.wait_for(
+        timeout=30_000)  # no click: the whole page comes by itself
+    page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=30_000)
+    page.locator("[data-testid='stVegaLiteChart']").first.wait_for(timeout=30_000)
+    wait_until_idle(page)
+    assert frame.evaluate("f => f.contentWindow.drawnOnce") is True  # the same map document
+    assert count_in_map(page, ".leaflet-overlay-pane path", 61) >= 61
+    assert outside == []
+
+
 def test_clicking_a_site_opens_its_panel(server, browser, demo_url):
     """One click, as soon as the sites are drawn: the panel opens beside the map (in view,
     not below the gap list) and the map marks the site."""

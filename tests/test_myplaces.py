@@ -5,10 +5,9 @@ import datetime as dt
 import subprocess
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from geo import db, myplaces, stats
-from tests.conftest import ROOT, query, run_cli
+from tests.conftest import app_session, open_panels, query, run_cli
 
 PASSWORD = "correct horse 42"
 TODAY_PLACES = """
@@ -51,7 +50,7 @@ def add_user(url, name, role, person, scope=None):
 def app(demo_copy_url, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", demo_copy_url)
     monkeypatch.setenv("ATLAS_BASEMAP", "none")
-    return AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    return app_session()
 
 
 def sign_in(at, name):
@@ -93,7 +92,7 @@ def test_a_leader_lands_on_exactly_their_communities(app, demo_copy_url):
     assert not app.exception and app.title[0].value == "诉求热力与分析"
     assert app.query_params["view"] in ("cases", ["cases"])
     # the next session remembers this visit
-    again = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    again = app_session()
     again.run()
     sign_in(again, "leader1")
     assert any("自上次访问" in c.value for c in again.caption)
@@ -188,6 +187,7 @@ def test_an_admin_links_an_account_to_a_person_on_the_page(app, demo_copy_url):
                    "--password-stdin", input=PASSWORD + "\n").returncode == 0
     app.run()
     sign_in(app, "root")
+    open_panels(app)
     app.sidebar.selectbox(key="link_account").set_value("plain2").run()
     app.sidebar.text_input(key="link_person_plain2").input("NOBODY").run()
     app.sidebar.button(key="link_save").click().run()

@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from app import connections
 from geo import db, demo, localdb, stats, users
-from tests.conftest import DEMO_NOW, ROOT, query, run_cli
+from tests.conftest import DEMO_NOW, app_session, open_panels, query, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -81,7 +81,7 @@ def a_site(url: str) -> tuple[str, str, int, int]:
 
 
 def app_at(street: str, community: str, site: int | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at = app_session()
     at.query_params.update({"street": street, "community": community,
                             "as_of": DEMO_NOW.date().isoformat()})
     if site:
@@ -135,7 +135,7 @@ def test_an_edit_is_read_from_the_primary_until_the_replica_replays_it(reading_r
     primary, replica = reading_replica
     street, community, site, households = a_site(primary.url)
     at = app_at(street, community, site)
-    at.run()
+    open_panels(at.run())
     assert households_in_form(at, site) == households
     query(replica.url, "SELECT pg_wal_replay_pause()")
     try:

@@ -23,6 +23,7 @@ for view in ("coverage", "cases"):
     if view == "cases":
         at.query_params["view"] = "cases"
     at.run()
+    at.run()  # past the coverage page's first screen (the figures and the map alone)
     assert not at.exception, at.exception
     seen[view] = [c.value for c in at.caption] + [d.value for d in at.date_input]
 print(json.dumps(seen, ensure_ascii=False, default=str))
