@@ -11,10 +11,12 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from app import charts, connections, lookups, mapview, placement, tables, urlstate
+from app.loads import (load_bins, load_figures, load_hotspots, load_outlines,
+                       load_sites_and_modes)
 from geo import cases, coverage, users
 from geo.export import snapshot
 from geo.i18n import t
-from geo.stats import CaseFilters, Scope
+from geo.stats import CaseFilters
 from geo.viewstate import State
 from layers import cases as case_layers
 from layers import coverage as coverage_layers, maps
@@ -23,32 +25,6 @@ from layers.styles import MODE_COLORS
 POINT_ZOOM = 17  # zoomed in this far, the individual cases in view are drawn
 PLAY_SECONDS = 1.2
 
-
-# The page's three loads run side by side (connections.side_by_side), in threads: no spinner of their own.
-@connections.cached(ttl=120, max_entries=200, show_spinner=False)
-def load_bins(conn, scope: Scope, filters: CaseFilters) -> pd.DataFrame:
-    return cases.bins(conn, scope, filters)
-
-
-@connections.cached(ttl=120, max_entries=200, show_spinner=False)
-def load_figures(conn, scope: Scope, filters: CaseFilters) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
-    return cases.figures(conn, scope, filters)
-
-
-@connections.cached(ttl=120, max_entries=100, show_spinner=False)
-def load_sites_and_modes(conn, scope: Scope, filters: CaseFilters,
-                         today: dt.date) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return cases.site_case_rates(conn, scope, filters, today)
-
-
-@st.cache_data(ttl=120, max_entries=100)
-def load_hotspots(cells: pd.DataFrame, size: int) -> pd.DataFrame:
-    return cases.hotspots(cells, size)
-
-
-@connections.cached(ttl=600)
-def load_outlines(conn, view: coverage.View):
-    return coverage.communities(conn, view)
 
 
 def figure_cards(summary: dict, lang: str) -> None:
@@ -129,6 +105,8 @@ def heat_map(conn, s: State, cells: pd.DataFrame, size: int, map_filters: CaseFi
             st.rerun(scope="fragment")
         st.session_state.pop("case_view", None)
         urlstate.write_state(s)
+        if mapview.whole_page_due():
+            st.rerun()  # the whole page, after the first screen
     click = mapview.new_click(out, "last_clicked", "last_cell_click", s)
     if click:
         st.session_state["picked_cell"] = (*cases.cell_of(*click, size), size)
@@ -226,8 +204,9 @@ def figures_panel(conn, lang: str, monthly: pd.DataFrame, rates: pd.DataFrame,
     st.caption(t("coverage_x_cases_note", lang))
 
 
-def render(conn, state: State, user: users.User | None = None) -> State:
-    """The cases page; returns the state with the map's view and the playback month."""
+def render(conn, state: State, user: users.User | None = None, whole: bool = True) -> State:
+    """The cases page; returns the state with the map's view and the playback month.
+    ``whole=False``: its first screen, the title, figures and heatmap alone (app.mapview)."""
     lang = state.lang
     today = lookups.today(conn)
     filters = state.case_filters(today)
@@ -236,16 +215,19 @@ def render(conn, state: State, user: users.User | None = None) -> State:
     months = months_of(filters.date_from, filters.date_to)
     state = playback_month(state, months)
     scope, map_filters = state.scope, state.case_filters(today, month=True)
-    cells, (summary, monthly, rates), (top, modes) = connections.side_by_side(conn, user, [
-        lambda c: load_bins(c, scope, map_filters),
-        lambda c: load_figures(c, scope, filters),
-        lambda c: load_sites_and_modes(c, scope, filters, today)])
+    loads = [lambda c: load_bins(c, scope, map_filters), lambda c: load_figures(c, scope, filters)]
+    if whole:  # the top sites and modes are in the panel beside the map
+        loads.append(lambda c: load_sites_and_modes(c, scope, filters, today))
+    cells, (summary, monthly, rates), *sites = connections.side_by_side(conn, user, loads)
     with st.container(key="figures"):
         figure_cards(summary, lang)
     placement.waiting_note(conn, state)
     left, right = st.columns([5, 4])
     with left:
-        playback_controls(lang, months)
+        controls = st.container()  # the map's place in the column is the same in both runs
+        if whole:
+            with controls:
+                playback_controls(lang, months)
         size = cases.cell_size(scope)
         mapview.basemap_note(state)
         if state.display == "heat":
@@ -253,8 +235,9 @@ def render(conn, state: State, user: users.User | None = None) -> State:
                 state = heat_map(conn, state, cells, size, map_filters, today, user)
         else:
             deck_view(conn, state, cells, size)
-    with right:
-        figures_panel(conn, lang, monthly, rates, top, modes, state.community)
+    if whole:
+        with right:
+            figures_panel(conn, lang, monthly, rates, *sites[0], state.community)
     if st.session_state.get("playing"):
         urlstate.write_state(state)
         time.sleep(PLAY_SECONDS)

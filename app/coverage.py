@@ -178,14 +178,6 @@ def map_panel(conn, state: State, user: users.User | None, data: dict, bounds) -
     return moved
 
 
-def first_screen_fits(conn, s: State) -> bool:
-    """Whether the page can be drawn as its first screen (``render(whole=False)``) from the
-    URL alone: the coverage page of a street and community the sidebar would keep."""
-    streets = dict(lookups.streets(conn))
-    return (s.page == "coverage" and (s.street is None or s.street in streets)
-            and (s.community is None or s.community in dict(lookups.communities(conn, s.street))))
-
-
 def render(conn, state: State, user: users.User | None = None, whole: bool = True) -> State:
     """The coverage page; returns the state with the map's view and the chosen site.
     ``whole=False``: its first screen, the title, figures and map alone (app.mapview)."""

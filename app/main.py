@@ -34,8 +34,9 @@ def page() -> None:
     state = urlstate.read_state(lookups.today(conn))
     if start_on_my_places(user):
         state = replace(state, page="mine")
-    if first_run and coverage.first_screen_fits(conn, state):
-        urlstate.write_state(coverage.render(conn, state, user, whole=False))
+    if first_run and mapview.first_screen_fits(conn, state):
+        view = {"cases": cases}.get(state.page, coverage)
+        urlstate.write_state(view.render(conn, state, user, whole=False))
         mapview.first_screen_only()
         return
     state = sidebar(conn, state, user)

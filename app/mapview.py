@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from app import lookups
 from geo import coords
 from geo.i18n import t
 from geo.viewstate import State
@@ -65,6 +66,16 @@ def in_page_run() -> bool:
 
 WHOLE_PAGE_SHOWN = "whole_page_shown"  # False while a session's first screen waits for its map
 FALLBACK_SECONDS = 3.0  # the whole page comes after this even if the map never reports
+
+
+def first_screen_fits(conn, s: State) -> bool:
+    """Whether the page can be drawn as its first screen (its ``render(whole=False)``) from
+    the URL alone: the coverage map or the case heatmap (maps that report back), of a street
+    and community the sidebar would keep."""
+    streets = dict(lookups.streets(conn))
+    return ((s.page == "coverage" or (s.page == "cases" and s.display == "heat"))
+            and (s.street is None or s.street in streets)
+            and (s.community is None or s.community in dict(lookups.communities(conn, s.street))))
 
 
 def session_starts() -> bool:

@@ -1,7 +1,8 @@
 """The first map: from navigation to the first polygon drawn, in headless Chromium with every
-request outside localhost blocked, for the district overview and a community, on the first
-visit after the server starts (cold) and on later visits in new sessions (warm), beside a bare
-Streamlit page with one metric and a streamlit-folium map (bench/bare_page.py).
+request outside localhost blocked, for the district overview, a community and the district's
+case heatmap, on the first visit after the server starts (cold) and on later visits in new
+sessions (warm), beside a bare Streamlit page with one metric and a streamlit-folium map
+(bench/bare_page.py).
 
     .venv/bin/python bench/first_map.py [--runs 5]   # DATABASE_URL or the local database
 Replaces its section of docs/benchmarks.md.
@@ -97,7 +98,8 @@ def measure(url: str, runs: int) -> dict[str, list[tuple[float, float]]]:
     from playwright.sync_api import sync_playwright
 
     community = places.communities(db.connect(url))[0][0]
-    views = {"district": "/?basemap=none", "community": f"/?basemap=none&community={community}"}
+    views = {"district": "/?basemap=none", "community": f"/?basemap=none&community={community}",
+             "case heatmap": "/?basemap=none&view=cases"}
     out: dict[str, list] = {f"{k} {w}": [] for k in ("bare", *views) for w in ("cold", "warm")}
     with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[

@@ -93,10 +93,22 @@ def test_a_first_visit_draws_the_figures_and_the_map_before_the_rest(demo_url, m
     assert at.sidebar.selectbox(key="street").value == "370202005" and not gap_table(at).empty
 
 
-@pytest.mark.parametrize("params", [{"view": "cases"}, {"community": "370299999999"}])
+def test_a_first_visit_of_the_case_heatmap_draws_its_figures_and_map_first(demo_url, monkeypatch):
+    at = first_visit(monkeypatch, demo_url, view="cases", street="370202005")
+    assert not at.exception and at.metric and len([e for e in _tree(at._tree) if getattr(
+        e, "type", "") == "component_instance"]) == 1
+    assert not at.sidebar.selectbox and not at.dataframe and not at.get("vega_lite_chart")
+    at.run()
+    assert at.sidebar.selectbox(key="street").value == "370202005"
+    assert at.get("vega_lite_chart") and at.dataframe  # the charts and the top sites
+
+
+@pytest.mark.parametrize("params", [{"view": "cases", "display": "column"}, {"view": "import"},
+                                    {"community": "370299999999"}])
 def test_a_first_visit_that_the_url_alone_cannot_draw_gets_the_whole_page(demo_url, monkeypatch,
                                                                           params):
-    """Another page, or a community the sidebar would not keep, is drawn whole at once."""
+    """A page without a map that reports back (3D, the import), or a community the sidebar
+    would not keep, is drawn whole at once."""
     at = first_visit(monkeypatch, demo_url, **params)
     assert not at.exception
     assert at.sidebar.selectbox(key="street") and at.sidebar.selectbox(key="community").value is None
@@ -293,13 +305,14 @@ def test_the_organisation_kpis_count_over_compounds_and_say_so(app, demo_url):
 
 def test_the_server_start_warms_what_a_first_visit_reads(demo_url, monkeypatch, caplog):
     """app/warmup.py fills the coverage page's caches of the district overview and its
-    communities (a later load needs no database: it is served from them), and a database
+    communities and the district case heatmap's (a later load needs no database: it is
+    served from them), and a database
     that is not there only leaves the first visit cold."""
     import logging
 
     from app import connections, loads, warmup
     from geo import coverage, stats
-    from geo.viewstate import DEFAULT_LAYERS
+    from geo.viewstate import DEFAULT_LAYERS, State
 
     import streamlit as st
 
@@ -316,6 +329,9 @@ def test_the_server_start_warms_what_a_first_visit_reads(demo_url, monkeypatch, 
     for view in (coverage.View(as_of=today), coverage.View(street, community, as_of=today)):
         assert loads.load_kpis(conn, view)["sites"] > 0
         assert loads.load_map_data(conn, view, DEFAULT_LAYERS)
+    heatmap = State(as_of=today, today=today, page="cases")  # the district's, as it opens
+    assert not loads.load_bins(conn, heatmap.scope, heatmap.case_filters(today, month=True)).empty
+    assert loads.load_figures(conn, heatmap.scope, heatmap.case_filters(today))[0]
     monkeypatch.setenv("DATABASE_URL", "postgresql://postgres@127.0.0.1:1/none")
     warmup.warm()
     assert "warm-up skipped" in caplog.text

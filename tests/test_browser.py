@@ -139,14 +139,17 @@ def test_district_overview_draws_every_community_and_street(server, browser):
     assert outside == []
 
 
-def test_the_first_screen_is_completed_without_reloading_its_map(server, browser):
+@pytest.mark.parametrize("view,cards", [("coverage", 14), ("cases", 6)])
+def test_the_first_screen_is_completed_without_reloading_its_map(server, browser, view, cards):
     """A first visit draws the figures and the map; the map's first report brings the rest of
-    the page (sidebar, gap list, trend) into the same page, the drawn map kept as it is."""
-    page, outside = open_page(browser, f"{server}/?basemap=none&as_of={DEMO_NOW.date()}")
+    the page (sidebar, gap list or top sites, charts) into the same page, the drawn map kept
+    as it is."""
+    page, outside = open_page(browser, f"{server}/?basemap=none&as_of={DEMO_NOW.date()}"
+                                       f"&view={view}")
     frame = page.locator("iframe[title='streamlit_folium.st_folium']")
     page.frame_locator("iframe[title='streamlit_folium.st_folium']").locator(
         ".leaflet-overlay-pane path").first.wait_for(timeout=60_000)
-    assert page.locator("[data-testid='stMetric']").count() == 14
+    assert page.locator("[data-testid='stMetric']").count() == cards
     frame.evaluate("f => { f.contentWindow.drawnOnce = true; }")
     page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").first.wait_for(
         timeout=30_000)  # no click: the whole page comes by itself
@@ -154,7 +157,7 @@ def test_the_first_screen_is_completed_without_reloading_its_map(server, browser
     page.locator("[data-testid='stVegaLiteChart']").first.wait_for(timeout=30_000)
     wait_until_idle(page)
     assert frame.evaluate("f => f.contentWindow.drawnOnce") is True  # the same map document
-    assert count_in_map(page, ".leaflet-overlay-pane path", 61) >= 61
+    assert count_in_map(page, ".leaflet-overlay-pane path") >= 1
     assert outside == []
 
 
