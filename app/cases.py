@@ -26,7 +26,6 @@ POINT_ZOOM = 17  # zoomed in this far, the individual cases in view are drawn
 PLAY_SECONDS = 1.2
 
 
-
 def figure_cards(summary: dict, lang: str) -> None:
     figures = cases.case_figures(summary, lang)
     for col, f in zip(st.columns(len(figures)), figures):
