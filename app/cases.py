@@ -103,9 +103,7 @@ def heat_map(conn, s: State, cells: pd.DataFrame, size: int, map_filters: CaseFi
             st.session_state["case_view"] = (s.center, s.zoom)
             st.rerun(scope="fragment")
         st.session_state.pop("case_view", None)
-        urlstate.write_state(s)
-        if mapview.whole_page_due():
-            st.rerun()  # the whole page, after the first screen
+        mapview.map_reported(s)
     click = mapview.new_click(out, "last_clicked", "last_cell_click", s)
     if click:
         st.session_state["picked_cell"] = (*cases.cell_of(*click, size), size)

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from app import charts, lookups, mapview, tables, urlstate, widgets
+from app import charts, lookups, mapview, tables, widgets
 from app.loads import load_gaps, load_kpis, load_map_data, load_trend
 from app import editing as editing_view
 from app import sidebar
@@ -171,10 +171,8 @@ def map_panel(conn, state: State, user: users.User | None, data: dict, bounds) -
             sidebar.switch_scope(*found, None, said=False)
     if site_id:
         moved = replace(moved, site=site_id)
-    if not full_run:  # this part alone reran: the URL follows the map
-        urlstate.write_state(moved)
-        if moved.site != state.site or mapview.whole_page_due():
-            st.rerun()  # the whole page: for the site's panel, or after the first screen
+    if not full_run:  # this part alone reran; a new site needs the page for its panel
+        mapview.map_reported(moved, whole_page=moved.site != state.site)
     return moved
 
 

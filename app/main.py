@@ -13,6 +13,10 @@ from app.sidebar import sidebar
 from geo.i18n import t
 
 
+PAGES = {"coverage": coverage, "cases": cases, "placement": placement, "import": imports,
+         "mine": myplaces}
+
+
 def start_on_my_places(user) -> bool:
     """A linked account starts on 我的 when its first page run names no page."""
     first = "start_page_chosen" not in st.session_state
@@ -35,14 +39,12 @@ def page() -> None:
     if start_on_my_places(user):
         state = replace(state, page="mine")
     if first_run and mapview.first_screen_fits(conn, state):
-        view = {"cases": cases}.get(state.page, coverage)
-        urlstate.write_state(view.render(conn, state, user, whole=False))
+        urlstate.write_state(PAGES[state.page].render(conn, state, user, whole=False))
         mapview.first_screen_only()
         return
     state = sidebar(conn, state, user)
     writes.show_message()
-    view = {"cases": cases, "placement": placement, "import": imports,
-            "mine": myplaces}.get(state.page, coverage)
+    view = PAGES.get(state.page, coverage)
     state = view.render(conn, state, user)
     if view in (coverage, cases):
         exports.render(conn, state, user)

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from app import lookups
+from app import lookups, urlstate
 from geo import coords
 from geo.i18n import t
 from geo.viewstate import State
@@ -104,6 +104,14 @@ def _whole_page_fallback() -> None:
 
 def whole_page_due() -> bool:
     return st.session_state.get(WHOLE_PAGE_SHOWN) is False
+
+
+def map_reported(s: State, *, whole_page: bool = False) -> None:
+    """In a map fragment's own run (the map reported its view): the URL follows the map, and
+    the whole page runs again when ``whole_page`` or when a first screen waits for it."""
+    urlstate.write_state(s)
+    if whole_page or whole_page_due():
+        st.rerun()
 
 
 def track_view(out: dict | None, s: State, center, zoom: float) -> State:
