@@ -1,6 +1,9 @@
 """docs/benchmarks.md is written by several benchmarks: each replaces its own section."""
 from __future__ import annotations
 
+import datetime as dt
+import os
+import platform
 from pathlib import Path
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
@@ -31,3 +34,22 @@ def sizes(conn) -> tuple[int, int]:
         n_sites, n_cases = cur.fetchone()
     conn.rollback()
     return n_sites, n_cases
+
+
+def machine(conn) -> str:
+    """The machine, the database's versions and size, and the date: a section's first line."""
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
+                if line.startswith("model name")), platform.processor())
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    with conn.cursor() as cur:
+        cur.execute("SELECT version(), postgis_full_version()")
+        pg, postgis = cur.fetchone()
+        cur.execute("SELECT count(*) FROM cases")
+        n_cases = cur.fetchone()[0]
+        cur.execute("SELECT count(*) FROM sites")
+        n_sites = cur.fetchone()[0]
+    conn.rollback()
+    postgis_version = postgis.split()[1].strip('"')
+    return (f"{dt.date.today()} · {os.cpu_count()} cores ({cpu}) · {mem:.0f} GiB · "
+            f"{pg.split(',')[0]} · PostGIS {postgis_version} · database: "
+            f"{n_cases:,} cases, {n_sites:,} sites")

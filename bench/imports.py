@@ -1,0 +1,222 @@
+"""Import benchmarks, run on demand (`make bench`), by issue 18's protocol: 1,000,000 cases
+(bench/make_cases_csv.py) and a monthly file of 30,000 into the database `python -m geo db up`
+points at (the default demo database: seed 7, 1,500 sites, 200,000 cases), through the command
+line, wall time; the median of --runs runs, each followed by deleting the rows and VACUUM;
+ogr2ogr's bare load of the same 1 M file (Debian's gdal-bin) timed beside it. With --before
+REF, the code at git REF runs alternately with this one on the same database (each code's
+`geo db up` applied before its own runs: the cubes' upkeep is code), so that both meet the
+same machine. Then a 12345 extract against the same cases in the canonical columns.
+
+    .venv/bin/python bench/imports.py [--runs 3] [--before REF] [--rows N] [--no-hotline]
+
+Writes its sections of docs/benchmarks.md.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.doc import machine, replace_section  # noqa: E402
+from geo import db  # noqa: E402
+
+SOURCE = "bench_import"
+TARGETS = {1_000_000: "≤ 40 s", 30_000: "≤ 2 s"}  # issue 18's, by the file's rows
+
+
+def _vacuumed() -> None:
+    conn = db.connect()
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute("VACUUM ANALYZE")
+    conn.close()
+
+
+# the imported cases, by their source or by the synthetic ids (bench/make_cases_csv.py)
+BY_SOURCE = ("DELETE FROM cases WHERE source_code = %s", (SOURCE,))
+BY_SYNTHETIC_ID = ("DELETE FROM cases WHERE external_id LIKE %s", ("B%",))
+
+
+def _delete(statement: tuple[str, tuple]) -> None:
+    """Remove the imported cases again (and the source the import added), then VACUUM: the
+    next run re-imports the same keys and should find no dead entries."""
+    conn = db.connect()
+    with db.transaction(conn) as cur:
+        cur.execute(*statement)
+        cur.execute("DELETE FROM case_sources WHERE code = %s", (SOURCE,))
+    conn.close()
+    _vacuumed()
+
+
+def _write_csv(n: int, path: Path, *flags: str) -> Path:
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_cases_csv.py"), str(n), str(path),
+                    *flags], check=True)
+    return path
+
+
+def _env() -> dict[str, str]:
+    """Every code under test on this database (a worktree would otherwise start its own)."""
+    return {**os.environ, "DATABASE_URL": db.database_url()}
+
+
+def import_wall(root: Path, csv: Path, *options: str) -> tuple[float, dict]:
+    """The command's wall time importing ``csv`` with the code under ``root``, and its own
+    step times."""
+    t0 = time.perf_counter()
+    res = subprocess.run([sys.executable, "-m", "geo", "import", "cases", str(csv), *options],
+                         capture_output=True, text=True, cwd=root, env=_env())
+    wall = time.perf_counter() - t0
+    if res.returncode != 0:
+        raise SystemExit(res.stderr)
+    return wall, json.loads(res.stdout)["seconds"]
+
+
+def bare_load(csv: Path) -> float:
+    """ogr2ogr's load of the same file into a table of its own (points from lon/lat, its
+    default spatial index), dropped again."""
+    ogr2ogr = shutil.which("ogr2ogr")
+    if ogr2ogr is None:
+        raise SystemExit("ogr2ogr not found: apt-get install gdal-bin (make bench installs it)")
+    t0 = time.perf_counter()
+    subprocess.run([ogr2ogr, "-f", "PostgreSQL", f"PG:{db.database_url()}", str(csv),
+                    "-nln", "bench_bare_load", "-oo", "X_POSSIBLE_NAMES=lon",
+                    "-oo", "Y_POSSIBLE_NAMES=lat", "-a_srs", "EPSG:4326", "-overwrite"],
+                   check=True, capture_output=True)
+    wall = time.perf_counter() - t0
+    conn = db.connect()
+    with db.transaction(conn) as cur:
+        cur.execute("DROP TABLE bench_bare_load")
+    conn.close()
+    return wall
+
+
+def protocol(files: dict[str, Path], roots: dict[str, Path], runs: int) -> dict:
+    """Each file imported ``runs`` times by each code, the codes alternated run by run."""
+    walls = {(f, c): [] for f in files for c in roots}
+    steps = {(f, c): [] for f in files for c in roots}
+    for name, csv in files.items():
+        for i in range(runs):
+            order = list(roots.items()) if i % 2 == 0 else list(reversed(roots.items()))
+            for code, root in order:
+                if len(roots) > 1:  # this code's cube upkeep, or the other's
+                    subprocess.run([sys.executable, "-m", "geo", "db", "up"], cwd=root,
+                                   env=_env(), check=True, capture_output=True)
+                wall, seconds = import_wall(root, csv, "--source", SOURCE, "--add-categories")
+                walls[name, code].append(wall)
+                steps[name, code].append(seconds)
+                _delete(BY_SOURCE)
+                print(f"{name} {code} {wall:.2f} s {seconds}", flush=True)
+    if len(roots) > 1:
+        subprocess.run([sys.executable, "-m", "geo", "db", "up"], cwd=ROOT, env=_env(),
+                       check=True, capture_output=True)
+    return {"walls": walls, "steps": steps}
+
+
+def bench_hotline(n: int = 100_000, runs: int = 3) -> dict:
+    """A 12345 extract (Chinese headers, words, names) against the same cases in the canonical
+    columns: the command's wall time, each run followed by deleting the rows and VACUUM."""
+    folder = Path(tempfile.mkdtemp(prefix="atlas-bench-"))
+    files = {"12345 extract (Chinese headers, words, names, address)":
+             (_write_csv(n, folder / "hotline.csv", "--hotline"), []),
+             "the same with addresses only (no coordinates)":
+             (_write_csv(n, folder / "addresses.csv", "--addresses-only"), []),
+             "canonical columns and codes":
+             (_write_csv(n, folder / "canonical.csv"), ["--source", "hotline_12345"])}
+    walls: dict[str, list[float]] = {name: [] for name in files}
+    _vacuumed()
+    for _ in range(runs):  # alternated, so that all meet the same machine
+        for name, (path, options) in files.items():
+            walls[name].append(import_wall(ROOT, path, *options)[0])
+            _delete(BY_SYNTHETIC_ID)
+    return {"rows": n, "walls": walls}
+
+
+def _commit(root: Path) -> str:
+    return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True,
+                          text=True).stdout.strip() or "?"
+
+
+def _steps(seconds: list[dict], walls: list[float]) -> str:
+    median_run = seconds[walls.index(statistics.median_low(walls))]
+    return " · ".join(f"{k} {v:.2f}" for k, v in median_run.items())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--monthly", type=int, default=30_000)
+    parser.add_argument("--before", metavar="REF", help="git ref of the code to compare with")
+    parser.add_argument("--no-hotline", action="store_true")
+    args = parser.parse_args()
+
+    conn = db.connect()
+    header = machine(conn)
+    conn.close()
+    # a monthly extract: the month before last (its closings in the past)
+    before_last = (dt.date.today().replace(day=1) - dt.timedelta(days=1)).replace(day=1) \
+        - dt.timedelta(days=1)
+    month = before_last.strftime("%Y-%m")
+    folder = Path(tempfile.mkdtemp(prefix="atlas-bench-"))
+    files = {f"{args.rows:,} cases": _write_csv(args.rows, folder / "cases.csv"),
+             f"monthly file ({args.monthly:,} cases of {month})":
+             _write_csv(args.monthly, folder / "month.csv", "--month", month)}
+    roots = {f"this code ({_commit(ROOT)})": ROOT}
+    worktree = None
+    if args.before:
+        worktree = folder / "before"
+        subprocess.run(["git", "worktree", "add", "--detach", str(worktree), args.before],
+                       cwd=ROOT, check=True, capture_output=True)
+        roots[f"before ({_commit(worktree)})"] = worktree
+    try:
+        _vacuumed()
+        bare = [bare_load(files[f"{args.rows:,} cases"]) for _ in range(args.runs)]
+        result = protocol(files, roots, args.runs)
+    finally:
+        if worktree is not None:
+            subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT)
+    walls, steps = result["walls"], result["steps"]
+    lines = [f"## Import protocol ({dt.date.today()}; issue 18)", "",
+             f"Machine and data: {header}", "",
+             "bench/imports.py: wall time of `python -m geo import cases FILE --source … "
+             "--add-categories` (files by bench/make_cases_csv.py), each run followed by "
+             "deleting the rows and VACUUM"
+             + (", the codes alternated run by run" if len(roots) > 1 else "") + ".", "",
+             "| file | code | runs (s) | median (s) | target | steps of the median run (s) |",
+             "|---|---|---|---|---|---|"]
+    sizes = dict(zip(files, (args.rows, args.monthly)))
+    for (name, code), times in walls.items():
+        target = TARGETS.get(sizes[name], "")
+        lines.append(f"| {name} | {code} | {', '.join(f'{t:.2f}' for t in times)} | "
+                     f"{statistics.median(times):.2f} | {target} | "
+                     f"{_steps(steps[name, code], times)} |")
+    lines.append(f"| {args.rows:,} cases | ogr2ogr's bare load of the same file | "
+                 f"{', '.join(f'{t:.2f}' for t in bare)} | {statistics.median(bare):.2f} | | |")
+    replace_section("## Import protocol", lines)
+    if not args.no_hotline:
+        hotline = bench_hotline()
+        replace_section("## Import of a 12345 extract", [
+            f"## Import of a 12345 extract ({hotline['rows']:,} cases, CSV; {dt.date.today()})",
+            "", "The same cases as the platform exports them and in the canonical columns "
+            "(bench/make_cases_csv.py, with and without --hotline), into the database above; "
+            "wall time of `python -m geo import cases`, runs alternated, each followed by "
+            "deleting the rows and VACUUM.", "",
+            "| file | runs (s) | median (s) |", "|---|---|---|",
+            *[f"| {name} | {', '.join(f'{w:.1f}' for w in times)} | "
+              f"{statistics.median(times):.1f} |" for name, times in hotline["walls"].items()]])
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
