@@ -44,7 +44,12 @@ def _ms(fn) -> float:
     return (time.perf_counter() - t0) * 1000
 
 
-def run(pool: db.Pool, n: int = 100, seed: int = 7) -> dict:
+LEVELS = ("community", "street", "district")
+
+
+def run(pool: db.Pool, n: int = 100, seed: int = 7, levels: tuple[str, ...] = LEVELS) -> dict:
+    """``n`` random filter changes per level of ``levels`` (a quarter of that for a street),
+    then the quick picks."""
     rng = random.Random(seed)
     with pool.connection() as conn:
         with conn.cursor() as cur:
@@ -58,7 +63,8 @@ def run(pool: db.Pool, n: int = 100, seed: int = 7) -> dict:
         streets = places.streets(conn)
     results: dict[str, dict[str, list[float]]] = {}
     heat_bytes = 0
-    for level, count in (("community", n), ("street", n // 4), ("district", n)):
+    for level in levels:
+        count = n // 4 if level == "street" else n
         parts = _parts()
         for _ in range(count):
             scope = _scope(rng, level, comms, streets)
@@ -68,7 +74,7 @@ def run(pool: db.Pool, n: int = 100, seed: int = 7) -> dict:
     # The quick picks a leader uses (this month, last three months, this year, last year),
     # each with no other filter and with four random ones.
     quick: dict[str, dict[str, list[float]]] = {}
-    for level in ("community", "street", "district"):
+    for level in levels:
         parts = _parts()
         for period in ("this_month", "last_3_months", "this_year", "last_year"):
             lo, hi = period_range(period, today)
