@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
+import time
 from pathlib import Path
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
@@ -36,8 +37,37 @@ def sizes(conn) -> tuple[int, int]:
     return n_sites, n_cases
 
 
+# The same machine runs up to twice as fast or slow within an hour: each section says how fast
+# it was while measured, by two fixed workloads (lower is faster).
+SQL_REFERENCE = "SELECT sum(i) FROM generate_series(1, 3000000) i"
+
+
+def _python_reference() -> None:
+    total = 0
+    for i in range(10_000_000):
+        total += i
+
+
+def speed(conn) -> str:
+    """The machine's speed now: the median of three runs of a fixed SQL and Python workload."""
+    def median_ms(work) -> float:
+        times = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            work()
+            times.append((time.perf_counter() - t0) * 1000)
+        return sorted(times)[1]
+
+    with conn.cursor() as cur:
+        sql_ms = median_ms(lambda: cur.execute(SQL_REFERENCE))
+    conn.rollback()
+    return (f"speed: {sql_ms:.0f} ms for a sum of 3 M integers in SQL, "
+            f"{median_ms(_python_reference):.0f} ms for 10 M steps of a Python loop")
+
+
 def machine(conn) -> str:
-    """The machine, the database's versions and size, and the date: a section's first line."""
+    """The machine, the database's versions and size, its speed now, and the date: a
+    section's first line."""
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
                 if line.startswith("model name")), platform.processor())
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
@@ -52,4 +82,4 @@ def machine(conn) -> str:
     postgis_version = postgis.split()[1].strip('"')
     return (f"{dt.date.today()} · {os.cpu_count()} cores ({cpu}) · {mem:.0f} GiB · "
             f"{pg.split(',')[0]} · PostGIS {postgis_version} · database: "
-            f"{n_cases:,} cases, {n_sites:,} sites")
+            f"{n_cases:,} cases, {n_sites:,} sites · {speed(conn)}")

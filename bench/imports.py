@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.doc import machine, replace_section  # noqa: E402
+from bench.doc import machine, replace_section, speed  # noqa: E402
 from geo import db  # noqa: E402
 
 SOURCE = "bench_import"
@@ -187,6 +187,9 @@ def main() -> None:
         if worktree is not None:
             subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT)
     walls, steps = result["walls"], result["steps"]
+    conn = db.connect()
+    header += f"; at the end, {speed(conn)}"
+    conn.close()
     lines = [f"## Import protocol ({dt.date.today()}; issue 18)", "",
              f"Machine and data: {header}", "",
              "bench/imports.py: wall time of `python -m geo import cases FILE --source … "

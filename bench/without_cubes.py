@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import cases as case_bench  # noqa: E402
-from bench.doc import machine, replace_section  # noqa: E402
+from bench.doc import machine, replace_section, speed  # noqa: E402
 from geo import cases, cubes, db, stats  # noqa: E402
 
 # the cubes that add most rows per imported case (docs/cubes.md: their upkeep)
@@ -82,6 +82,8 @@ def main() -> None:
                     out["quick"][level]["total"])
             print(name, {k[1]: f"{statistics.median(v):.0f}/{_p95(v):.0f}"
                          for k, v in totals.items() if k[0] == name}, flush=True)
+    with pool.connection() as conn:
+        head += f"; at the end, {speed(conn)}"
     levels = (*args.levels, "quick picks")
     lines = [f"## Case views without some cubes ({dt.date.today()})", "", f"Machine and data: "
              f"{head}", "", "bench/without_cubes.py: bench/cases.py's random filter changes "
