@@ -897,13 +897,20 @@ def _page_after_edit(page, site: int, name: str) -> dict:
 def test_recording_then_undoing_a_change_shows_at_once_on_the_whole_page(browser, demo_copy_url):
     """After the write and after its undo, the KPIs, the site's colour, the gap list and the
     site's history show the database's state (they were one step behind)."""
+    from geo import coverage, stats
     from layers.styles import MODE_COLORS
     conn = psycopg2.connect(demo_copy_url)
     with conn.cursor() as cur:
-        cur.execute("""SELECT s.id, s.name FROM sites s JOIN management m ON m.site_id = s.id
+        cur.execute("""SELECT s.id FROM sites s JOIN management m ON m.site_id = s.id
                        AND m.valid_to IS NULL WHERE s.community_code = %s AND m.mode = 'none'
-                       AND s.kind = 'open_courtyard' ORDER BY s.id LIMIT 1""", (COMMUNITY,))
-        site, name = cur.fetchone()
+                       AND s.kind = 'open_courtyard'""", (COMMUNITY,))
+        unmanaged = {r[0] for r in cur.fetchall()}
+        today = stats.district_today(cur)
+    # the gap list shows its first rows only, ranked by the last 12 months' cases (which move
+    # with the clock): the unmanaged courtyard it ranks first
+    ranked = coverage.gaps(conn, coverage.View(community=COMMUNITY, as_of=today)).sort_values(
+        "priority", ascending=False, na_position="last")
+    site, name = next((int(r.id), r.name) for r in ranked.itertuples() if r.id in unmanaged)
     conn.close()
     serving = _serve(demo_copy_url)
     base = next(serving)
