@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.doc import replace_section  # noqa: E402
+from bench.doc import p95, replace_section, sizes  # noqa: E402
 from geo import db, cases, places, stats  # noqa: E402
 from geo.viewstate import period_range  # noqa: E402
 from layers import cases as case_layers  # noqa: E402
@@ -123,8 +123,7 @@ def _measure(pool: db.Pool, scope: stats.Scope, f: stats.CaseFilters, today: dt.
 
 
 def _stats(ts: list[float]) -> str:
-    ts = sorted(ts)
-    return f"{statistics.median(ts):.0f} | {ts[int(round(0.95 * (len(ts) - 1)))]:.0f} | {ts[-1]:.0f}"
+    return f"{statistics.median(ts):.0f} | {p95(ts):.0f} | {max(ts):.0f}"
 
 
 def main() -> None:
@@ -132,8 +131,7 @@ def main() -> None:
     pool = db.Pool(lambda: db.connect(url))
     with pool.connection() as conn:
         cases.bins(conn, stats.Scope(), stats.CaseFilters())  # warm the caches once
-        n_sites, n_cases = db.row(conn, "SELECT (SELECT count(*) FROM sites), "
-                                        "(SELECT count(*) FROM cases)", ())
+        n_sites, n_cases = sizes(conn)
     out = run(pool)
     lines = [f"## Case views ({n_sites:,} sites, {n_cases:,} cases; {dt.date.today()})", "",
              "Database work of one filter change, in-process, warm connections, random filter "

@@ -28,6 +28,12 @@ def replace_section(marker: str, lines: list[str]) -> None:
     DOC.write_text(text, encoding="utf-8")
 
 
+def p95(times: list[float]) -> float:
+    """The 95th percentile of ``times`` (the nearest rank)."""
+    ordered = sorted(times)
+    return ordered[int(round(0.95 * (len(ordered) - 1)))]
+
+
 def sizes(conn) -> tuple[int, int]:
     """(sites, cases) of the benchmarked database, for a section's heading."""
     with conn.cursor() as cur:
@@ -74,11 +80,8 @@ def machine(conn) -> str:
     with conn.cursor() as cur:
         cur.execute("SELECT version(), postgis_full_version()")
         pg, postgis = cur.fetchone()
-        cur.execute("SELECT count(*) FROM cases")
-        n_cases = cur.fetchone()[0]
-        cur.execute("SELECT count(*) FROM sites")
-        n_sites = cur.fetchone()[0]
     conn.rollback()
+    n_sites, n_cases = sizes(conn)
     postgis_version = postgis.split()[1].strip('"')
     return (f"{dt.date.today()} · {os.cpu_count()} cores ({cpu}) · {mem:.0f} GiB · "
             f"{pg.split(',')[0]} · PostGIS {postgis_version} · database: "

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.doc import machine, replace_section  # noqa: E402
+from bench.doc import machine, p95, replace_section  # noqa: E402
 from geo import db, places, stats  # noqa: E402
 
 
@@ -54,8 +54,7 @@ def bench_stats(conn) -> dict:
 
 
 def _row(name: str, times: list[float]) -> str:
-    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-    return (f"| {name} | {len(times)} | {statistics.median(times):.1f} | {p95:.1f} | "
+    return (f"| {name} | {len(times)} | {statistics.median(times):.1f} | {p95(times):.1f} | "
             f"{max(times):.1f} |")
 
 

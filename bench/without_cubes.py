@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import cases as case_bench  # noqa: E402
-from bench.doc import machine, replace_section, speed  # noqa: E402
+from bench.doc import machine, p95, replace_section, speed  # noqa: E402
 from geo import cases, cubes, db, stats  # noqa: E402
 
 # the cubes that add most rows per imported case (docs/cubes.md: their upkeep)
@@ -40,11 +40,6 @@ def _without(gone: frozenset[str]):
             return cubes.Answer(answer.whole, None)
         return answer
     return answering
-
-
-def _p95(ts: list[float]) -> float:
-    ts = sorted(ts)
-    return ts[int(round(0.95 * (len(ts) - 1)))]
 
 
 def main() -> None:
@@ -80,7 +75,7 @@ def main() -> None:
                 totals.setdefault((name, level), []).extend(parts["total"])
                 totals.setdefault((name, "quick picks"), []).extend(
                     out["quick"][level]["total"])
-            print(name, {k[1]: f"{statistics.median(v):.0f}/{_p95(v):.0f}"
+            print(name, {k[1]: f"{statistics.median(v):.0f}/{p95(v):.0f}"
                          for k, v in totals.items() if k[0] == name}, flush=True)
     with pool.connection() as conn:
         head += f"; at the end, {speed(conn)}"
@@ -94,7 +89,7 @@ def main() -> None:
              "waits for, all three loads: median / p95 ms.", "",
              "| read side | " + " | ".join(levels) + " |", "|---" * (len(levels) + 1) + "|"]
     for name in sets:
-        cells = [f"{statistics.median(totals[name, lv]):.0f} / {_p95(totals[name, lv]):.0f}"
+        cells = [f"{statistics.median(totals[name, lv]):.0f} / {p95(totals[name, lv]):.0f}"
                  for lv in levels]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     replace_section("## Case views without some cubes", lines + [""])
