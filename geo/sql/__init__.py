@@ -25,3 +25,9 @@ def names(columns: Iterable[str]) -> sql.Composed:
 def assignments(columns: Iterable[str]) -> sql.Composed:
     """``a = %s, b = %s`` for an UPDATE of ``columns``."""
     return sql.SQL(", ").join(sql.SQL("{} = %s").format(sql.Identifier(c)) for c in columns)
+
+
+def district_midnight(day: str) -> str:
+    """SQL for the instant the district's day ``day`` (an SQL date expression) begins: a date
+    compared with a time is the district's, never the database session's zone."""
+    return f"({day})::timestamp AT TIME ZONE district_timezone()"

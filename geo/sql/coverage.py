@@ -2,7 +2,7 @@
 and what the coverage map draws and lists, sized for the screen (simplified, capped)."""
 from psycopg2 import sql
 
-from geo.sql import compose
+from geo.sql import compose, district_midnight
 
 
 # A site's (s) management record holding on %(as_of)s, if any.
@@ -151,6 +151,10 @@ SELECT ST_XMin(g), ST_YMin(g), ST_XMax(g), ST_YMax(g)
 FROM (SELECT coalesce(geom, ST_Expand(location, 0.001)) AS g FROM sites WHERE id = %(id)s) s
 """
 
+# The 12 months up to the date (the district's days): the gap list's and a site's cases.
+LAST_12_MONTHS = {"year_before": district_midnight("%(as_of)s::date - 365"),
+                  "day_after": district_midnight("%(as_of)s::date + 1")}
+
 # Residential sites without management on the date, ranked by priority: the mean of the
 # site's percentile in households and in cases per 100 households over the last 12 months.
 GAPS = compose("""
@@ -160,8 +164,8 @@ WITH gap AS (
     WHERE {scope_sites} AND s.kind <> 'building_cluster' AND coalesce(m.mode, 'none') = 'none'),
 counted AS (
     SELECT g.*, (SELECT count(*) FROM cases c
-                 WHERE c.site_id = g.id AND c.reported_at >= %(as_of)s::date - 365
-                   AND c.reported_at < %(as_of)s::date + 1) AS cases_12m
+                 WHERE c.site_id = g.id AND c.reported_at >= {year_before}
+                   AND c.reported_at < {day_after}) AS cases_12m
     FROM gap g),
 rated AS (
     SELECT *, CASE WHEN households > 0 THEN 100.0 * cases_12m / households END AS cases_per_100
@@ -172,7 +176,7 @@ SELECT r.id, r.external_id, r.name, r.kind, c.name AS community, r.households, r
         + percent_rank() OVER (ORDER BY coalesce(r.cases_per_100, 0))) / 2 AS priority
 FROM rated r JOIN communities c ON c.code = r.community_code
 ORDER BY priority DESC, r.households DESC LIMIT %(limit)s
-""", mode_as_of=MODE_AS_OF, scope_sites=SCOPE_SITES)
+""", mode_as_of=MODE_AS_OF, scope_sites=SCOPE_SITES, **LAST_12_MONTHS)
 
 SITES_WITHOUT_CADRE = compose("""
 SELECT s.id, s.external_id, s.name, s.kind, c.name AS community, s.households
@@ -288,14 +292,14 @@ FROM assignments a JOIN people p ON p.id = a.person_id
 WHERE a.site_id = %(id)s ORDER BY p.role, p.name
 """
 
-SITE_CASES = """
+SITE_CASES = compose("""
 SELECT to_char(c.reported_at AT TIME ZONE %(tz)s, 'YYYY-MM') AS month, c.category_l1 AS category,
        count(*) AS cases
 FROM cases c
-WHERE c.site_id = %(id)s AND c.reported_at >= %(as_of)s::date - 365
-  AND c.reported_at < %(as_of)s::date + 1
+WHERE c.site_id = %(id)s AND c.reported_at >= {year_before}
+  AND c.reported_at < {day_after}
 GROUP BY 1, 2 ORDER BY 1, 2
-"""
+""", **LAST_12_MONTHS)
 
 # Which district leader covers which community, which cadre which site.
 ASSIGNMENTS = """

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from psycopg2 import sql
 
-from geo.sql import assignments, compose, names
+from geo.sql import assignments, compose, district_midnight, names
 
 # ---------------------------------------------------------------- management
 CURRENT_MANAGEMENT = sql.SQL("""
@@ -75,11 +75,13 @@ SELECT at, user_name, action, before->>'mode' AS mode_before, after->>'mode' AS 
        after->>'valid_to' AS valid_to, undone
 FROM change_log WHERE site_id = %s ORDER BY at DESC, id DESC""")
 
-CHANGES = sql.SQL("""
+CHANGES = compose("""
 SELECT c.at, c.user_name, s.name AS site, c.community_code, c.table_name, c.action,
        c.before::text AS before, c.after::text AS after, c.undone
 FROM change_log c LEFT JOIN sites s ON s.id = c.site_id
-WHERE c.at >= %s AND c.at < %s::date + 1 ORDER BY c.at DESC""")
+WHERE c.at >= {first_day} AND c.at < {day_after} ORDER BY c.at DESC""",
+                  first_day=district_midnight("%s::date"),
+                  day_after=district_midnight("%s::date + 1"))
 
 
 def record(table: str) -> sql.Composed:

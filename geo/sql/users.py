@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from psycopg2 import sql
 
+from geo.sql import compose, district_midnight
 
 USER_EXISTS = sql.SQL("SELECT 1 FROM app_users WHERE name = %s")
 ADD_USER = sql.SQL("""
@@ -48,10 +49,10 @@ SESSION_EXPIRE = sql.SQL("DELETE FROM app_sessions WHERE last_seen < now() - %s 
 SESSION_END = sql.SQL("DELETE FROM app_sessions WHERE token_hash = %s")
 
 AUDIT = sql.SQL("INSERT INTO audit_log (user_name, action, detail) VALUES (%s, %s, %s)")
-AUDIT_ENTRIES = sql.SQL("""
+AUDIT_ENTRIES = compose("""
 SELECT at, user_name, action, detail::text AS detail FROM audit_log
-WHERE %(since)s::date IS NULL OR at >= %(since)s::date
-ORDER BY at DESC LIMIT %(limit)s""")
+WHERE %(since)s::date IS NULL OR at >= {since}
+ORDER BY at DESC LIMIT %(limit)s""", since=district_midnight("%(since)s::date"))
 SETTING = sql.SQL("SELECT value FROM settings WHERE key = %s")
 PURGE_PERSONAL = sql.SQL("""
 UPDATE case_personal p
