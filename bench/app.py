@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.doc import replace_section, sizes  # noqa: E402
+from bench.doc import p95, replace_section, sizes  # noqa: E402
 from bench.server import app_server  # noqa: E402
 from geo import db, coverage, places  # noqa: E402
 
@@ -184,8 +184,7 @@ def main() -> None:
              "Database work of one page rerun (every query the page makes), in-process, warm:", "",
              "| view | runs | median ms | p95 ms |", "|---|---|---|---|"]
     for name, ts in timings.items():
-        ts = sorted(ts)
-        lines.append(f"| {name} | {len(ts)} | {statistics.median(ts):.0f} | {ts[int(0.95 * (len(ts) - 1))]:.0f} |")
+        lines.append(f"| {name} | {len(ts)} | {statistics.median(ts):.0f} | {p95(ts):.0f} |")
     lines += ["", f"Headless Chromium (a new page load each, server warm): district overview's "
               f"first map {page['first_map_s']:.2f} s after navigation, a community's "
               f"{page['community_s']:.2f} s. The map document in the iframe (folium HTML with its "

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.doc import replace_section  # noqa: E402
+from bench.doc import p95, replace_section  # noqa: E402
 from bench.server import app_server  # noqa: E402
 from geo import db, cases, coverage, stats, users  # noqa: E402
 from geo.errors import InputError  # noqa: E402
@@ -143,10 +143,9 @@ def main() -> None:
              f"Errors: **{len(errors)}**.", "",
              "| request | count | median ms | p95 ms |", "|---|---|---|---|"]
     for kind in ("coverage", "cases", "browser switch"):
-        ts = sorted(ms for k, ms in results if k == kind)
+        ts = [ms for k, ms in results if k == kind]
         if ts:
-            lines.append(f"| {kind} | {len(ts)} | {statistics.median(ts):.0f} | "
-                         f"{ts[int(0.95 * (len(ts) - 1))]:.0f} |")
+            lines.append(f"| {kind} | {len(ts)} | {statistics.median(ts):.0f} | {p95(ts):.0f} |")
     from collections import Counter
 
     lines += [""] + [f"- {n} × {e}" for e, n in Counter(e[:160] for e in errors).most_common(10)]

@@ -26,8 +26,7 @@ from geo import cases, cubes, db, stats  # noqa: E402
 
 # the cubes that add most rows per imported case (docs/cubes.md: their upkeep)
 NEAR_PER_CASE = ("case_street_code_hours", "case_cell_month", "case_site_code_month",
-                 "case_district_cell_day", "case_month_hours", "case_district_code_hours",
-                 "case_district_day_hours")
+                 "case_district_cell_day", "case_month_hours", "case_district_code_hours")
 ANSWERING = cubes.answering
 
 

@@ -63,8 +63,6 @@ CUBES = (
          "the district's counts in the partial months at the ends of a range"),
     Cube("case_district_hours", ("month", "escalation", "hours"), (), ("closed",), "closed",
          "the district's median hours to close without category or source filter"),
-    Cube("case_district_day_hours", ("day", "escalation", "hours"), (), ("closed",), "closed",
-         "the district's median hours to close in the partial months"),
     Cube("case_district_code_hours", ("category_l1", "source_code", "month", "category_code",
                                       "escalation", "hours"), (), ("closed",), "closed",
          "the district's median hours to close under a category or source filter"),
@@ -100,7 +98,7 @@ def answering(question: str, *, district: bool, community: bool = False, street:
     if question == "hours":
         if district and by in (None, "month"):
             return (Answer("case_district_code_hours") if codes
-                    else Answer("case_district_hours", "case_district_day_hours"))
+                    else Answer("case_district_hours"))
         if by in (None, "community", "month") and not codes:
             return Answer("case_month_hours")
         if street and level1_only and by in (None, "month"):

@@ -68,7 +68,6 @@ TABLES: dict[str, Placement] = {
     "case_district_month": _rolled_up("case_month"),
     "case_district_day": _rolled_up("case_month"),
     "case_district_hours": _rolled_up("case_month_hours"),
-    "case_district_day_hours": _rolled_up("case_month_hours"),
     "case_district_code_hours": _rolled_up("case_month_hours"),
     "case_district_cell_day": _rolled_up("case_cell_month_level"),
     # the app's bookkeeping, on the coordinator

@@ -51,9 +51,8 @@ def test_the_app_role_is_not_the_owner_and_cannot_bypass_rls(demo_url):
                                                        'case_month_hours', 'case_site_code_month',
                                                        'case_district_month', 'case_district_hours',
                                                        'case_district_code_hours', 'case_district_day',
-                                                       'case_district_day_hours',
                                                        'case_district_cell_day')"""))
-    assert all(forced.values()) and len(forced) == 17
+    assert all(forced.values()) and len(forced) == 16
 
 
 def test_a_street_user_sees_and_changes_only_its_street(people):
