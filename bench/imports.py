@@ -3,9 +3,10 @@
 points at (the default demo database: seed 7, 1,500 sites, 200,000 cases), through the command
 line, wall time; the median of --runs runs, each followed by deleting the rows and VACUUM;
 ogr2ogr's bare load of the same 1 M file (Debian's gdal-bin) timed beside it. With --before
-REF, the code at git REF runs alternately with this one on the same database (each code's
-`geo db up` applied before its own runs: the cubes' upkeep is code), so that both meet the
-same machine. Then a 12345 extract against the same cases in the canonical columns.
+REF, the code at git REF runs alternately with this one, so that both meet the same machine,
+each on a demo database of its own that it built itself (`geo demo`, the same seed: a database
+migrated by newer code is not one older code can run on); these are dropped at the end. Then
+a 12345 extract against the same cases in the canonical columns.
 
     .venv/bin/python bench/imports.py [--runs 3] [--before REF] [--rows N] [--no-hotline]
 
@@ -28,15 +29,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from psycopg2 import sql  # noqa: E402
+
 from bench.doc import machine, replace_section, speed  # noqa: E402
 from geo import db  # noqa: E402
 
 SOURCE = "bench_import"
 TARGETS = {1_000_000: "≤ 40 s", 30_000: "≤ 2 s"}  # issue 18's, by the file's rows
+OWN_DATABASES = ("bench_import_this", "bench_import_before")  # with --before
 
 
-def _vacuumed() -> None:
-    conn = db.connect()
+def _vacuumed(url: str | None = None) -> None:
+    conn = db.connect(url)
     conn.autocommit = True
     with conn.cursor() as cur:
         cur.execute("VACUUM ANALYZE")
@@ -48,15 +52,15 @@ BY_SOURCE = ("DELETE FROM cases WHERE source_code = %s", (SOURCE,))
 BY_SYNTHETIC_ID = ("DELETE FROM cases WHERE external_id LIKE %s", ("B%",))
 
 
-def _delete(statement: tuple[str, tuple]) -> None:
+def _delete(statement: tuple[str, tuple], url: str | None = None) -> None:
     """Remove the imported cases again (and the source the import added), then VACUUM: the
     next run re-imports the same keys and should find no dead entries."""
-    conn = db.connect()
+    conn = db.connect(url)
     with db.transaction(conn) as cur:
         cur.execute(*statement)
         cur.execute("DELETE FROM case_sources WHERE code = %s", (SOURCE,))
     conn.close()
-    _vacuumed()
+    _vacuumed(url)
 
 
 def _write_csv(n: int, path: Path, *flags: str) -> Path:
@@ -65,17 +69,19 @@ def _write_csv(n: int, path: Path, *flags: str) -> Path:
     return path
 
 
-def _env() -> dict[str, str]:
-    """Every code under test on this database (a worktree would otherwise start its own)."""
-    return {**os.environ, "DATABASE_URL": db.database_url()}
+def _env(url: str | None = None) -> dict[str, str]:
+    """The code under test on database ``url``, this one's by default (a worktree would
+    otherwise start a cluster of its own)."""
+    return {**os.environ, "DATABASE_URL": url or db.database_url()}
 
 
-def import_wall(root: Path, csv: Path, *options: str) -> tuple[float, dict]:
+def import_wall(root: Path, csv: Path, *options: str, url: str | None = None
+                ) -> tuple[float, dict]:
     """The command's wall time importing ``csv`` with the code under ``root``, and its own
     step times."""
     t0 = time.perf_counter()
     res = subprocess.run([sys.executable, "-m", "geo", "import", "cases", str(csv), *options],
-                         capture_output=True, text=True, cwd=root, env=_env())
+                         capture_output=True, text=True, cwd=root, env=_env(url))
     wall = time.perf_counter() - t0
     if res.returncode != 0:
         raise SystemExit(res.stderr)
@@ -101,25 +107,42 @@ def bare_load(csv: Path) -> float:
     return wall
 
 
-def protocol(files: dict[str, Path], roots: dict[str, Path], runs: int) -> dict:
-    """Each file imported ``runs`` times by each code, the codes alternated run by run."""
-    walls = {(f, c): [] for f in files for c in roots}
-    steps = {(f, c): [] for f in files for c in roots}
+def own_database(root: Path, name: str) -> str:
+    """A new database ``name`` beside this one, holding the demo district as the code under
+    ``root`` builds it; its URL."""
+    url = f"{db.database_url().rsplit('/', 1)[0]}/{name}"
+    _admin(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+    _admin(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    subprocess.run([sys.executable, "-m", "geo", "demo"], cwd=root, env=_env(url), check=True,
+                   capture_output=True)
+    _vacuumed(url)
+    return url
+
+
+def _admin(statement: sql.Composable) -> None:
+    conn = db.connect(f"{db.database_url().rsplit('/', 1)[0]}/postgres")
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute(statement)
+    conn.close()
+
+
+def protocol(files: dict[str, Path], codes: dict[str, tuple[Path, str | None]], runs: int
+             ) -> dict:
+    """Each file imported ``runs`` times by each code (its folder and database), the codes
+    alternated run by run."""
+    walls = {(f, c): [] for f in files for c in codes}
+    steps = {(f, c): [] for f in files for c in codes}
     for name, csv in files.items():
         for i in range(runs):
-            order = list(roots.items()) if i % 2 == 0 else list(reversed(roots.items()))
-            for code, root in order:
-                if len(roots) > 1:  # this code's cube upkeep, or the other's
-                    subprocess.run([sys.executable, "-m", "geo", "db", "up"], cwd=root,
-                                   env=_env(), check=True, capture_output=True)
-                wall, seconds = import_wall(root, csv, "--source", SOURCE, "--add-categories")
+            order = list(codes.items()) if i % 2 == 0 else list(reversed(codes.items()))
+            for code, (root, url) in order:
+                wall, seconds = import_wall(root, csv, "--source", SOURCE, "--add-categories",
+                                            url=url)
                 walls[name, code].append(wall)
                 steps[name, code].append(seconds)
-                _delete(BY_SOURCE)
+                _delete(BY_SOURCE, url)
                 print(f"{name} {code} {wall:.2f} s {seconds}", flush=True)
-    if len(roots) > 1:
-        subprocess.run([sys.executable, "-m", "geo", "db", "up"], cwd=ROOT, env=_env(),
-                       check=True, capture_output=True)
     return {"walls": walls, "steps": steps}
 
 
@@ -172,20 +195,30 @@ def main() -> None:
     files = {f"{args.rows:,} cases": _write_csv(args.rows, folder / "cases.csv"),
              f"monthly file ({args.monthly:,} cases of {month})":
              _write_csv(args.monthly, folder / "month.csv", "--month", month)}
-    roots = {f"this code ({_commit(ROOT)})": ROOT}
-    worktree = None
-    if args.before:
-        worktree = folder / "before"
-        subprocess.run(["git", "worktree", "add", "--detach", str(worktree), args.before],
-                       cwd=ROOT, check=True, capture_output=True)
-        roots[f"before ({_commit(worktree)})"] = worktree
+    codes: dict[str, tuple[Path, str | None]] = {f"this code ({_commit(ROOT)})": (ROOT, None)}
+    worktree, own = None, []
     try:
+        if args.before:
+            worktree = folder / "before"
+            subprocess.run(["git", "worktree", "add", "--detach", str(worktree), args.before],
+                           cwd=ROOT, check=True, capture_output=True)
+            before = f"before ({_commit(worktree)})"
+            for (label, root), name in zip(((next(iter(codes)), ROOT), (before, worktree)),
+                                           OWN_DATABASES):
+                print(f"building {name} with {label}", flush=True)
+                own.append(name)
+                codes[label] = (root, own_database(root, name))
+            conn = db.connect(codes[before][1])
+            header = machine(conn)  # the data each code imports into
+            conn.close()
         _vacuumed()
         bare = [bare_load(files[f"{args.rows:,} cases"]) for _ in range(args.runs)]
-        result = protocol(files, roots, args.runs)
+        result = protocol(files, codes, args.runs)
     finally:
         if worktree is not None:
             subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT)
+        for name in own:
+            _admin(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
     walls, steps = result["walls"], result["steps"]
     conn = db.connect()
     header += f"; at the end, {speed(conn)}"
@@ -195,7 +228,8 @@ def main() -> None:
              "bench/imports.py: wall time of `python -m geo import cases FILE --source … "
              "--add-categories` (files by bench/make_cases_csv.py), each run followed by "
              "deleting the rows and VACUUM"
-             + (", the codes alternated run by run" if len(roots) > 1 else "") + ".", "",
+             + (", the codes alternated run by run, each on a demo database it built itself"
+                if len(codes) > 1 else "") + ".", "",
              "| file | code | runs (s) | median (s) | target | steps of the median run (s) |",
              "|---|---|---|---|---|---|"]
     sizes = dict(zip(files, (args.rows, args.monthly)))

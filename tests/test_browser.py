@@ -813,6 +813,9 @@ def test_the_pages_fit_the_screen(server, browser, width, height):
         page = browser.new_page(viewport={"width": width, "height": height})
         page.goto(url)
         count_in_map(page, ".atlas-legend")
+        # a table's rows arrive after the map: measure the tables once they hold them
+        page.locator("[data-testid='stDataFrame'] table tbody tr").first.wait_for(
+            state="attached", timeout=60_000)
         wait_until_idle(page)
         page.screenshot(path=str(ARTIFACTS / f"layout_{name}_{width}.png"), full_page=True)
         layout = page.evaluate(LAYOUT_CHECK)
