@@ -36,7 +36,6 @@ from geo import db  # noqa: E402
 
 SOURCE = "bench_import"
 TARGETS = {1_000_000: "≤ 40 s", 30_000: "≤ 2 s"}  # issue 18's, by the file's rows
-OWN_DATABASES = ("bench_import_this", "bench_import_before")  # with --before
 
 
 def _vacuumed(url: str | None = None) -> None:
@@ -107,24 +106,30 @@ def bare_load(csv: Path) -> float:
     return wall
 
 
+def _beside(name: str) -> str:
+    """The URL of database ``name`` on this database's server."""
+    return f"{db.database_url().rsplit('/', 1)[0]}/{name}"
+
+
+def _admin(statement: str, name: str) -> None:
+    """``statement`` ("DROP DATABASE IF EXISTS {}", ...) on database ``name``, from outside it."""
+    conn = db.connect(_beside("postgres"))
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute(sql.SQL(statement).format(sql.Identifier(name)))
+    conn.close()
+
+
 def own_database(root: Path, name: str) -> str:
     """A new database ``name`` beside this one, holding the demo district as the code under
     ``root`` builds it; its URL."""
-    url = f"{db.database_url().rsplit('/', 1)[0]}/{name}"
-    _admin(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
-    _admin(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    _admin("DROP DATABASE IF EXISTS {}", name)
+    _admin("CREATE DATABASE {}", name)
+    url = _beside(name)
     subprocess.run([sys.executable, "-m", "geo", "demo"], cwd=root, env=_env(url), check=True,
                    capture_output=True)
     _vacuumed(url)
     return url
-
-
-def _admin(statement: sql.Composable) -> None:
-    conn = db.connect(f"{db.database_url().rsplit('/', 1)[0]}/postgres")
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute(statement)
-    conn.close()
 
 
 def protocol(files: dict[str, Path], codes: dict[str, tuple[Path, str | None]], runs: int
@@ -184,9 +189,6 @@ def main() -> None:
     parser.add_argument("--no-hotline", action="store_true")
     args = parser.parse_args()
 
-    conn = db.connect()
-    header = machine(conn)
-    conn.close()
     # a monthly extract: the month before last (its closings in the past)
     before_last = (dt.date.today().replace(day=1) - dt.timedelta(days=1)).replace(day=1) \
         - dt.timedelta(days=1)
@@ -195,22 +197,23 @@ def main() -> None:
     files = {f"{args.rows:,} cases": _write_csv(args.rows, folder / "cases.csv"),
              f"monthly file ({args.monthly:,} cases of {month})":
              _write_csv(args.monthly, folder / "month.csv", "--month", month)}
-    codes: dict[str, tuple[Path, str | None]] = {f"this code ({_commit(ROOT)})": (ROOT, None)}
+    this = f"this code ({_commit(ROOT)})"
+    codes: dict[str, tuple[Path, str | None]] = {this: (ROOT, None)}
     worktree, own = None, []
     try:
         if args.before:
             worktree = folder / "before"
             subprocess.run(["git", "worktree", "add", "--detach", str(worktree), args.before],
                            cwd=ROOT, check=True, capture_output=True)
-            before = f"before ({_commit(worktree)})"
-            for (label, root), name in zip(((next(iter(codes)), ROOT), (before, worktree)),
-                                           OWN_DATABASES):
+            for label, root, name in ((this, ROOT, "bench_import_this"),
+                                      (f"before ({_commit(worktree)})", worktree,
+                                       "bench_import_before")):
                 print(f"building {name} with {label}", flush=True)
                 own.append(name)
                 codes[label] = (root, own_database(root, name))
-            conn = db.connect(codes[before][1])
-            header = machine(conn)  # the data each code imports into
-            conn.close()
+        conn = db.connect(codes[this][1])  # the data the codes import into
+        header = machine(conn)
+        conn.close()
         _vacuumed()
         bare = [bare_load(files[f"{args.rows:,} cases"]) for _ in range(args.runs)]
         result = protocol(files, codes, args.runs)
@@ -218,7 +221,7 @@ def main() -> None:
         if worktree is not None:
             subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT)
         for name in own:
-            _admin(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+            _admin("DROP DATABASE IF EXISTS {}", name)
     walls, steps = result["walls"], result["steps"]
     conn = db.connect()
     header += f"; at the end, {speed(conn)}"

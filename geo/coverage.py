@@ -10,7 +10,6 @@ import shapely
 
 from geo.sql import coverage as sql
 from geo import db, stats
-from geo.stats import district_timezone
 
 SITE_LIMIT = 20_000  # polygons drawn at most; the district level shows communities instead
 ADDRESS_LIMIT = 20_000  # doorplates drawn at most, of a street or a community
@@ -154,14 +153,11 @@ def site_detail(conn, site_id: int, as_of: dt.date) -> dict | None:
     info = db.frame(conn, sql.SITE, {"id": site_id})
     if info.empty:
         return None
-    with conn.cursor() as cur:
-        tz = district_timezone(cur)
-    conn.rollback()
     return {
         "site": info.iloc[0].to_dict(),
         "history": db.frame(conn, sql.SITE_HISTORY, {"id": site_id}),
         "people": db.frame(conn, sql.SITE_PEOPLE, {"id": site_id}),
-        "cases": db.frame(conn, sql.SITE_CASES, {"id": site_id, "as_of": as_of, "tz": tz}),
+        "cases": db.frame(conn, sql.SITE_CASES, {"id": site_id, "as_of": as_of}),
     }
 
 

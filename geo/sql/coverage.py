@@ -293,7 +293,8 @@ WHERE a.site_id = %(id)s ORDER BY p.role, p.name
 """
 
 SITE_CASES = compose("""
-SELECT to_char(c.reported_at AT TIME ZONE %(tz)s, 'YYYY-MM') AS month, c.category_l1 AS category,
+SELECT to_char(c.reported_at AT TIME ZONE district_timezone(), 'YYYY-MM') AS month,
+       c.category_l1 AS category,
        count(*) AS cases
 FROM cases c
 WHERE c.site_id = %(id)s AND c.reported_at >= {year_before}
