@@ -30,7 +30,8 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(demo_url):
-    yield from _serve(demo_url)
+    with open(ARTIFACTS / "server.log", "w") as log:
+        yield from _serve(demo_url, log)
 
 
 def _serve(url, log=None):
@@ -651,10 +652,18 @@ def test_zooming_in_on_the_heatmap_draws_the_cases(server, browser):
     frame = _heat_frame(page)
     assert frame.locator("path.atlas-case").count() == 0  # zoom 16: the heatmap only
     frame.locator(".leaflet-control-zoom-in").click()  # to 17: the cases in view appear
+    urls = [page.url]  # every URL the page showed, for a failure's message (a rare flake)
+
+    def seen() -> str:
+        if page.url != urls[-1]:
+            urls.append(page.url)
+        return urls[-1]
+
     deadline = time.time() + 60
     drawn = 0
     while time.time() < deadline and not drawn:
         page.wait_for_timeout(300)
+        seen()
         for f in page.frames:
             try:
                 drawn = max(drawn, f.locator("path.atlas-case").count())
@@ -663,9 +672,9 @@ def test_zooming_in_on_the_heatmap_draws_the_cases(server, browser):
     page.screenshot(path=str(ARTIFACTS / "case_points_zoomed_in.png"))
     assert drawn > 0
     deadline = time.time() + 30  # and the URL keeps the view
-    while "zoom=17" not in page.url and time.time() < deadline:
+    while "zoom=17" not in seen() and time.time() < deadline:
         page.wait_for_timeout(250)
-    assert "zoom=17" in page.url
+    assert "zoom=17" in page.url, "the URLs in turn: " + " | ".join(urls)
     assert outside == []
 
 
