@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import cases as case_bench  # noqa: E402
 from bench.doc import machine, p95, replace_section, speed  # noqa: E402
-from geo import cases, cubes, db, stats  # noqa: E402
+from geo import cubes, db  # noqa: E402
 
 # the cubes that add most rows per imported case (docs/cubes.md: their upkeep)
 NEAR_PER_CASE = ("case_street_code_hours", "case_cell_month", "case_site_code_month",
@@ -59,8 +59,8 @@ def main() -> None:
         sets["without " + ", ".join(sorted(gone))] = gone
     url = db.database_url()
     pool = db.Pool(lambda: db.connect(url))
+    case_bench.warm(pool, tuple(args.levels))
     with pool.connection() as conn:
-        cases.bins(conn, stats.Scope(), stats.CaseFilters())  # warm the caches once
         head = machine(conn)
     totals: dict[tuple[str, str], list[float]] = {}
     for i in range(args.runs):
