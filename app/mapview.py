@@ -129,7 +129,9 @@ def track_view(out: dict | None, s: State, center, zoom: float) -> State:
 
 def remember_bounds(out: dict | None, s: State) -> None:
     """Keep the map's visible bounds (lon/lat) for the points drawn zoomed in and the export."""
-    bounds = (out or {}).get("bounds") or {}
+    if not (out or {}).get("center"):  # st_folium's default value: the data's bounds, not the view's
+        return
+    bounds = out.get("bounds") or {}
     sw, ne = bounds.get("_southWest") or {}, bounds.get("_northEast") or {}
     if sw.get("lng") is not None and ne.get("lng") is not None:
         west, south = clicked_lonlat(sw, s)
