@@ -89,10 +89,11 @@ def heat_map(conn, s: State, cells: pd.DataFrame, size: int, map_filters: CaseFi
     if personal and shown is not None and not shown.empty:
         users.audit(conn, user.name, "personal_data", {"cases": shown["external_id"].tolist()[:50]})
     spots = load_hotspots(cells, size) if "hotspots" in s.case_layers else None
-    # The map's script changes with the cases drawn, and a new script is a new map that
-    # starts at its own view: built at the fitted one, it reported that view back (zoom 16
-    # again after a zoom in to 17) before taking the one passed to st_folium.
-    start = fitted if shown is None else (center, zoom)
+    # the cases drawn (or no longer drawn) change the map's content
+    drew = st.session_state.get("case_map_drew_cases", False)
+    st.session_state["case_map_drew_cases"] = shown is not None
+    start = mapview.start_view("case_map", fitted, (center, zoom),
+                               new_content=shown is not None or drew)
     fmap = maps.case_map(s, cells, size, cases.months_in(map_filters, today),
                          load_outlines(conn, s.view), *start, hotspots=spots, cases=shown)
     out = st_folium(fmap, height=maps.MAP_SIZE[1], use_container_width=True, key="case_map",

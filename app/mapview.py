@@ -35,8 +35,8 @@ def display_bounds(bounds, s: State):
 
 
 def map_view(s: State, bounds) -> tuple[tuple, tuple, State]:
-    """The selection's fitted view (the map is built on it, so that panning, which only moves
-    st_folium's centre and zoom, does not rebuild it) and the user's view on top of it."""
+    """The selection's fitted view and the user's view on top of it (st_folium's centre and
+    zoom)."""
     (lat, lng), zoom = fit_view(display_bounds(bounds, s), *MAP_SIZE)
     # at the URL's precision: the next run reads the centre back from the URL, and a centre
     # differing in the sixth decimal would move the map, which reports back and reruns again
@@ -44,6 +44,21 @@ def map_view(s: State, bounds) -> tuple[tuple, tuple, State]:
     if s.center and s.zoom:
         return fitted, (s.center, s.zoom), s
     return fitted, fitted, replace(s, center=fitted[0], zoom=fitted[1])
+
+
+def start_view(key: str, fitted, view, *, new_content: bool = False):
+    """The view a map fragment's map is built at. A changed script is a new map in the browser,
+    which reports the view it was built at before it takes the one passed to st_folium, and
+    the two then chased each other (zoom 15 and 16 in turn, for ever). So a map starts at
+    the user's view on the page's own runs (filters, layers: its content may change) and
+    when ``new_content``; a fragment's run (the map reported a move) keeps the last start,
+    leaving the script as it was, so that a pan does not rebuild the map."""
+    name = f"{key}_start"
+    if name not in st.session_state:
+        st.session_state[name] = fitted
+    if in_page_run() or new_content:
+        st.session_state[name] = view
+    return st.session_state[name]
 
 
 _PAGE_RUN = "map_fragment_in_page_run"

@@ -644,6 +644,22 @@ def test_a_box_drawn_around_sites_records_their_management_change(browser, demo_
         assert outside == []
 
 
+def _urls_until_rest(page, urls: list[str], first_wait: float = 60, rest: float = 3) -> None:
+    """Append every URL the page shows to ``urls`` until it has shown no run in progress for
+    ``rest`` seconds (at most ``first_wait``)."""
+    deadline, quiet_since = time.time() + first_wait, None
+    while time.time() < deadline and (quiet_since is None or time.time() - quiet_since < rest):
+        page.wait_for_timeout(250)
+        if page.url != urls[-1]:
+            urls.append(page.url)
+        idle = page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").count()
+        quiet_since = (quiet_since or time.time()) if idle else None
+
+
+def _zooms(urls: list[str]) -> list[str]:
+    return [u.split("zoom=")[1].split("&")[0] for u in urls if "zoom=" in u]
+
+
 def test_zooming_in_on_the_heatmap_draws_the_cases_and_stays(server, browser):
     """Zoomed in to 17 the cases in view are drawn, and the map stays at 17: the map drawing
     them is a new map, which used to start at the fitted view and report it back, sending
@@ -673,19 +689,56 @@ def test_zooming_in_on_the_heatmap_draws_the_cases_and_stays(server, browser):
             except Exception:
                 continue
     assert drawn > 0
-    deadline, quiet_since = time.time() + 60, None  # until the page has rested for 3 s
-    while time.time() < deadline and (quiet_since is None or time.time() - quiet_since < 3):
-        page.wait_for_timeout(250)
-        seen()
-        idle = page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").count()
-        quiet_since = (quiet_since or time.time()) if idle else None
+    _urls_until_rest(page, urls)
     page.screenshot(path=str(ARTIFACTS / "case_points_zoomed_in.png"))
-    zooms = [u.split("zoom=")[1].split("&")[0] for u in urls if "zoom=" in u]
+    zooms = _zooms(urls)
     assert zooms[-1] == "17" and "16" not in zooms[zooms.index("17"):], \
         "the URLs in turn: " + " | ".join(urls)
     frame = _heat_frame(page)
     assert frame.evaluate("window.map.getZoom()") == 17
     assert frame.locator("path.atlas-case").count() > 0
+    assert outside == []
+
+
+def test_a_filter_changed_at_the_users_zoom_keeps_the_map_still(server, browser):
+    """Zoomed out to 15 and a filter changed: the new map used to start at the fitted zoom 16
+    and report it, and the two views chased each other, rerunning the page for ever."""
+    page, outside = open_page(browser, f"{server}/?view=cases&community={COMMUNITY}"
+                                       f"&street=370202005&basemap=none&zoom=16")
+    _heat_frame(page)
+    wait_until_idle(page)
+    _heat_frame(page).locator(".leaflet-control-zoom-out").click()
+    urls = [page.url]
+    _urls_until_rest(page, urls)
+    assert _zooms(urls)[-1] == "15"
+    _choose(page, "状态", "已办结")
+    page.wait_for_timeout(500)
+    _urls_until_rest(page, urls, rest=5)
+    zooms = _zooms(urls)
+    assert "status=closed" in urls[-1] and zooms[-1] == "15", f"the URL's zoom in turn: {zooms}"
+    assert "16" not in zooms[zooms.index("15"):], f"the URL's zoom in turn: {zooms}"
+    assert _heat_frame(page).evaluate("window.map.getZoom()") == 15
+    assert outside == []
+
+
+def test_the_coverage_map_keeps_the_users_zoom_when_the_language_changes(server, browser):
+    """The same on the coverage map: a switch to English redraws it (its labels), and the new
+    map started at the fitted zoom 16 and reported it before taking the user's 15."""
+    page, outside = open_page(browser, f"{server}/?community={COMMUNITY}&street=370202005"
+                                       f"&basemap=none&zoom=16")
+    frame = _drawing_frame(page, ".leaflet-control-zoom-out")
+    wait_until_idle(page)
+    frame.locator(".leaflet-control-zoom-out").click()
+    urls = [page.url]
+    _urls_until_rest(page, urls)
+    assert _zooms(urls)[-1] == "15"
+    page.get_by_text("English").first.click()
+    page.wait_for_timeout(500)
+    _urls_until_rest(page, urls, rest=5)
+    zooms = _zooms(urls)
+    assert "lang=en" in urls[-1] and zooms[-1] == "15", f"the URL's zoom in turn: {zooms}"
+    assert "16" not in zooms[zooms.index("15"):], f"the URL's zoom in turn: {zooms}"
+    assert _drawing_frame(page, ".leaflet-control-zoom-out").evaluate("window.map.getZoom()") == 15
     assert outside == []
 
 
