@@ -46,7 +46,7 @@ def map_view(s: State, bounds) -> tuple[tuple, tuple, State]:
     return fitted, fitted, replace(s, center=fitted[0], zoom=fitted[1])
 
 
-def start_view(key: str, fitted, view, *, new_content: bool = False):
+def start_view(key: str, fitted: tuple, view: tuple, *, new_content: bool = False) -> tuple:
     """The view a map fragment's map is built at. A changed script is a new map in the browser,
     which reports the view it was built at before it takes the one passed to st_folium, and
     the two then chased each other (zoom 15 and 16 in turn, for ever). So a map starts at
@@ -144,7 +144,7 @@ def track_view(out: dict | None, s: State, center, zoom: float) -> State:
 
 def remember_bounds(out: dict | None, s: State) -> None:
     """Keep the map's visible bounds (lon/lat) for the points drawn zoomed in and the export."""
-    if not (out or {}).get("center"):  # st_folium's default value: the data's bounds, not the view's
+    if not (out or {}).get("center"):  # st_folium's default value: the data's bounds
         return
     bounds = out.get("bounds") or {}
     sw, ne = bounds.get("_southWest") or {}, bounds.get("_northEast") or {}
