@@ -30,6 +30,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(demo_url):
+    ARTIFACTS.mkdir(exist_ok=True)
     with open(ARTIFACTS / "server.log", "w") as log:
         yield from _serve(demo_url, log)
 
