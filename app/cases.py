@@ -77,7 +77,7 @@ def heat_map(conn, s: State, cells: pd.DataFrame, size: int, map_filters: CaseFi
         s = replace(s, center=center, zoom=zoom)
     lang = s.lang
     bounds = coverage.extent(conn, s.view)
-    fitted, (center, zoom), s = mapview.map_view(s, bounds)
+    _, (center, zoom), s = mapview.map_view(s, bounds)
     picked = st.session_state.get("picked_cell")
     shown = None
     personal = bool(user and user.sees_personal_data)
@@ -89,11 +89,7 @@ def heat_map(conn, s: State, cells: pd.DataFrame, size: int, map_filters: CaseFi
     if personal and shown is not None and not shown.empty:
         users.audit(conn, user.name, "personal_data", {"cases": shown["external_id"].tolist()[:50]})
     spots = load_hotspots(cells, size) if "hotspots" in s.case_layers else None
-    # the cases drawn (or no longer drawn) change the map's content
-    drew = st.session_state.get("case_map_drew_cases", False)
-    st.session_state["case_map_drew_cases"] = shown is not None
-    start = mapview.start_view("case_map", fitted, (center, zoom),
-                               new_content=shown is not None or drew)
+    start = mapview.start_view("case_map", (center, zoom), content=(picked, points_bounds))
     fmap = maps.case_map(s, cells, size, cases.months_in(map_filters, today),
                          load_outlines(conn, s.view), *start, hotspots=spots, cases=shown)
     out = st_folium(fmap, height=maps.MAP_SIZE[1], use_container_width=True, key="case_map",

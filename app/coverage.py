@@ -150,8 +150,8 @@ def map_panel(conn, state: State, user: users.User | None, data: dict, bounds) -
     part reruns for it, not the whole page; a click on a site reruns the page for its panel.
     Returns the state with the map's view and the chosen site (on the page's own runs)."""
     full_run = mapview.in_page_run()
-    fitted, (center, zoom), state = mapview.map_view(state, bounds)
-    fmap = maps.coverage_map(state, data, *mapview.start_view("map", fitted, (center, zoom)))
+    _, (center, zoom), state = mapview.map_view(state, bounds)
+    fmap = maps.coverage_map(state, data, *mapview.start_view("map", (center, zoom)))
     tools = editing_view.drawing(conn, state, user)
     editing_view.add_drawing_layers(state, tools, fmap)
     out = st_folium(fmap, height=620, use_container_width=True, key="map",

@@ -46,19 +46,19 @@ def map_view(s: State, bounds) -> tuple[tuple, tuple, State]:
     return fitted, fitted, replace(s, center=fitted[0], zoom=fitted[1])
 
 
-def start_view(key: str, fitted: tuple, view: tuple, *, new_content: bool = False) -> tuple:
+def start_view(key: str, view: tuple, content=None) -> tuple:
     """The view a map fragment's map is built at. A changed script is a new map in the browser,
     which reports the view it was built at before it takes the one passed to st_folium, and
     the two then chased each other (zoom 15 and 16 in turn, for ever). So a map starts at
     the user's view on the page's own runs (filters, layers: its content may change) and
-    when ``new_content``; a fragment's run (the map reported a move) keeps the last start,
-    leaving the script as it was, so that a pan does not rebuild the map."""
+    when ``content`` (what a fragment's own run may draw differently) changed; any other
+    fragment run (the map reported a move) keeps the last start, leaving the script as it
+    was, so that a pan does not rebuild the map."""
     name = f"{key}_start"
-    if name not in st.session_state:
-        st.session_state[name] = fitted
-    if in_page_run() or new_content:
-        st.session_state[name] = view
-    return st.session_state[name]
+    last = st.session_state.get(name)
+    if in_page_run() or last is None or last[0] != content:
+        st.session_state[name] = last = (content, view)
+    return last[1]
 
 
 _PAGE_RUN = "map_fragment_in_page_run"

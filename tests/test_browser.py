@@ -80,18 +80,26 @@ def open_page(browser, url):
     return page, outside
 
 
-def wait_until_idle(page, timeout: float = 60) -> None:
-    """Until the app has shown no run in progress for a second (the first map's reports of its
-    view rerun the page a few times)."""
+def wait_until_idle(page, timeout: float = 60, rest: float = 1,
+                    urls: list[str] | None = None) -> None:
+    """Until the app has shown no run in progress for ``rest`` seconds (the first map's reports
+    of its view rerun the page a few times); every URL it shows meanwhile into ``urls``."""
     deadline, quiet_since = time.time() + timeout, None
     while time.time() < deadline:
+        if urls is not None:
+            _record_url(page, urls)
         if not page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").count():
             quiet_since = None
         elif quiet_since is None:
             quiet_since = time.time()
-        elif time.time() - quiet_since >= 1:
+        elif time.time() - quiet_since >= rest:
             return
         page.wait_for_timeout(100)
+
+
+def _record_url(page, urls: list[str]) -> None:
+    if page.url != urls[-1]:
+        urls.append(page.url)
 
 
 def count_in_map(page, selector: str, minimum: int = 1, timeout: float = 60) -> int:
@@ -645,20 +653,17 @@ def test_a_box_drawn_around_sites_records_their_management_change(browser, demo_
         assert outside == []
 
 
-def _urls_until_rest(page, urls: list[str], first_wait: float = 60, rest: float = 3) -> None:
-    """Append every URL the page shows to ``urls`` until it has shown no run in progress for
-    ``rest`` seconds (at most ``first_wait``)."""
-    deadline, quiet_since = time.time() + first_wait, None
-    while time.time() < deadline and (quiet_since is None or time.time() - quiet_since < rest):
-        page.wait_for_timeout(250)
-        if page.url != urls[-1]:
-            urls.append(page.url)
-        idle = page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").count()
-        quiet_since = (quiet_since or time.time()) if idle else None
-
-
 def _zooms(urls: list[str]) -> list[str]:
     return [u.split("zoom=")[1].split("&")[0] for u in urls if "zoom=" in u]
+
+
+def _assert_zoom_held(urls: list[str], frame, zoom: int, in_url: str) -> None:
+    """The URL ends with ``in_url`` at ``zoom``, never left it once there, and the map is
+    there too."""
+    zooms = _zooms(urls)
+    assert in_url in urls[-1] and zooms[-1] == str(zoom), f"the URL's zoom in turn: {zooms}"
+    assert set(zooms[zooms.index(str(zoom)):]) == {str(zoom)}, f"the URL's zoom in turn: {zooms}"
+    assert frame.evaluate("window.map.getZoom()") == zoom
 
 
 def test_zooming_in_on_the_heatmap_draws_the_cases_and_stays(server, browser):
@@ -673,30 +678,21 @@ def test_zooming_in_on_the_heatmap_draws_the_cases_and_stays(server, browser):
     assert frame.locator("path.atlas-case").count() == 0  # zoom 16: the heatmap only
     frame.locator(".leaflet-control-zoom-in").click()  # to 17: the cases in view appear
     urls = [page.url]  # every URL the page showed, in turn
-
-    def seen() -> str:
-        if page.url != urls[-1]:
-            urls.append(page.url)
-        return urls[-1]
-
     deadline = time.time() + 60
     drawn = 0
     while time.time() < deadline and not drawn:
         page.wait_for_timeout(250)
-        seen()
+        _record_url(page, urls)
         for f in page.frames:
             try:
                 drawn = max(drawn, f.locator("path.atlas-case").count())
             except Exception:
                 continue
     assert drawn > 0
-    _urls_until_rest(page, urls)
+    wait_until_idle(page, rest=3, urls=urls)
     page.screenshot(path=str(ARTIFACTS / "case_points_zoomed_in.png"))
-    zooms = _zooms(urls)
-    assert zooms[-1] == "17" and "16" not in zooms[zooms.index("17"):], \
-        "the URLs in turn: " + " | ".join(urls)
     frame = _heat_frame(page)
-    assert frame.evaluate("window.map.getZoom()") == 17
+    _assert_zoom_held(urls, frame, 17, "view=cases")
     assert frame.locator("path.atlas-case").count() > 0
     assert outside == []
 
@@ -710,15 +706,12 @@ def test_a_filter_changed_at_the_users_zoom_keeps_the_map_still(server, browser)
     wait_until_idle(page)
     _heat_frame(page).locator(".leaflet-control-zoom-out").click()
     urls = [page.url]
-    _urls_until_rest(page, urls)
+    wait_until_idle(page, rest=3, urls=urls)
     assert _zooms(urls)[-1] == "15"
     _choose(page, "状态", "已办结")
     page.wait_for_timeout(500)
-    _urls_until_rest(page, urls, rest=5)
-    zooms = _zooms(urls)
-    assert "status=closed" in urls[-1] and zooms[-1] == "15", f"the URL's zoom in turn: {zooms}"
-    assert "16" not in zooms[zooms.index("15"):], f"the URL's zoom in turn: {zooms}"
-    assert _heat_frame(page).evaluate("window.map.getZoom()") == 15
+    wait_until_idle(page, rest=5, urls=urls)
+    _assert_zoom_held(urls, _heat_frame(page), 15, "status=closed")
     assert outside == []
 
 
@@ -731,15 +724,12 @@ def test_the_coverage_map_keeps_the_users_zoom_when_the_language_changes(server,
     wait_until_idle(page)
     frame.locator(".leaflet-control-zoom-out").click()
     urls = [page.url]
-    _urls_until_rest(page, urls)
+    wait_until_idle(page, rest=3, urls=urls)
     assert _zooms(urls)[-1] == "15"
     page.get_by_text("English").first.click()
     page.wait_for_timeout(500)
-    _urls_until_rest(page, urls, rest=5)
-    zooms = _zooms(urls)
-    assert "lang=en" in urls[-1] and zooms[-1] == "15", f"the URL's zoom in turn: {zooms}"
-    assert "16" not in zooms[zooms.index("15"):], f"the URL's zoom in turn: {zooms}"
-    assert _drawing_frame(page, ".leaflet-control-zoom-out").evaluate("window.map.getZoom()") == 15
+    wait_until_idle(page, rest=5, urls=urls)
+    _assert_zoom_held(urls, _drawing_frame(page, ".leaflet-control-zoom-out"), 15, "lang=en")
     assert outside == []
 
 
