@@ -187,6 +187,14 @@ def figures(conn, scope: Scope, filters: CaseFilters) -> tuple[dict, pd.DataFram
     return whole, monthly, rates
 
 
+def _quarters(lo: dt.date, hi: dt.date) -> list[dt.date]:
+    """The first days of the quarters that [lo, hi) touches."""
+    first = dt.date(lo.year, (lo.month - 1) // 3 * 3 + 1, 1)
+    return [dt.date(first.year + m // 12, m % 12 + 1, 1)
+            for m in range(first.month - 1, (hi.year - first.year) * 12 + hi.month - 1
+                           + (hi.day > 1), 3)]
+
+
 def site_case_rates(conn, scope: Scope, filters: CaseFilters, today: dt.date, *,
                     top: int = 10) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The residential sites with the most cases per 100 households in the range (with their
@@ -200,37 +208,23 @@ def site_case_rates(conn, scope: Scope, filters: CaseFilters, today: dt.date, *,
     answer = cubes.answering("sites", district=params["district"], community=bool(scope.community),
                              codes=bool(filters.categories or filters.sources),
                              level1_only=params["level1_only"])
-    counts = ["cases", "closed", "rated", "satisfied"]
-    query = sql.site_quarter_cases(answer.whole, stats.complemented_edges(params))
-    cases = db.frame(conn, query, params).astype(dict.fromkeys(counts, int))
-    sites = db.frame(conn, sql.SITE_QUARTER_MODES, params)
-    per_quarter = sites.merge(cases, on=["site_id", "quarter"], how="left").fillna(
-        dict.fromkeys(counts, 0)).astype(dict.fromkeys(counts, int))
-
-    per_site = (per_quarter.groupby(["site_id", "name", "community", "households"],
-                                    as_index=False)[counts].sum())
-    per_site = per_site[(per_site["households"] > 0) & (per_site["cases"] > 0)]
-    per_site = per_site.assign(cases_per_100=(100.0 * per_site["cases"]
-                                              / per_site["households"]).round(2))
-    top_sites = (per_site.sort_values(["cases_per_100", "cases", "site_id"],
-                                      ascending=[False, False, True])
-                 .head(top).rename(columns={"site_id": "id"}).reset_index(drop=True))
-    top_sites = top_sites.assign(
-        closed_share=top_sites["closed"] / top_sites["cases"],
-        satisfaction_rate=[s / r if r else None
-                           for s, r in zip(top_sites["satisfied"], top_sites["rated"])],
-    ).drop(columns=["closed", "satisfied"])
-
-    by_mode = (per_quarter.groupby(["quarter", "mode"], as_index=False)
-               .agg(sites=("site_id", "size"), households=("households", "sum"),
-                    cases=("cases", "sum")))
-    managed = (by_mode[by_mode["mode"] != "none"].groupby("quarter", as_index=False)
-               [["sites", "households", "cases"]].sum().assign(mode="managed"))
-    total = (by_mode.groupby("quarter", as_index=False)[["sites", "households", "cases"]].sum()
-             .assign(mode="all"))
-    rates = pd.concat([by_mode, managed, total], ignore_index=True)
+    rows = db.frame(conn, sql.site_case_rates(answer.whole, stats.complemented_edges(params)),
+                    {**params, "top": top, "quarters": _quarters(params["lo"], params["hi"])})
+    site_rows = rows[rows["kind"] == "site"]
+    top_sites = pd.DataFrame({
+        "id": site_rows["site_id"].astype(int), "name": site_rows["name"],
+        "community": site_rows["community"], "households": site_rows["households"].astype(int),
+        "cases": site_rows["cases"].astype(int), "rated": site_rows["rated"].astype(int),
+        "cases_per_100": (100.0 * site_rows["cases"] / site_rows["households"]).round(2),
+        "closed_share": site_rows["closed"] / site_rows["cases"],
+        "satisfaction_rate": [s / r if r else None
+                              for s, r in zip(site_rows["satisfied"], site_rows["rated"])],
+    }).sort_values(["cases_per_100", "cases", "id"], ascending=[False, False, True])
+    rates = rows.loc[rows["kind"] == "mode", ["quarter", "mode", "sites", "households", "cases"]
+                     ].astype({"sites": int, "households": int, "cases": int})
     rates["rate"] = 100.0 * rates["cases"] / rates["households"].where(rates["households"] > 0)
-    return top_sites, rates.sort_values(["quarter", "mode"]).reset_index(drop=True)
+    return (top_sites.reset_index(drop=True),
+            rates.sort_values(["quarter", "mode"]).reset_index(drop=True))
 
 
 @dataclass(frozen=True)

@@ -434,18 +434,15 @@ def site_quarter_cases(cube: str | None, complemented: tuple[bool, bool] = (Fals
         return compose(_RAW_SITE_QUARTERS, range=IN_RANGE, **filters)
 
     def cube_months(since: str, until: str) -> sql.Composed:
-        # summed by month first: a quarter per row of the cube costs more than the sum
+        # the cube's rows as they are, summed once with the rest; the quarter of a date taken
+        # as a timestamp without zone (as a date it is converted through the session's zone)
         return compose("""
-SELECT site_id, date_trunc('quarter', month)::date AS quarter, sum(cases) AS cases,
-       sum(closed) AS closed, sum(rated) AS rated, sum(satisfied) AS satisfied
-FROM (SELECT a.site_id, a.month, sum(a.cases) AS cases,
-             coalesce(sum(a.cases) FILTER (WHERE a.status = 'closed'), 0) AS closed,
-             sum(a.rated) AS rated, sum(a.satisfied) AS satisfied
-      FROM {cube} a
-      WHERE {cube_filters}
-        AND a.month >= {since} AND a.month < {until}
-      GROUP BY 1, 2) m
-GROUP BY 1, 2""", cube=sql.Identifier(cube), cube_filters=on(_CUBE_SITES[cube], "a"),
+SELECT a.site_id, date_trunc('quarter', a.month::timestamp)::date AS quarter, a.cases,
+       CASE WHEN a.status = 'closed' THEN a.cases ELSE 0 END AS closed, a.rated, a.satisfied
+FROM {cube} a
+WHERE {cube_filters}
+  AND a.month >= {since} AND a.month < {until}""", cube=sql.Identifier(cube),
+                       cube_filters=on(_CUBE_SITES[cube], "a"),
                        since=sql.Placeholder(since), until=sql.Placeholder(until))
 
     parts = [cube_months("full_from", "full_to")]
@@ -462,20 +459,58 @@ GROUP BY 1, 2""", cube=sql.Identifier(cube), cube_filters=on(_CUBE_SITES[cube], 
                    parts=UNION_ALL.join(parts))
 
 
-# Every residential site of the scope with its management mode on each quarter's first day.
-SITE_QUARTER_MODES = """
-WITH quarters AS (
-    SELECT q::date AS quarter
-    FROM generate_series(date_trunc('quarter', %(lo)s::date),
-                         (%(hi)s::date - 1)::timestamp, interval '3 months') q)
-SELECT q.quarter, s.id AS site_id, s.name, cm.name AS community, s.households,
-       coalesce(m.mode, 'none') AS mode
-FROM quarters q
-CROSS JOIN sites s
-JOIN communities cm ON cm.code = s.community_code
-LEFT JOIN management m ON m.site_id = s.id AND m.street_code = s.street_code AND m.valid_from <= q.quarter
-     AND (m.valid_to IS NULL OR m.valid_to > q.quarter)
-WHERE s.kind IN ('compound', 'open_courtyard') AND s.community_code = ANY(%(communities)s)"""
+# The top residential sites by cases per 100 households (kind 'site'), and per quarter and
+# management mode, with 'managed' (every mode but none) and 'all', the sites, households and
+# cases (kind 'mode'): summed here, so that a district of 30,000 sites sends a few dozen rows,
+# not a row per site and quarter.
+_SITE_CASE_RATES = """
+WITH counts AS ({counts}),
+by_mode AS (
+    -- every residential site of the scope with its mode on each quarter's first day
+    SELECT q.quarter, coalesce(m.mode, 'none') AS mode, count(*) AS sites,
+           sum(s.households)::bigint AS households, coalesce(sum(c.cases), 0)::bigint AS cases
+    FROM unnest(%(quarters)s::date[]) q (quarter)
+    CROSS JOIN sites s
+    LEFT JOIN management m ON m.site_id = s.id AND m.street_code = s.street_code
+         AND m.valid_from <= q.quarter AND (m.valid_to IS NULL OR m.valid_to > q.quarter)
+    LEFT JOIN counts c ON c.site_id = s.id AND c.quarter = q.quarter
+    WHERE s.kind IN ('compound', 'open_courtyard') AND s.community_code = ANY(%(communities)s)
+    GROUP BY 1, 2),
+per_site AS (
+    SELECT s.id AS site_id, s.name, cm.name AS community, s.households, sum(c.cases) AS cases,
+           sum(c.closed) AS closed, sum(c.rated) AS rated, sum(c.satisfied) AS satisfied
+    FROM counts c
+    JOIN sites s ON s.id = c.site_id
+    JOIN communities cm ON cm.code = s.community_code
+    WHERE s.kind IN ('compound', 'open_courtyard') AND s.community_code = ANY(%(communities)s)
+      AND s.households > 0
+    GROUP BY 1, 2, 3, 4
+    HAVING sum(c.cases) > 0)
+(SELECT 'site' AS kind, site_id, name, community, households, NULL::date AS quarter,
+        NULL::text AS mode, NULL::bigint AS sites, cases::bigint, closed::bigint,
+        rated::bigint, satisfied::bigint
+ FROM per_site
+ ORDER BY round(100.0 * cases / households, 2) DESC, cases DESC, site_id
+ LIMIT %(top)s)
+UNION ALL
+SELECT 'mode', NULL, NULL, NULL, households, quarter, mode, sites, cases, NULL, NULL, NULL
+FROM by_mode
+UNION ALL
+SELECT 'mode', NULL, NULL, NULL, sum(households)::bigint, quarter, 'managed', sum(sites)::bigint,
+       sum(cases)::bigint, NULL, NULL, NULL
+FROM by_mode WHERE mode <> 'none' GROUP BY quarter
+UNION ALL
+SELECT 'mode', NULL, NULL, NULL, sum(households)::bigint, quarter, 'all', sum(sites)::bigint,
+       sum(cases)::bigint, NULL, NULL, NULL
+FROM by_mode GROUP BY quarter"""
+
+
+def site_case_rates(cube: str | None, complemented: tuple[bool, bool] = (False, False)
+                    ) -> sql.Composed:
+    """(kind, site_id, name, community, households, quarter, mode, sites, cases, closed,
+    rated, satisfied): the top sites and the rates by management mode (_SITE_CASE_RATES)
+    over ``site_quarter_cases(cube, complemented)``."""
+    return compose(_SITE_CASE_RATES, counts=site_quarter_cases(cube, complemented))
 
 
 
