@@ -386,9 +386,10 @@ LIMIT %(limit)s""", scope=on(SCOPE_FILTERS, "c"), codes=on(CODE_FILTERS, "c"),
 # case rates by management mode). A case's quarter is found among the quarters' first moments
 # by width_bucket (a binary search of an array made once), not by converting every case's
 # time to local time and truncating it: half the time of a district-wide scan.
-_SITE_COUNTS = """count(*) AS cases, count(*) FILTER (WHERE c.status = 'closed') AS closed,
-             count(c.satisfaction) AS rated,
-             count(*) FILTER (WHERE c.satisfaction >= 4) AS satisfied"""
+# (as integers: sums of bigints are numerics, several times slower to sum by site and quarter)
+_SITE_COUNTS = """count(*)::int AS cases, count(*) FILTER (WHERE c.status = 'closed')::int AS closed,
+             count(c.satisfaction)::int AS rated,
+             count(*) FILTER (WHERE c.satisfaction >= 4)::int AS satisfied"""
 _RAW_SITE_QUARTERS = """
 SELECT site_id, (date_trunc('quarter', %(lo)s::date) + (q - 1) * interval '3 months')::date
            AS quarter,
@@ -438,7 +439,8 @@ def site_quarter_cases(cube: str | None, complemented: tuple[bool, bool] = (Fals
         # as a timestamp without zone (as a date it is converted through the session's zone)
         return compose("""
 SELECT a.site_id, date_trunc('quarter', a.month::timestamp)::date AS quarter, a.cases,
-       CASE WHEN a.status = 'closed' THEN a.cases ELSE 0 END AS closed, a.rated, a.satisfied
+       CASE WHEN a.status = 'closed' THEN a.cases ELSE 0 END AS closed, a.rated::int,
+       a.satisfied::int
 FROM {cube} a
 WHERE {cube_filters}
   AND a.month >= {since} AND a.month < {until}""", cube=sql.Identifier(cube),
