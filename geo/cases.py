@@ -187,12 +187,17 @@ def figures(conn, scope: Scope, filters: CaseFilters) -> tuple[dict, pd.DataFram
     return whole, monthly, rates
 
 
-def _quarters(lo: dt.date, hi: dt.date) -> list[dt.date]:
-    """The first days of the quarters that [lo, hi) touches."""
+def _site_params(conn, scope: Scope, filters: CaseFilters, today: dt.date) -> dict:
+    """The bound parameters of the site queries: a range bounded (a row per quarter; three
+    years to today when open) and ``quarters``, the first days of the quarters it touches."""
+    if not filters.date_from or not filters.date_to:
+        filters = replace(filters, date_from=filters.date_from or today.replace(year=today.year - 3),
+                          date_to=filters.date_to or today)
+    params = _params(conn, scope, filters)
+    lo, hi = params["lo"], params["hi"]
     first = dt.date(lo.year, (lo.month - 1) // 3 * 3 + 1, 1)
-    return [dt.date(first.year + m // 12, m % 12 + 1, 1)
-            for m in range(first.month - 1, (hi.year - first.year) * 12 + hi.month - 1
-                           + (hi.day > 1), 3)]
+    months = range(first.month - 1, (hi.year - first.year) * 12 + hi.month - 1 + (hi.day > 1), 3)
+    return {**params, "quarters": [dt.date(first.year + m // 12, m % 12 + 1, 1) for m in months]}
 
 
 def site_case_rates(conn, scope: Scope, filters: CaseFilters, today: dt.date, *,
@@ -201,16 +206,13 @@ def site_case_rates(conn, scope: Scope, filters: CaseFilters, today: dt.date, *,
     closed share, satisfaction rate, None without ratings, and cases rated), and the
     case rate per 100 households per quarter by management mode (the site's mode on the
     quarter's first day) with rows for ``managed`` (every mode but none) and ``all``."""
-    if not filters.date_from or not filters.date_to:  # a row per quarter: bound the range
-        filters = replace(filters, date_from=filters.date_from or today.replace(year=today.year - 3),
-                          date_to=filters.date_to or today)
-    params = _params(conn, scope, filters)
+    params = _site_params(conn, scope, filters, today)
     answer = cubes.answering("sites", district=params["district"], community=bool(scope.community),
                              codes=bool(filters.categories or filters.sources),
                              level1_only=params["level1_only"])
     rows = db.frame(conn, sql.site_case_rates(answer.whole, stats.complemented_edges(params)),
-                    {**params, "top": top, "quarters": _quarters(params["lo"], params["hi"])})
-    site_rows = rows[rows["kind"] == "site"]
+                    {**params, "top": top})
+    site_rows = rows[rows["kind"] == "site"]  # sorted again below: a union keeps no order
     top_sites = pd.DataFrame({
         "id": site_rows["site_id"].astype(int), "name": site_rows["name"],
         "community": site_rows["community"], "households": site_rows["households"].astype(int),

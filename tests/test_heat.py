@@ -203,7 +203,7 @@ def test_site_quarters_from_the_cubes_equal_those_from_the_cases(conn):
             ("case_site_code_month", stats.Scope(),
              stats.CaseFilters(dt.date(2024, 3, 3), dt.date(2026, 1, 27),
                                categories=["sanitation"], status="closed", escalation="street"))):
-        params = cases._params(conn, scope, f)
+        params = cases._site_params(conn, scope, f, dt.date(2026, 11, 20))
         complemented = stats.complemented_edges(params)
         counts = dict.fromkeys(["cases", "closed", "rated", "satisfied"], int)
 
@@ -262,7 +262,7 @@ def test_site_quarters_from_the_code_cube_equal_the_cases(conn):
                      (stats.Scope(street="370202005"),
                       stats.CaseFilters(dt.date(2024, 5, 3), dt.date(2026, 1, 9),
                                         sources=("grid_report",), status="closed"))):
-        params = cases._params(conn, scope, f)
+        params = cases._site_params(conn, scope, f, dt.date(2026, 11, 20))
         assert cubes.answering("sites", district=False, community=bool(scope.community),
                                codes=True, level1_only=params["level1_only"]).whole \
             == "case_site_code_month"

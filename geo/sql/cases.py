@@ -391,14 +391,11 @@ _SITE_COUNTS = """count(*)::int AS cases, count(*) FILTER (WHERE c.status = 'clo
              count(c.satisfaction)::int AS rated,
              count(*) FILTER (WHERE c.satisfaction >= 4)::int AS satisfied"""
 _RAW_SITE_QUARTERS = """
-SELECT site_id, (date_trunc('quarter', %(lo)s::date) + (q - 1) * interval '3 months')::date
-           AS quarter,
-       cases, closed, rated, satisfied
+SELECT site_id, (%(quarters)s::date[])[q] AS quarter, cases, closed, rated, satisfied
 FROM (SELECT c.site_id,
              width_bucket(c.reported_at, (
                  SELECT array_agg(q::timestamp AT TIME ZONE %(tz)s ORDER BY q)
-                 FROM generate_series(date_trunc('quarter', %(lo)s::date), %(hi)s::date,
-                                      interval '3 months') q)) AS q,
+                 FROM unnest(%(quarters)s::date[]) q)) AS q,
              """ + _SITE_COUNTS + """
       FROM cases c
       WHERE c.site_id IS NOT NULL AND {filters} {escalation} AND {range}
