@@ -89,10 +89,15 @@ def read_timeout_ms() -> int:
     return max(1, round(seconds * 1000)) if seconds > 0 else 0
 
 
-def _set_timeout(conn, ms: int) -> None:
+def _set(conn, setting: str, value: str) -> None:
+    """Set ``setting`` for the session (a plain SET is undone by a rollback of its transaction)."""
     with conn.cursor() as cur:
-        cur.execute("SELECT set_config('statement_timeout', %s, false)", (str(ms),))
+        cur.execute("SELECT set_config(%s, %s, false)", (setting, value))
     conn.commit()
+
+
+def _set_timeout(conn, ms: int) -> None:
+    _set(conn, "statement_timeout", str(ms))
 
 
 def set_statement_timeout(conn: psycopg2.extensions.connection, ms: int) -> None:
@@ -324,7 +329,9 @@ def connect_for(user, url: str | None = None) -> psycopg2.extensions.connection:
 class Pool:
     """Connections made on demand by ``make`` and lent to one thread at a time: the loads of a
     page run side by side (``concurrently``), each on its own connection. At most ``keep``
-    wait idle; more are closed when given back."""
+    wait idle; more are closed when given back. Their queries get no parallel workers: the
+    loads beside each other already keep the cores busy, and workers would only compete with
+    them (docs/benchmarks.md)."""
 
     def __init__(self, make: Callable[[], psycopg2.extensions.connection], keep: int = 6) -> None:
         self._make = make
@@ -337,6 +344,7 @@ class Pool:
             conn = self._idle.get_nowait()
         except queue.Empty:
             conn = self._make()
+            _set(conn, "max_parallel_workers_per_gather", "0")
         try:
             yield conn
         finally:

@@ -224,7 +224,8 @@ def test_site_quarters_from_the_cubes_equal_those_from_the_cases(conn):
 def test_the_pages_loads_run_side_by_side_on_connections_of_their_own(demo_url):
     """The case page's three loads run at the same time (its wait is the slowest, not the sum):
     each call must reach the barrier while the others are still running, on a backend of its
-    own; results come back in order, an error is raised, and a connection goes back clean."""
+    own, without parallel workers of its own competing with the others for the cores; results
+    come back in order, an error is raised, and a connection goes back clean."""
     import threading
 
     import psycopg2
@@ -234,7 +235,9 @@ def test_the_pages_loads_run_side_by_side_on_connections_of_their_own(demo_url):
 
     def call(n):
         def run(c):
-            pid = db.row(c, "SELECT pg_backend_pid()", ())[0]
+            pid, workers = db.row(
+                c, "SELECT pg_backend_pid(), current_setting('max_parallel_workers_per_gather')", ())
+            assert workers == "0"
             barrier.wait()  # BrokenBarrierError unless all three run at once
             return n, pid, cases.bins(c, stats.Scope(), stats.CaseFilters())["cases"].sum()
         return run
@@ -247,8 +250,9 @@ def test_the_pages_loads_run_side_by_side_on_connections_of_their_own(demo_url):
     with pytest.raises(psycopg2.errors.UndefinedTable):
         db.concurrently(pool, [lambda c: db.row(c, "SELECT 1 FROM no_such_table", ()),
                                lambda c: db.row(c, "SELECT 1", ())])
-    with pool.connection() as c:  # rolled back after the error: usable
-        assert db.row(c, "SELECT 2", ()) == (2,)
+    with pool.connection() as c:  # rolled back after the error: usable, still without workers
+        assert db.row(c, "SELECT 2, current_setting('max_parallel_workers_per_gather')", ()) == (
+            2, "0")
 
 
 def test_site_quarters_from_the_code_cube_equal_the_cases(conn):
