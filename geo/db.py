@@ -96,13 +96,9 @@ def _set(conn, setting: str, value: str) -> None:
     conn.commit()
 
 
-def _set_timeout(conn, ms: int) -> None:
-    _set(conn, "statement_timeout", str(ms))
-
-
 def set_statement_timeout(conn: psycopg2.extensions.connection, ms: int) -> None:
     """Cut this connection's statements after ``ms`` milliseconds (0: never)."""
-    _set_timeout(conn, ms)
+    _set(conn, "statement_timeout", str(ms))
     conn.statement_timeout_ms = ms
 
 
@@ -114,12 +110,12 @@ def unlimited(conn: psycopg2.extensions.connection) -> Iterator[psycopg2.extensi
         yield conn
         return
     conn.rollback()
-    _set_timeout(conn, 0)
+    _set(conn, "statement_timeout", "0")
     try:
         yield conn
     finally:
         conn.rollback()
-        _set_timeout(conn, conn.statement_timeout_ms)
+        _set(conn, "statement_timeout", str(conn.statement_timeout_ms))
 
 
 # A database that does not answer is said to be down within seconds, not after the
