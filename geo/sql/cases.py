@@ -464,25 +464,27 @@ WHERE {cube_filters}
 # not a row per site and quarter.
 _SITE_CASE_RATES = """
 WITH counts AS ({counts}),
+residential AS (
+    SELECT id, name, community_code, street_code, households
+    FROM sites
+    WHERE kind IN ('compound', 'open_courtyard') AND community_code = ANY(%(communities)s)),
 by_mode AS (
     -- every residential site of the scope with its mode on each quarter's first day
     SELECT q.quarter, coalesce(m.mode, 'none') AS mode, count(*) AS sites,
            sum(s.households)::bigint AS households, coalesce(sum(c.cases), 0)::bigint AS cases
     FROM unnest(%(quarters)s::date[]) q (quarter)
-    CROSS JOIN sites s
+    CROSS JOIN residential s
     LEFT JOIN management m ON m.site_id = s.id AND m.street_code = s.street_code
          AND m.valid_from <= q.quarter AND (m.valid_to IS NULL OR m.valid_to > q.quarter)
     LEFT JOIN counts c ON c.site_id = s.id AND c.quarter = q.quarter
-    WHERE s.kind IN ('compound', 'open_courtyard') AND s.community_code = ANY(%(communities)s)
     GROUP BY 1, 2),
 per_site AS (
     SELECT s.id AS site_id, s.name, cm.name AS community, s.households, sum(c.cases) AS cases,
            sum(c.closed) AS closed, sum(c.rated) AS rated, sum(c.satisfied) AS satisfied
     FROM counts c
-    JOIN sites s ON s.id = c.site_id
+    JOIN residential s ON s.id = c.site_id
     JOIN communities cm ON cm.code = s.community_code
-    WHERE s.kind IN ('compound', 'open_courtyard') AND s.community_code = ANY(%(communities)s)
-      AND s.households > 0
+    WHERE s.households > 0
     GROUP BY 1, 2, 3, 4
     HAVING sum(c.cases) > 0)
 (SELECT 'site' AS kind, site_id, name, community, households, NULL::date AS quarter,
@@ -494,14 +496,12 @@ per_site AS (
 UNION ALL
 SELECT 'mode', NULL, NULL, NULL, households, quarter, mode, sites, cases, NULL, NULL, NULL
 FROM by_mode
-UNION ALL
-SELECT 'mode', NULL, NULL, NULL, sum(households)::bigint, quarter, 'managed', sum(sites)::bigint,
+UNION ALL  -- 'managed' (every mode but none) and 'all', from each quarter's modes
+SELECT 'mode', NULL, NULL, NULL, sum(households)::bigint, quarter, total, sum(sites)::bigint,
        sum(cases)::bigint, NULL, NULL, NULL
-FROM by_mode WHERE mode <> 'none' GROUP BY quarter
-UNION ALL
-SELECT 'mode', NULL, NULL, NULL, sum(households)::bigint, quarter, 'all', sum(sites)::bigint,
-       sum(cases)::bigint, NULL, NULL, NULL
-FROM by_mode GROUP BY quarter"""
+FROM by_mode, unnest(CASE WHEN mode = 'none' THEN ARRAY['all'] ELSE ARRAY['all', 'managed']
+                     END) total
+GROUP BY quarter, total"""
 
 
 def site_case_rates(cube: str | None, complemented: tuple[bool, bool] = (False, False)
