@@ -21,10 +21,23 @@ class Cube:
     # on_site (on a site), with_point (the cell cubes: a case placed by its community only has
     # no point); an unplaced case (no community) is in none
     serves: str
+    # a dimension kept as a histogram in each row instead of in the key: two arrays, its
+    # values ascending and each value's count of the one measure (see ``bins``)
+    histogram: str | None = None
 
     @property
     def columns(self) -> tuple[str, ...]:
         return self.key + self.carried
+
+    @property
+    def bins(self) -> tuple[str, ...]:
+        """The histogram's two columns: the values ("hours") and their counts ("hours_closed")."""
+        return (self.histogram, f"{self.histogram}_{self.measures[0]}") if self.histogram else ()
+
+    @property
+    def stored(self) -> tuple[str, ...]:
+        """Every column of the cube's table, in the order its statements write them."""
+        return self.columns + self.measures + self.bins
 
 
 # the count cubes' measures: cases, closed, rated (with a satisfaction), satisfied (rated 4-5)
@@ -36,9 +49,10 @@ CUBES = (
          RATED, "all",
          "counts of a community or street under any filter; by community, category, source, "
          "month"),
-    Cube("case_month_hours", ("community_code", "month", "escalation", "hours"), ("street_code",),
+    Cube("case_month_hours", ("community_code", "month", "escalation"), ("street_code",),
          ("closed",), "closed",
-         "median hours to close of a community or street without category or source filter"),
+         "median hours to close of a community or street without category or source filter",
+         histogram="hours"),
     Cube("case_cell_month", ("month", "street_code", "community_code", "cx", "cy", "category_l1",
                              "source_code", "status", "escalation"), (), ("cases",), "with_point",
          "heat cells of a street or the district under a level-1 category or source"),
@@ -53,19 +67,22 @@ CUBES = (
          SITE_RATED, "on_site",
          "top sites and case rates by management mode under a level-1 category or source"),
     Cube("case_street_code_hours", ("street_code", "category_l1", "source_code", "month",
-                                    "escalation", "hours"), (), ("closed",), "closed",
-         "median hours to close of a whole street under a level-1 category or source filter"),
+                                    "escalation"), (), ("closed",), "closed",
+         "median hours to close of a whole street under a level-1 category or source filter",
+         histogram="hours"),
     Cube("case_district_month", ("month", "category_code", "source_code", "status", "escalation",
                                  "located_by"), ("category_l1",), RATED, "all",
          "the district's counts and monthly chart (whole months)"),
     Cube("case_district_day", ("day", "category_code", "source_code", "status", "escalation",
                                "located_by"), ("category_l1",), RATED, "all",
          "the district's counts in the partial months at the ends of a range"),
-    Cube("case_district_hours", ("month", "escalation", "hours"), (), ("closed",), "closed",
-         "the district's median hours to close without category or source filter"),
+    Cube("case_district_hours", ("month", "escalation"), (), ("closed",), "closed",
+         "the district's median hours to close without category or source filter",
+         histogram="hours"),
     Cube("case_district_code_hours", ("category_l1", "source_code", "month", "category_code",
-                                      "escalation", "hours"), (), ("closed",), "closed",
-         "the district's median hours to close under a category or source filter"),
+                                      "escalation"), (), ("closed",), "closed",
+         "the district's median hours to close under a category or source filter",
+         histogram="hours"),
     Cube("case_district_cell_day", ("day", "cx", "cy", "status", "escalation"), (), ("cases",),
          "with_point", "the district's heat cells in the partial months"),
 )

@@ -43,6 +43,12 @@ def _migrations_current(cur) -> bool:
     return {p.stem for p in db.MIGRATIONS.glob("*.sql")} <= applied
 
 
+def _rows(cur) -> Counter:
+    """The fetched rows, counted (a histogram's arrays as tuples)."""
+    return Counter(tuple(tuple(v) if isinstance(v, list) else v for v in r)
+                   for r in cur.fetchall())
+
+
 def aggregates_consistent(cur) -> bool:
     """Every cube equals the cases over the month of the newest case (a sample: all of them
     would read the whole table)."""
@@ -55,9 +61,9 @@ def aggregates_consistent(cur) -> bool:
     for cube in cubes.CUBES:
         params = {"since": since, "tz": tz}
         db.run(cur, cubes_sql.stored_since(cube), params)
-        stored = Counter(tuple(r) for r in cur.fetchall())
+        stored = _rows(cur)
         db.run(cur, cubes_sql.from_cases_since(cube), params)
-        if stored != Counter(tuple(r) for r in cur.fetchall()):
+        if stored != _rows(cur):
             return False
     return True
 

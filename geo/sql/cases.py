@@ -169,24 +169,19 @@ def _hours(by: str | None, answer: Answer) -> str:
 
     if answer.whole is None:
         return raw(IN_RANGE)
-    table, filters, by_day = answer.whole, _HISTOGRAM_FILTERS[answer.whole], answer.edges
+    table, filters = answer.whole, _HISTOGRAM_FILTERS[answer.whole]
+    value, count = BY_NAME[table].bins
     closed = compose("%(status)s::text IS DISTINCT FROM 'open' {escalation}",
                      escalation=on(ESCALATION_FILTER, "a"))
-    edges = (UNION_ALL.join(raw(edge, _edge_key(by, i)) for i, edge in enumerate(EDGES))
-             if by_day is None else compose("""
-        SELECT {key} AS code, a.hours, sum(a.closed) AS closed
-        FROM {by_day} a
-        WHERE {closed} AND {days}
-        GROUP BY 1, 2""", key=DAY_GROUPINGS[by], by_day=sql.Identifier(by_day), closed=closed,
-                                            days=DAY_EDGES))
+    edges = UNION_ALL.join(raw(edge, _edge_key(by, i)) for i, edge in enumerate(EDGES))
     return edges + compose("""
         UNION ALL
-        SELECT {key}, a.hours, sum(a.closed)
-        FROM {table} a
+        SELECT {key}, h.hours, sum(h.closed)
+        FROM {table} a CROSS JOIN LATERAL unnest(a.{value}, a.{count}) AS h (hours, closed)
         WHERE {filters} AND {closed}
           AND a.month >= %(full_from)s AND a.month < %(full_to)s
         GROUP BY 1, 2""", key=agg_key, table=sql.Identifier(table), filters=on(filters, "a"),
-        closed=closed)
+        closed=closed, value=sql.Identifier(value), count=sql.Identifier(count))
 
 
 def query(by: str | None, counts: Answer, hours: Answer, total: bool = False) -> sql.Composed:

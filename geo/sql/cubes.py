@@ -47,10 +47,6 @@ def _dimension(column: str, tz: sql.Composable) -> sql.Composed:
     return sql.SQL(DIMENSIONS[column]).format(tz=tz, cell=sql.Literal(CUBE_CELL))
 
 
-def _dimensions(columns, tz: sql.Composable) -> sql.Composed:
-    return _list(_dimension(c, tz) for c in columns)
-
-
 def _where(cube: Cube) -> sql.Composable:
     return sql.SQL(" WHERE " + ROWS[cube.rows] if ROWS[cube.rows] else "")
 
@@ -64,7 +60,8 @@ STAGED_RAW = ("community_code", "site_id", "status", "closed_at", "satisfaction"
 
 def stage(rel: str, tz: sql.Composable = TZ_ARGUMENT) -> sql.Composed:
     """A temporary table of relation ``rel``'s cases with every cube's dimensions computed."""
-    columns = dict.fromkeys([c for cube in CUBES for c in cube.columns] + list(STAGED_RAW))
+    columns = dict.fromkeys([c for cube in CUBES for c in cube.columns + cube.bins[:1]]
+                            + list(STAGED_RAW))
     return compose("CREATE TEMP TABLE {staged} ON COMMIT DROP AS SELECT {columns} FROM {rel}",
                    staged=sql.Identifier("pg_temp", STAGED[rel]), rel=sql.Identifier(rel),
                    columns=_list(sql.SQL("{} AS {}").format(_dimension(c, tz), sql.Identifier(c))
@@ -77,26 +74,62 @@ def unstage(rel: str) -> sql.Composed:
 
 
 def _source(rel: str, columns, tz: sql.Composable) -> tuple[sql.Composable, sql.Composable]:
-    """The relation a statement reads, and its dimensions: a staged table's are its columns."""
+    """The relation a statement reads, and its dimensions named: a staged table's are its
+    columns."""
     if rel in STAGED:
         return sql.Identifier("pg_temp", STAGED[rel]), names(columns)
-    return sql.Identifier(rel), _dimensions(columns, tz)
+    return sql.Identifier(rel), _list(sql.SQL("{} AS {}").format(_dimension(c, tz),
+                                                                   sql.Identifier(c))
+                                      for c in columns)
+
+
+def _positions(n: int) -> sql.Composed:
+    return _list(sql.Literal(i + 1) for i in range(n))
+
+
+def _grouped(cube: Cube, rel: str, columns: tuple[str, ...], where: sql.Composable,
+             tz: sql.Composable) -> sql.Composed:
+    """The cube's counts of relation ``rel``'s cases (those ``where`` keeps) grouped by
+    ``columns``: the columns, the measures, and a histogram cube's two arrays, all named."""
+    source, dims = _source(rel, columns + (cube.histogram,) if cube.histogram else columns, tz)
+    if not cube.histogram:
+        return compose("SELECT {dims}, {measures} FROM {rel}{where} GROUP BY {groups}",
+                       dims=dims, rel=source, where=where, groups=_positions(len(columns)),
+                       measures=_list(sql.SQL("{} AS {}").format(sql.SQL(MEASURES[m]),
+                                                                 sql.Identifier(m))
+                                      for m in cube.measures))
+    (measure,), (value, count) = cube.measures, cube.bins
+    return compose("""SELECT {columns}, sum({count})::int AS {measure},
+       array_agg({value} ORDER BY {value}) AS {value}, array_agg({count} ORDER BY {value}) AS {count}
+FROM (SELECT {dims}, ({counted})::int AS {count} FROM {rel}{where} GROUP BY {inner}) d
+GROUP BY {groups}""",
+        columns=names(columns), count=sql.Identifier(count), measure=sql.Identifier(measure),
+        value=sql.Identifier(value), dims=dims, counted=sql.SQL(MEASURES[measure]), rel=source,
+        where=where, inner=_positions(len(columns) + 1), groups=_positions(len(columns)))
+
+
+def _histogram_sum(cube: Cube, a: str, b: str, sign: int) -> sql.Composable:
+    """Setting a histogram cube's arrays to the sum of row ``a``'s and row ``b``'s (times
+    ``sign``)."""
+    if not cube.histogram:
+        return sql.SQL("")
+    value, count = map(sql.Identifier, cube.bins)
+    return sql.SQL(", ({value}, {count}) = (SELECT bins, counts FROM histogram_sum("
+                   "{a}.{value}, {a}.{count}, {b}.{value}, {b}.{count}, {sign}))").format(
+        value=value, count=count, a=sql.Identifier(a), b=sql.Identifier(b),
+        sign=sql.Literal(sign))
 
 
 def add(cube: Cube, rel: str, tz: sql.Composable = TZ_ARGUMENT) -> sql.Composed:
     """The statement adding the cases of relation ``rel`` (a transition table: its staged
     rows) to the cube's counts; ``tz`` is the time zone as SQL (a literal, or the format()
     argument)."""
-    source, dims = _source(rel, cube.columns, tz)
-    return compose("""INSERT INTO {cube} AS a ({columns})
-SELECT {dims}, {measures}
-FROM {rel}{where} GROUP BY {groups} ORDER BY {order}
-ON CONFLICT ({key}) DO UPDATE SET {sums}""",
-        cube=sql.Identifier(cube.name), columns=names(cube.columns + cube.measures),
-        dims=dims, rel=source, where=_where(cube),
-        measures=_list(sql.SQL(MEASURES[m]) for m in cube.measures),
-        groups=_list(sql.Literal(i + 1) for i in range(len(cube.columns))), key=names(cube.key),
-        order=_list(sql.Literal(i + 1) for i in range(len(cube.key))),
+    return compose("""INSERT INTO {cube} AS a ({stored})
+{grouped} ORDER BY {order}
+ON CONFLICT ({key}) DO UPDATE SET {sums}{histogram}""",
+        cube=sql.Identifier(cube.name), stored=names(cube.stored),
+        grouped=_grouped(cube, rel, cube.columns, _where(cube), tz), key=names(cube.key),
+        order=_positions(len(cube.key)), histogram=_histogram_sum(cube, "a", "excluded", 1),
         sums=_list(sql.SQL("{0} = a.{0} + excluded.{0}").format(sql.Identifier(m))
                    for m in cube.measures))
 
@@ -108,22 +141,33 @@ def remove(cube: Cube, rel: str) -> sql.Composed:
     know in the middle of a transaction)."""
     first = sql.Identifier(cube.measures[0])
     return compose("""MERGE INTO {cube} AS a
-USING (SELECT {key}, {measures} FROM {rel}{where} GROUP BY {groups}) AS d
+USING ({grouped}) AS d
 ON {match}
 WHEN MATCHED AND a.{first} = d.{first} THEN DELETE
-WHEN MATCHED THEN UPDATE SET {differences}""",
-        cube=sql.Identifier(cube.name), key=names(cube.key),
-        rel=sql.Identifier("pg_temp", STAGED[rel]), where=_where(cube), first=first,
-        measures=_list(sql.SQL("{} AS {}").format(sql.SQL(MEASURES[m]), sql.Identifier(m))
-                       for m in cube.measures),
-        groups=_list(sql.Literal(i + 1) for i in range(len(cube.key))),
+WHEN MATCHED THEN UPDATE SET {differences}{histogram}""",
+        cube=sql.Identifier(cube.name), first=first,
+        grouped=_grouped(cube, rel, cube.key, _where(cube), TZ_ARGUMENT),
         match=sql.SQL(" AND ").join(sql.SQL("a.{0} = d.{0}").format(sql.Identifier(c))
                                     for c in cube.key),
+        histogram=_histogram_sum(cube, "a", "d", -1),
         differences=_list(sql.SQL("{0} = a.{0} - d.{0}").format(sql.Identifier(m))
                           for m in cube.measures))
 
 
 UPKEEP_TEMPLATE = """
+-- the sum of two histograms (values ascending, the count of each), b's counts times sign,
+-- without the values whose count comes to zero
+CREATE OR REPLACE FUNCTION histogram_sum(a_bins integer[], a_counts integer[],
+                                         b_bins integer[], b_counts integer[], sign integer,
+                                         OUT bins integer[], OUT counts integer[])
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
+SELECT array_agg(bin ORDER BY bin), array_agg(n ORDER BY bin)
+FROM (SELECT bin, sum(n)::integer AS n
+      FROM (SELECT * FROM unnest(a_bins, a_counts)
+            UNION ALL SELECT bin, sign * n FROM unnest(b_bins, b_counts) AS b (bin, n)) u (bin, n)
+      GROUP BY bin HAVING sum(n) <> 0) s
+$f$;
+
 CREATE OR REPLACE FUNCTION case_cubes_on_change() RETURNS trigger LANGUAGE plpgsql
 SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $f$
 DECLARE
@@ -215,12 +259,9 @@ def fill(cube: Cube, tz: str) -> sql.Composed:
 
 
 def from_cases(cube: Cube) -> sql.Composed:
-    """The cube's rows as the cases make them now (to check the stored ones): its columns
-    and measures; the district's time zone bound as %(tz)s."""
-    return compose("SELECT {dims}, {measures} FROM cases{where} GROUP BY {groups}",
-                   dims=_dimensions(cube.columns, sql.Placeholder("tz")), where=_where(cube),
-                   measures=_list(sql.SQL(MEASURES[m]) for m in cube.measures),
-                   groups=_list(sql.Literal(i + 1) for i in range(len(cube.columns))))
+    """The cube's rows as the cases make them now (to check the stored ones): its stored
+    columns; the district's time zone bound as %(tz)s."""
+    return _grouped(cube, "cases", cube.columns, _where(cube), sql.Placeholder("tz"))
 
 
 def _time_dimension(cube: Cube) -> str:
@@ -228,19 +269,16 @@ def _time_dimension(cube: Cube) -> str:
 
 
 def stored_since(cube: Cube) -> sql.Composed:
-    """The cube's rows (columns, measures) of the months (or days) from %(since)s, a local
+    """The cube's rows (its stored columns) of the months (or days) from %(since)s, a local
     date (a sample to check against the cases)."""
     return compose("SELECT {columns} FROM {cube} WHERE {time} >= %(since)s",
-                   columns=names(cube.columns + cube.measures), cube=sql.Identifier(cube.name),
+                   columns=names(cube.stored), cube=sql.Identifier(cube.name),
                    time=sql.Identifier(_time_dimension(cube)))
 
 
 def from_cases_since(cube: Cube) -> sql.Composed:
     """``from_cases`` of the cases reported from %(since)s (local, the district's zone bound
     as %(tz)s): what ``stored_since`` should hold."""
-    rows = ROWS[cube.rows]
-    return compose("SELECT {dims}, {measures} FROM cases WHERE {rows} AND reported_at >= "
-                   "%(since)s::timestamp AT TIME ZONE %(tz)s GROUP BY {groups}",
-                   dims=_dimensions(cube.columns, sql.Placeholder("tz")), rows=sql.SQL(rows),
-                   measures=_list(sql.SQL(MEASURES[m]) for m in cube.measures),
-                   groups=_list(sql.Literal(i + 1) for i in range(len(cube.columns))))
+    where = compose(" WHERE {rows} AND reported_at >= %(since)s::timestamp AT TIME ZONE %(tz)s",
+                    rows=sql.SQL(ROWS[cube.rows]))
+    return _grouped(cube, "cases", cube.columns, where, sql.Placeholder("tz"))
