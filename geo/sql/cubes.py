@@ -47,6 +47,12 @@ def _dimension(column: str, tz: sql.Composable) -> sql.Composed:
     return sql.SQL(DIMENSIONS[column]).format(tz=tz, cell=sql.Literal(CUBE_CELL))
 
 
+def _named(columns, tz: sql.Composable) -> sql.Composed:
+    """The columns of a row of cases, each dimension computed and named."""
+    return _list(sql.SQL("{} AS {}").format(_dimension(c, tz), sql.Identifier(c))
+                 if c in DIMENSIONS else sql.Identifier(c) for c in columns)
+
+
 def _where(cube: Cube) -> sql.Composable:
     return sql.SQL(" WHERE " + ROWS[cube.rows] if ROWS[cube.rows] else "")
 
@@ -64,8 +70,7 @@ def stage(rel: str, tz: sql.Composable = TZ_ARGUMENT) -> sql.Composed:
                             + list(STAGED_RAW))
     return compose("CREATE TEMP TABLE {staged} ON COMMIT DROP AS SELECT {columns} FROM {rel}",
                    staged=sql.Identifier("pg_temp", STAGED[rel]), rel=sql.Identifier(rel),
-                   columns=_list(sql.SQL("{} AS {}").format(_dimension(c, tz), sql.Identifier(c))
-                                 if c in DIMENSIONS else sql.Identifier(c) for c in columns))
+                   columns=_named(columns, tz))
 
 
 def unstage(rel: str) -> sql.Composed:
@@ -78,9 +83,7 @@ def _source(rel: str, columns, tz: sql.Composable) -> tuple[sql.Composable, sql.
     columns."""
     if rel in STAGED:
         return sql.Identifier("pg_temp", STAGED[rel]), names(columns)
-    return sql.Identifier(rel), _list(sql.SQL("{} AS {}").format(_dimension(c, tz),
-                                                                   sql.Identifier(c))
-                                      for c in columns)
+    return sql.Identifier(rel), _named(columns, tz)
 
 
 def _positions(n: int) -> sql.Composed:
