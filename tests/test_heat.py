@@ -55,6 +55,24 @@ def test_binned_cells_equal_the_raw_cases_for_random_filters(conn):
     assert scopes_seen == {cases.COMMUNITY_CELL, 200}
 
 
+def test_a_cubes_cell_packs_and_unpacks_anywhere_on_the_globe(conn):
+    """The cell cubes keep a cell's x and y in one bigint: both come back for cells in every
+    quarter of the globe, not only Qingdao's."""
+    from geo.sql.cubes import CELL_X, CELL_Y, DIMENSIONS
+
+    packed = DIMENSIONS["cell"].format(cell=200)
+    with conn.cursor() as cur:
+        for lon, lat in ((120.38, 36.07), (-73.99, 40.73), (-58.38, -34.6), (151.2, -33.87),
+                         (0.0, 0.0), (179.99, -84.9), (-180.0, 84.9)):
+            cur.execute(f"""SELECT {CELL_X.format('k')} = cell_x(g, 200),
+                                   {CELL_Y.format('k')} = cell_y(g, 200)
+                            FROM (SELECT g, {packed.replace('geom', 'g')} AS k
+                                  FROM ST_SetSRID(ST_MakePoint(%s, %s), 4326) AS g) t""",
+                        (lon, lat))
+            assert cur.fetchone() == (True, True), (lon, lat)
+    conn.rollback()
+
+
 def test_level2_category_on_the_district_reads_the_cases(conn):
     f = stats.CaseFilters(dt.date(2025, 2, 10), dt.date(2025, 9, 3), categories=["garbage"])
     got = cases.bins(conn, stats.Scope(), f)

@@ -10,6 +10,7 @@ hour) when the filters allow it, else from the cases.
 from psycopg2 import sql
 
 from geo.cubes import BY_NAME, Answer
+from geo.sql.cubes import CELL_X, CELL_Y
 from geo.sql import compose
 
 UNION_ALL = sql.SQL(" UNION ALL ")
@@ -327,6 +328,17 @@ _CUBE_BINS = {
 }
 
 
+def _cube_cells(cube: str, where: sql.Composable) -> sql.Composed:
+    """(cx, cy, cases) from the histograms of cells of ``cube``'s rows that ``where`` keeps."""
+    value, count = BY_NAME[cube].bins
+    return compose("""
+SELECT {cx} AS cx, {cy} AS cy, sum(h.cases) AS cases
+FROM {cube} a CROSS JOIN LATERAL unnest(a.{value}, a.{count}) AS h (cell, cases)
+WHERE {where}
+GROUP BY 1, 2""", cx=CELL_X.format("h.cell"), cy=CELL_Y.format("h.cell"), cube=sql.Identifier(cube),
+                   value=sql.Identifier(value), count=sql.Identifier(count), where=where)
+
+
 def bins(answer: Answer) -> sql.Composed:
     """(cx, cy, cases) per cell of %(size)s metres: from the cases alone, or (cells of
     CUBE_CELL only) whole months from the answering cube and the partial months from the
@@ -338,17 +350,11 @@ def bins(answer: Answer) -> sql.Composed:
     cube = answer.whole
     if cube is None:
         return raw(IN_RANGE)
-    whole_months = compose("""
-SELECT a.cx, a.cy, sum(a.cases) AS cases
-FROM {cube} a
-WHERE a.month >= %(full_from)s AND a.month < %(full_to)s
-  AND {filters}
-GROUP BY 1, 2""", cube=sql.Identifier(cube), filters=on(STREET_COMMUNITY + _LEVELS + _CUBE_BINS[cube], "a"))
-    edges = [compose("""
-SELECT a.cx, a.cy, sum(a.cases) AS cases
-FROM {by_day} a
-WHERE {days}{levels}
-GROUP BY 1, 2""", by_day=sql.Identifier(answer.edges), days=DAY_EDGES, levels=on(_LEVELS, "a"))
+    whole_months = _cube_cells(cube, compose(
+        "a.month >= %(full_from)s AND a.month < %(full_to)s\n  AND {filters}",
+        filters=on(STREET_COMMUNITY + _LEVELS + _CUBE_BINS[cube], "a")))
+    edges = [_cube_cells(answer.edges, compose("{days}{levels}", days=DAY_EDGES,
+                                               levels=on(_LEVELS, "a")))
              ] if answer.edges else [raw(e) for e in EDGES]
     return compose("SELECT cx, cy, sum(cases)::bigint AS cases FROM ({parts}) u GROUP BY 1, 2",
                    parts=UNION_ALL.join([*edges, whole_months]))

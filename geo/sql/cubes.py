@@ -23,10 +23,13 @@ DIMENSIONS = {
     "status": "status",
     "escalation": "coalesce(escalation, '')",
     "located_by": "located_by",
-    "cx": "cell_x(geom, {cell})",
-    "cy": "cell_y(geom, {cell})",
+    "cell": "(cell_x(geom, {cell})::bigint << 32) | (cell_y(geom, {cell}) + 2147483648::bigint)",
     "hours": "floor(date_part('epoch', closed_at - reported_at) / 3600)::int",
 }
+# A cell of the cell cubes is one bigint (a histogram's values are one column): its x in the
+# high 32 bits, y + 2^31 in the low ones. Its x and y again, {} the cell:
+CELL_X = "({} >> 32)::int"
+CELL_Y = "(({} & 4294967295) - 2147483648)::int"
 MEASURES = {"cases": "count(*)", "closed": "count(*) FILTER (WHERE status = 'closed')",
             "rated": "count(satisfaction)", "satisfied": "count(*) FILTER (WHERE satisfaction >= 4)"}
 # "closed": the cases with a closing time (the hours cubes: medians skip a closed case without
@@ -160,9 +163,9 @@ WHEN MATCHED THEN UPDATE SET {differences}{histogram}""",
 UPKEEP_TEMPLATE = """
 -- the sum of two histograms (values ascending, the count of each), b's counts times sign,
 -- without the values whose count comes to zero
-CREATE OR REPLACE FUNCTION histogram_sum(a_bins integer[], a_counts integer[],
-                                         b_bins integer[], b_counts integer[], sign integer,
-                                         OUT bins integer[], OUT counts integer[])
+CREATE OR REPLACE FUNCTION histogram_sum(a_bins anyarray, a_counts integer[],
+                                         b_bins anyarray, b_counts integer[], sign integer,
+                                         OUT bins anyarray, OUT counts integer[])
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
 SELECT array_agg(bin ORDER BY bin), array_agg(n ORDER BY bin)
 FROM (SELECT bin, sum(n)::integer AS n
