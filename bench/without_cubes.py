@@ -24,7 +24,8 @@ from bench import cases as case_bench  # noqa: E402
 from bench.doc import machine, p95, replace_section, speed  # noqa: E402
 from geo import cubes, db  # noqa: E402
 
-# the cubes that add most rows per imported case (docs/cubes.md: their upkeep)
+# the cubes that added most rows per imported case before most became histograms (migrations
+# 0024, 0025; docs/cubes.md: their upkeep)
 NEAR_PER_CASE = ("case_street_code_hours", "case_cell_month", "case_site_code_month",
                  "case_district_cell_day", "case_month_hours", "case_district_code_hours")
 ANSWERING = cubes.answering

@@ -71,6 +71,19 @@ def test_health_catches_an_aggregate_that_left_the_cases(demo_copy_url, tmp_path
                                    SELECT max(month) FROM case_district_month) RETURNING 1""")
     code, report = health(demo_copy_url, ATLAS_BACKUP_DIR=str(tmp_path))
     assert code == 1 and report["aggregates"] is False and report["database"]
+    # a histogram cube: a case moved from one cell to another, its total unchanged
+    assert query(demo_copy_url, """UPDATE case_district_month SET rated = rated - 1 WHERE month = (
+                                   SELECT max(month) FROM case_district_month) RETURNING 1""")
+    assert health(demo_copy_url, ATLAS_BACKUP_DIR=str(tmp_path))[0] == 0
+    assert query(demo_copy_url, """UPDATE case_cell_month_level
+                                   SET cell_cases[1] = cell_cases[1] + 1, cell_cases[2] = cell_cases[2] - 1
+                                   WHERE (community_code, month, status, escalation) = (
+                                       SELECT community_code, month, status, escalation
+                                       FROM case_cell_month_level
+                                       WHERE cardinality(cell) > 1 AND cell_cases[2] > 1
+                                       ORDER BY month DESC LIMIT 1) RETURNING 1""")
+    code, report = health(demo_copy_url, ATLAS_BACKUP_DIR=str(tmp_path))
+    assert code == 1 and report["aggregates"] is False
 
 
 def test_a_backup_is_private_and_proven_by_its_figures(demo_copy_url, tmp_path):
