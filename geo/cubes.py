@@ -21,8 +21,8 @@ class Cube:
     # on_site (on a site), with_point (the cell cubes: a case placed by its community only has
     # no point); an unplaced case (no community) is in none
     serves: str
-    # a dimension kept as a histogram in each row instead of in the key: two arrays, its
-    # values ascending and each value's count of the one measure (see ``bins``)
+    # a dimension kept as a histogram in each row instead of in the key: arrays of its values
+    # ascending and of each value's count of each measure (see ``bins``)
     histogram: str | None = None
 
     @property
@@ -31,8 +31,11 @@ class Cube:
 
     @property
     def bins(self) -> tuple[str, ...]:
-        """The histogram's two columns: the values ("hours") and their counts ("hours_closed")."""
-        return (self.histogram, f"{self.histogram}_{self.measures[0]}") if self.histogram else ()
+        """The histogram's columns: the values ("hours") and their counts of each measure
+        ("hours_closed")."""
+        if not self.histogram:
+            return ()
+        return (self.histogram,) + tuple(f"{self.histogram}_{m}" for m in self.measures)
 
     @property
     def stored(self) -> tuple[str, ...]:
@@ -61,13 +64,15 @@ CUBES = (
          ("street_code",), ("cases",), "with_point",
          "heat cells of a street or the district without category or source filter",
          histogram="cell"),
-    Cube("case_site_month", ("community_code", "month", "site_id", "status", "escalation"),
+    Cube("case_site_month", ("community_code", "month", "status", "escalation"),
          ("street_code",), SITE_RATED, "on_site",
-         "top sites and case rates by management mode without category or source filter"),
-    Cube("case_site_code_month", ("community_code", "month", "site_id", "category_l1",
-                                  "source_code", "status", "escalation"), ("street_code",),
+         "top sites and case rates by management mode without category or source filter",
+         histogram="site_id"),
+    Cube("case_site_code_month", ("community_code", "month", "category_l1", "source_code",
+                                  "status", "escalation"), ("street_code",),
          SITE_RATED, "on_site",
-         "top sites and case rates by management mode under a level-1 category or source"),
+         "top sites and case rates by management mode under a level-1 category or source",
+         histogram="site_id"),
     Cube("case_street_code_hours", ("street_code", "category_l1", "source_code", "month",
                                     "escalation"), (), ("closed",), "closed",
          "median hours to close of a whole street under a level-1 category or source filter",

@@ -125,6 +125,8 @@ def test_every_sql_function_is_defined_in_one_place():
     texts = {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8")
              for p in sorted((ROOT / "geo").rglob("*.sql"))}
     texts["geo/sql/cubes.py (UPKEEP)"] = cubes_sql.UPKEEP_TEMPLATE
+    texts["geo/sql/cubes.py (histogram_sum_<n>)"] = cubes_sql.HISTOGRAM_SUM_TEMPLATE.replace(
+        "{name}", "histogram_sum_n")
     defined = re.compile(r"CREATE\s+(?:OR\s+REPLACE\s+)?FUNCTION\s+(\w+)", re.IGNORECASE)
     places: dict[str, list[str]] = {}
     for name, text in texts.items():

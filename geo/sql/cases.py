@@ -436,12 +436,13 @@ def site_quarter_cases(cube: str | None, complemented: tuple[bool, bool] = (Fals
         # the cube's rows as they are, summed once with the rest; the quarter of a date taken
         # as a timestamp without zone (as a date it is converted through the session's zone)
         return compose("""
-SELECT a.site_id, date_trunc('quarter', a.month::timestamp)::date AS quarter, a.cases,
-       CASE WHEN a.status = 'closed' THEN a.cases ELSE 0 END AS closed, a.rated::int,
-       a.satisfied::int
-FROM {cube} a
+SELECT h.site_id, date_trunc('quarter', a.month::timestamp)::date AS quarter, h.cases,
+       CASE WHEN a.status = 'closed' THEN h.cases ELSE 0 END AS closed, h.rated, h.satisfied
+FROM {cube} a CROSS JOIN LATERAL unnest({bins}) AS h (site_id, cases, rated, satisfied)
 WHERE {cube_filters}
   AND a.month >= {since} AND a.month < {until}""", cube=sql.Identifier(cube),
+                       bins=sql.SQL(", ").join(sql.SQL("a.{}").format(sql.Identifier(c))
+                                               for c in BY_NAME[cube].bins),
                        cube_filters=on(_CUBE_SITES[cube], "a"),
                        since=sql.Placeholder(since), until=sql.Placeholder(until))
 

@@ -23,7 +23,8 @@ DIMENSIONS = {
     "status": "status",
     "escalation": "coalesce(escalation, '')",
     "located_by": "located_by",
-    "cell": "(cell_x(geom, {cell})::bigint << 32) | (cell_y(geom, {cell}) + 2147483648::bigint)",
+    "cell": "(cell_x(geom, {cell})::bigint << 32)"
+            " | (cell_y(geom, {cell}) + 2147483648::bigint)",
     "hours": "floor(date_part('epoch', closed_at - reported_at) / 3600)::int",
 }
 # A cell of the cell cubes is one bigint (a histogram's values are one column): its x in the
@@ -96,22 +97,27 @@ def _positions(n: int) -> sql.Composed:
 def _grouped(cube: Cube, rel: str, columns: tuple[str, ...], where: sql.Composable,
              tz: sql.Composable) -> sql.Composed:
     """The cube's counts of relation ``rel``'s cases (those ``where`` keeps) grouped by
-    ``columns``: the columns, the measures, and a histogram cube's two arrays, all named."""
-    source, dims = _source(rel, columns + (cube.histogram,) if cube.histogram else columns, tz)
+    ``columns``: the columns, the measures, and a histogram cube's arrays, all named."""
+    source, dims = _source(rel, columns + cube.bins[:1], tz)
     if not cube.histogram:
         return compose("SELECT {dims}, {measures} FROM {rel}{where} GROUP BY {groups}",
                        dims=dims, rel=source, where=where, groups=_positions(len(columns)),
                        measures=_list(sql.SQL("{} AS {}").format(sql.SQL(MEASURES[m]),
                                                                  sql.Identifier(m))
                                       for m in cube.measures))
-    (measure,), (value, count) = cube.measures, cube.bins
-    return compose("""SELECT {columns}, sum({count})::int AS {measure},
-       array_agg({value} ORDER BY {value}) AS {value}, array_agg({count} ORDER BY {value}) AS {count}
-FROM (SELECT {dims}, ({counted})::int AS {count} FROM {rel}{where} GROUP BY {inner}) d
+    value, counts = sql.Identifier(cube.bins[0]), [sql.Identifier(c) for c in cube.bins[1:]]
+    return compose("""SELECT {columns}, {sums}, array_agg({value} ORDER BY {value}) AS {value},
+       {arrays}
+FROM (SELECT {dims}, {counted} FROM {rel}{where} GROUP BY {inner}) d
 GROUP BY {groups}""",
-        columns=names(columns), count=sql.Identifier(count), measure=sql.Identifier(measure),
-        value=sql.Identifier(value), dims=dims, counted=sql.SQL(MEASURES[measure]), rel=source,
-        where=where, inner=_positions(len(columns) + 1), groups=_positions(len(columns)))
+        columns=names(columns), value=value, dims=dims, rel=source, where=where,
+        sums=_list(sql.SQL("sum({})::int AS {}").format(c, sql.Identifier(m))
+                   for c, m in zip(counts, cube.measures)),
+        arrays=_list(sql.SQL("array_agg({0} ORDER BY {1}) AS {0}").format(c, value)
+                     for c in counts),
+        counted=_list(sql.SQL("({})::int AS {}").format(sql.SQL(MEASURES[m]), c)
+                      for c, m in zip(counts, cube.measures)),
+        inner=_positions(len(columns) + 1), groups=_positions(len(columns)))
 
 
 def _histogram_sum(cube: Cube, a: str, b: str, sign: int) -> sql.Composable:
@@ -119,10 +125,11 @@ def _histogram_sum(cube: Cube, a: str, b: str, sign: int) -> sql.Composable:
     ``sign``)."""
     if not cube.histogram:
         return sql.SQL("")
-    value, count = map(sql.Identifier, cube.bins)
-    return sql.SQL(", ({value}, {count}) = (SELECT bins, counts FROM histogram_sum("
-                   "{a}.{value}, {a}.{count}, {b}.{value}, {b}.{count}, {sign}))").format(
-        value=value, count=count, a=sql.Identifier(a), b=sql.Identifier(b),
+    bins = [sql.Identifier(c) for c in cube.bins]
+    return sql.SQL(", ({bins}) = (SELECT * FROM {function}({a_bins}, {b_bins}, {sign}))").format(
+        bins=_list(bins), function=sql.Identifier(f"histogram_sum_{len(cube.measures)}"),
+        a_bins=_list(sql.SQL("{}.{}").format(sql.Identifier(a), c) for c in bins),
+        b_bins=_list(sql.SQL("{}.{}").format(sql.Identifier(b), c) for c in bins),
         sign=sql.Literal(sign))
 
 
@@ -160,20 +167,41 @@ WHEN MATCHED THEN UPDATE SET {differences}{histogram}""",
                           for m in cube.measures))
 
 
-UPKEEP_TEMPLATE = """
--- the sum of two histograms (values ascending, the count of each), b's counts times sign,
--- without the values whose count comes to zero
-CREATE OR REPLACE FUNCTION histogram_sum(a_bins anyarray, a_counts integer[],
-                                         b_bins anyarray, b_counts integer[], sign integer,
-                                         OUT bins anyarray, OUT counts integer[])
+# histogram_sum_<n>: the sum of two histograms of n counts per value (values ascending), b's
+# counts times sign, without the values whose first count comes to zero
+HISTOGRAM_SUM_TEMPLATE = """
+CREATE OR REPLACE FUNCTION {name}(a_bins anyarray, {a_arrays}, b_bins anyarray, {b_arrays},
+                                  sign integer, OUT bins anyarray, {out_arrays})
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
-SELECT array_agg(bin ORDER BY bin), array_agg(n ORDER BY bin)
-FROM (SELECT bin, sum(n)::integer AS n
-      FROM (SELECT * FROM unnest(a_bins, a_counts)
-            UNION ALL SELECT bin, sign * n FROM unnest(b_bins, b_counts) AS b (bin, n)) u (bin, n)
-      GROUP BY bin HAVING sum(n) <> 0) s
+SELECT array_agg(bin ORDER BY bin), {aggregated}
+FROM (SELECT bin, {summed}
+      FROM (SELECT * FROM unnest(a_bins, {a_names})
+            UNION ALL
+            SELECT bin, {signed} FROM unnest(b_bins, {b_names}) AS b (bin, {counts})
+           ) u (bin, {counts})
+      GROUP BY bin HAVING sum(c1) <> 0) s
 $f$;
+"""
 
+
+def histogram_sum(n: int) -> sql.Composed:
+    """The function summing histograms of ``n`` counts per value."""
+    counts = ["c" + str(i) for i in range(1, n + 1)]
+
+    def each(template: str, prefix: str = "") -> sql.Composed:
+        return _list(sql.SQL(template).format(c=sql.Identifier(c),
+                                              p=sql.Identifier(prefix + c)) for c in counts)
+
+    return compose(HISTOGRAM_SUM_TEMPLATE, name=sql.Identifier("histogram_sum_" + str(n)),
+                   a_arrays=each("{p} integer[]", "a_"), b_arrays=each("{p} integer[]", "b_"),
+                   out_arrays=each("OUT {c} integer[]"),
+                   aggregated=each("array_agg({c} ORDER BY bin)"),
+                   summed=each("sum({c})::integer AS {c}"), a_names=each("{p}", "a_"),
+                   b_names=each("{p}", "b_"), signed=each("sign * {c}"), counts=each("{c}"))
+
+
+UPKEEP_TEMPLATE = """
+{histogram_sums}
 CREATE OR REPLACE FUNCTION case_cubes_on_change() RETURNS trigger LANGUAGE plpgsql
 SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $f$
 DECLARE
@@ -230,6 +258,8 @@ def _executed(statements) -> sql.Composed:
 
 UPKEEP = compose(
     UPKEEP_TEMPLATE, cubes=names(c.name for c in CUBES),
+    histogram_sums=sql.SQL("").join(histogram_sum(n) for n in sorted(
+        {len(c.measures) for c in CUBES if c.histogram})),
     stage_old=_executed([stage("old_rows")]), stage_new=_executed([stage("new_rows")]),
     drop_old=_executed([unstage("old_rows")]), drop_new=_executed([unstage("new_rows")]),
     remove_old=_executed(remove(c, "old_rows") for c in CUBES),
