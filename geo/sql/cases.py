@@ -142,6 +142,15 @@ def _counts(by: str | None, answer: Answer) -> str:
         table=sql.Identifier(answer.whole))
 
 
+def _histogram(cube: str, *names: str) -> sql.Composed:
+    """``cube`` a, each row's histogram unnested as h (``names``: the value, then a count per
+    measure)."""
+    return compose("{cube} a CROSS JOIN LATERAL unnest({bins}) AS h ({names})",
+                   cube=sql.Identifier(cube), names=sql.SQL(", ").join(map(sql.SQL, names)),
+                   bins=sql.SQL(", ").join(sql.SQL("a.{}").format(sql.Identifier(c))
+                                           for c in BY_NAME[cube].bins))
+
+
 # The filters each histogram of hours to close is read with: per community, for the district,
 # for the district by category and source. A status filter needs no dimension: only a closed
 # case has a closing time (a CHECK), so "closed" is the whole histogram and "open" none of it.
@@ -171,18 +180,17 @@ def _hours(by: str | None, answer: Answer) -> str:
     if answer.whole is None:
         return raw(IN_RANGE)
     table, filters = answer.whole, _HISTOGRAM_FILTERS[answer.whole]
-    value, count = BY_NAME[table].bins
     closed = compose("%(status)s::text IS DISTINCT FROM 'open' {escalation}",
                      escalation=on(ESCALATION_FILTER, "a"))
     edges = UNION_ALL.join(raw(edge, _edge_key(by, i)) for i, edge in enumerate(EDGES))
     return edges + compose("""
         UNION ALL
         SELECT {key}, h.hours, sum(h.closed)
-        FROM {table} a CROSS JOIN LATERAL unnest(a.{value}, a.{count}) AS h (hours, closed)
+        FROM {histogram}
         WHERE {filters} AND {closed}
           AND a.month >= %(full_from)s AND a.month < %(full_to)s
-        GROUP BY 1, 2""", key=agg_key, table=sql.Identifier(table), filters=on(filters, "a"),
-        closed=closed, value=sql.Identifier(value), count=sql.Identifier(count))
+        GROUP BY 1, 2""", key=agg_key, histogram=_histogram(table, "hours", "closed"),
+        filters=on(filters, "a"), closed=closed)
 
 
 def query(by: str | None, counts: Answer, hours: Answer, total: bool = False) -> sql.Composed:
@@ -330,13 +338,12 @@ _CUBE_BINS = {
 
 def _cube_cells(cube: str, where: sql.Composable) -> sql.Composed:
     """(cx, cy, cases) from the histograms of cells of ``cube``'s rows that ``where`` keeps."""
-    value, count = BY_NAME[cube].bins
     return compose("""
 SELECT {cx} AS cx, {cy} AS cy, sum(h.cases) AS cases
-FROM {cube} a CROSS JOIN LATERAL unnest(a.{value}, a.{count}) AS h (cell, cases)
+FROM {histogram}
 WHERE {where}
-GROUP BY 1, 2""", cx=CELL_X.format("h.cell"), cy=CELL_Y.format("h.cell"), cube=sql.Identifier(cube),
-                   value=sql.Identifier(value), count=sql.Identifier(count), where=where)
+GROUP BY 1, 2""", cx=CELL_X.format("h.cell"), cy=CELL_Y.format("h.cell"),
+                   histogram=_histogram(cube, "cell", "cases"), where=where)
 
 
 def bins(answer: Answer) -> sql.Composed:
@@ -438,11 +445,10 @@ def site_quarter_cases(cube: str | None, complemented: tuple[bool, bool] = (Fals
         return compose("""
 SELECT h.site_id, date_trunc('quarter', a.month::timestamp)::date AS quarter, h.cases,
        CASE WHEN a.status = 'closed' THEN h.cases ELSE 0 END AS closed, h.rated, h.satisfied
-FROM {cube} a CROSS JOIN LATERAL unnest({bins}) AS h (site_id, cases, rated, satisfied)
+FROM {histogram}
 WHERE {cube_filters}
-  AND a.month >= {since} AND a.month < {until}""", cube=sql.Identifier(cube),
-                       bins=sql.SQL(", ").join(sql.SQL("a.{}").format(sql.Identifier(c))
-                                               for c in BY_NAME[cube].bins),
+  AND a.month >= {since} AND a.month < {until}""",
+                       histogram=_histogram(cube, "site_id", "cases", "rated", "satisfied"),
                        cube_filters=on(_CUBE_SITES[cube], "a"),
                        since=sql.Placeholder(since), until=sql.Placeholder(until))
 

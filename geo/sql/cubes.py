@@ -120,6 +120,11 @@ GROUP BY {groups}""",
         inner=_positions(len(columns) + 1), groups=_positions(len(columns)))
 
 
+def _histogram_sum_name(n: int) -> sql.Identifier:
+    """The function summing histograms of ``n`` counts per value (``histogram_sum``)."""
+    return sql.Identifier("histogram_sum_" + str(n))
+
+
 def _histogram_sum(cube: Cube, a: str, b: str, sign: int) -> sql.Composable:
     """Setting a histogram cube's arrays to the sum of row ``a``'s and row ``b``'s (times
     ``sign``)."""
@@ -127,7 +132,7 @@ def _histogram_sum(cube: Cube, a: str, b: str, sign: int) -> sql.Composable:
         return sql.SQL("")
     bins = [sql.Identifier(c) for c in cube.bins]
     return sql.SQL(", ({bins}) = (SELECT * FROM {function}({a_bins}, {b_bins}, {sign}))").format(
-        bins=_list(bins), function=sql.Identifier(f"histogram_sum_{len(cube.measures)}"),
+        bins=_list(bins), function=_histogram_sum_name(len(cube.measures)),
         a_bins=_list(sql.SQL("{}.{}").format(sql.Identifier(a), c) for c in bins),
         b_bins=_list(sql.SQL("{}.{}").format(sql.Identifier(b), c) for c in bins),
         sign=sql.Literal(sign))
@@ -192,7 +197,7 @@ def histogram_sum(n: int) -> sql.Composed:
         return _list(sql.SQL(template).format(c=sql.Identifier(c),
                                               p=sql.Identifier(prefix + c)) for c in counts)
 
-    return compose(HISTOGRAM_SUM_TEMPLATE, name=sql.Identifier("histogram_sum_" + str(n)),
+    return compose(HISTOGRAM_SUM_TEMPLATE, name=_histogram_sum_name(n),
                    a_arrays=each("{p} integer[]", "a_"), b_arrays=each("{p} integer[]", "b_"),
                    out_arrays=each("OUT {c} integer[]"),
                    aggregated=each("array_agg({c} ORDER BY bin)"),
