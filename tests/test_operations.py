@@ -71,7 +71,7 @@ def test_health_catches_an_aggregate_that_left_the_cases(demo_copy_url, tmp_path
                                    SELECT max(month) FROM case_district_month) RETURNING 1""")
     code, report = health(demo_copy_url, ATLAS_BACKUP_DIR=str(tmp_path))
     assert code == 1 and report["aggregates"] is False and report["database"]
-    # a histogram cube: a case moved from one cell to another, its total unchanged
+    # put back, then a histogram cube: a case moved from one cell to another, its total unchanged
     assert query(demo_copy_url, """UPDATE case_district_month SET rated = rated - 1 WHERE month = (
                                    SELECT max(month) FROM case_district_month) RETURNING 1""")
     assert health(demo_copy_url, ATLAS_BACKUP_DIR=str(tmp_path))[0] == 0

@@ -11,7 +11,7 @@ from psycopg2 import sql
 
 from geo.cubes import BY_NAME, Answer
 from geo.sql.cubes import CELL_X, CELL_Y
-from geo.sql import compose
+from geo.sql import compose, names
 
 UNION_ALL = sql.SQL(" UNION ALL ")
 
@@ -142,13 +142,12 @@ def _counts(by: str | None, answer: Answer) -> str:
         table=sql.Identifier(answer.whole))
 
 
-def _histogram(cube: str, *names: str) -> sql.Composed:
-    """``cube`` a, each row's histogram unnested as h (``names``: the value, then a count per
+def _histogram(cube: str, *columns: str) -> sql.Composed:
+    """``cube`` a, each row's histogram unnested as h (``columns``: the value, then a count per
     measure)."""
     return compose("{cube} a CROSS JOIN LATERAL unnest({bins}) AS h ({names})",
-                   cube=sql.Identifier(cube), names=sql.SQL(", ").join(map(sql.SQL, names)),
-                   bins=sql.SQL(", ").join(sql.SQL("a.{}").format(sql.Identifier(c))
-                                           for c in BY_NAME[cube].bins))
+                   cube=sql.Identifier(cube), names=names(columns),
+                   bins=sql.SQL(", ").join(sql.Identifier("a", c) for c in BY_NAME[cube].bins))
 
 
 # The filters each histogram of hours to close is read with: per community, for the district,

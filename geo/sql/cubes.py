@@ -130,12 +130,10 @@ def _histogram_sum(cube: Cube, a: str, b: str, sign: int) -> sql.Composable:
     ``sign``)."""
     if not cube.histogram:
         return sql.SQL("")
-    bins = [sql.Identifier(c) for c in cube.bins]
     return sql.SQL(", ({bins}) = (SELECT * FROM {function}({a_bins}, {b_bins}, {sign}))").format(
-        bins=_list(bins), function=_histogram_sum_name(len(cube.measures)),
-        a_bins=_list(sql.SQL("{}.{}").format(sql.Identifier(a), c) for c in bins),
-        b_bins=_list(sql.SQL("{}.{}").format(sql.Identifier(b), c) for c in bins),
-        sign=sql.Literal(sign))
+        bins=names(cube.bins), function=_histogram_sum_name(len(cube.measures)),
+        a_bins=_list(sql.Identifier(a, c) for c in cube.bins),
+        b_bins=_list(sql.Identifier(b, c) for c in cube.bins), sign=sql.Literal(sign))
 
 
 def add(cube: Cube, rel: str, tz: sql.Composable = TZ_ARGUMENT) -> sql.Composed:
