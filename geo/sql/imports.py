@@ -522,7 +522,7 @@ _CASE_TYPES = ["integer", "text", "text", "text", "text", "text", "text", "bigin
                "text", "text"]
 
 
-_CASE_STAGING = ("stage_cases", "located", "grid_parts", "community_parts", "grid_hits",
+_CASE_STAGING = ("stage_cases", "points", "grid_parts", "community_parts", "grid_hits",
                  "site_hits", "ungridded", "community_hits", "placed")
 
 
@@ -547,20 +547,19 @@ def _copy_cases(cur, frame: pd.DataFrame) -> None:
 
 
 # Locating cases: polygons as the outer side of each join, the points' index inside; a point
-# in a grid takes the grid's community, the rest are looked up among the communities.
+# in a grid takes the grid's community, the rest are looked up among the communities. The
+# joins read a narrow table of the points only: the wide staged rows are read once, by the
+# upsert.
 _LOCATE = """
-CREATE TEMP TABLE located ON COMMIT DROP AS
-SELECT row_no, source_code, external_id, category_code, status, state, escalation,
-       to_timestamp(reported_at) AS reported_at, to_timestamp(closed_at) AS closed_at,
-       satisfaction, address, handling_unit, reporter_name, reporter_phone, description, lon, lat,
-       located_by, community_hint,
+CREATE TEMP TABLE points ON COMMIT DROP AS
+SELECT row_no, lon, lat, located_by, community_hint,
        CASE WHEN lon IS NOT NULL THEN ST_SetSRID(ST_MakePoint(lon, lat), 4326) END AS geom
 FROM stage_cases;
-CREATE INDEX ON located USING gist (geom);
+CREATE INDEX ON points USING gist (geom);
 -- a sample of 3,000 rows plans the joins as well as the default's 30,000, for a tenth of the
--- cost (the rows are wide: addresses, descriptions)
+-- cost (a point's statistics and the staged rows' texts are what an ANALYZE spends it on)
 SET LOCAL default_statistics_target = 10;
-ANALYZE located;
+ANALYZE stage_cases, points;
 RESET default_statistics_target;
 CREATE TEMP TABLE grid_parts ON COMMIT DROP AS
 SELECT g.code, g.community_code, c.street_code, ST_Subdivide(g.geom, 32) AS geom
@@ -571,12 +570,12 @@ CREATE INDEX ON community_parts USING gist (geom);
 CREATE TEMP TABLE grid_hits ON COMMIT DROP AS
 SELECT p.row_no, min(g.code) AS grid_code, min(g.community_code) AS community_code,
        min(g.street_code) AS street_code
-FROM grid_parts g JOIN located p ON ST_Intersects(g.geom, p.geom) GROUP BY p.row_no;
+FROM grid_parts g JOIN points p ON ST_Intersects(g.geom, p.geom) GROUP BY p.row_no;
 CREATE TEMP TABLE site_hits ON COMMIT DROP AS
 SELECT p.row_no, min(s.id) AS site_id
-FROM sites s JOIN located p ON ST_Intersects(s.geom, p.geom) GROUP BY p.row_no;
+FROM sites s JOIN points p ON ST_Intersects(s.geom, p.geom) GROUP BY p.row_no;
 CREATE TEMP TABLE ungridded ON COMMIT DROP AS
-SELECT p.row_no, p.geom, p.located_by FROM located p
+SELECT p.row_no, p.geom, p.located_by FROM points p
 WHERE p.geom IS NOT NULL AND NOT EXISTS (SELECT 1 FROM grid_hits h WHERE h.row_no = p.row_no);
 CREATE TEMP TABLE community_hits ON COMMIT DROP AS
 SELECT p.row_no, min(c.code) AS community_code, min(c.street_code) AS street_code,
@@ -596,7 +595,7 @@ WHERE NOT EXISTS (SELECT 1 FROM community_hits h WHERE h.row_no = o.row_no)
 """
 
 _OUTSIDE = """
-SELECT l.row_no, l.lon, l.lat FROM ungridded o JOIN located l USING (row_no)
+SELECT l.row_no, l.lon, l.lat FROM ungridded o JOIN points l USING (row_no)
 WHERE o.located_by = 'coordinates'
   AND NOT EXISTS (SELECT 1 FROM community_hits h WHERE h.row_no = o.row_no)
 ORDER BY l.row_no LIMIT 1000
@@ -614,7 +613,7 @@ SELECT l.row_no, coalesce(h.community_code, c.community_code, named.code) AS com
        CASE WHEN coalesce(h.community_code, c.community_code, named.code) IS NULL
             THEN 'unplaced' ELSE l.located_by END AS located_by,
        h.community_code IS NOT NULL OR c.community_code IS NOT NULL AS has_point
-FROM (SELECT row_no, located_by, community_hint FROM located) l
+FROM points l
 LEFT JOIN grid_hits h USING (row_no)
 LEFT JOIN community_hits c USING (row_no)
 LEFT JOIN site_hits s USING (row_no)
@@ -632,15 +631,18 @@ _PLACEMENT = ("geom", "site_id", "grid_code", "community_code", "street_code",
               "assigned_by_distance", "located_by")
 _UPSERT = compose("""
 WITH rows AS (
-    SELECT l.*, p.community_code, p.street_code, p.grid_code, p.site_id, p.by_distance,
-           p.located_by AS placed_by, CASE WHEN p.has_point THEN l.geom END AS point,
+    SELECT s.source_code, s.external_id, s.category_code, s.status, s.state, s.escalation,
+           to_timestamp(s.reported_at) AS reported_at, to_timestamp(s.closed_at) AS closed_at,
+           s.satisfaction, s.address, s.handling_unit, p.community_code, p.street_code,
+           p.grid_code, p.site_id, p.by_distance, p.located_by AS placed_by,
+           CASE WHEN p.has_point THEN ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326) END AS point,
            coalesce(cat.parent_code, cat.code) AS category_l1
-    FROM located l
+    FROM stage_cases s
     JOIN placed p USING (row_no)
-    JOIN case_categories cat ON cat.code = l.category_code
+    JOIN case_categories cat ON cat.code = s.category_code
     -- in time order the indexes (community or category, then time) take their new entries
     -- as well as in community order, and one timestamp sorts faster than text and time
-    ORDER BY l.reported_at),
+    ORDER BY s.reported_at),
 written AS ({written}),
 personal AS ({personal})
 SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted),
@@ -661,7 +663,7 @@ FROM written""",
         "case_personal", ("case_id", "street_code", "reporter_name", "reporter_phone",
                           "description"), """
     SELECT w.id, w.street_code, l.reporter_name, l.reporter_phone, l.description
-    FROM written w JOIN located l USING (source_code, external_id)
+    FROM written w JOIN stage_cases l USING (source_code, external_id)
     WHERE coalesce(l.reporter_name, l.reporter_phone, l.description) IS NOT NULL""",
         key="(case_id)", update=("street_code", "reporter_name", "reporter_phone", "description"),
         compare=(), alias="p", returning="1"))
