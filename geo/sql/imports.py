@@ -548,8 +548,7 @@ def _copy_cases(cur, frame: pd.DataFrame) -> None:
 
 # Locating cases: polygons as the outer side of each join, the points' index inside; a point
 # in a grid takes the grid's community, the rest are looked up among the communities. The
-# joins read a narrow table of the points only: the wide staged rows are read once, by the
-# upsert.
+# joins read a narrow table of the points: only the upsert reads the wide staged rows.
 _LOCATE = """
 CREATE TEMP TABLE points ON COMMIT DROP AS
 SELECT row_no, lon, lat, located_by, community_hint,
