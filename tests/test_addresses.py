@@ -209,11 +209,16 @@ def test_a_queued_case_is_placed_by_a_person_logged_undone_and_taught(small_url,
 def test_a_doorplate_needs_a_point_and_a_number(small_url, tmp_path):
     library = _csv(tmp_path / "bad.csv", [{"road": "湛山大路", "number": "门口", "lon": 120.3025,
                                            "lat": 36.0625},
-                                          {"road": "湛山大路", "number": "7", "lon": "", "lat": ""}])
+                                          {"road": "湛山大路", "number": "7", "lon": "", "lat": ""},
+                                          {"road": "湛山大路", "number": "9", "lon": "东经120度",
+                                           "lat": 36.0625}])
     res = run_cli(small_url, "import", "addresses", str(library))
     assert res.returncode == 2
     assert "row 2: field 'number': '门口' is not a doorplate number" in res.stderr
     assert "row 3: field 'lon/lat': a point is required" in res.stderr
+    # an unreadable coordinate is said once, as what it is
+    assert "row 4: field 'lon/lat': lon and lat must be numbers" in res.stderr
+    assert res.stderr.count("row 4:") == 1, res.stderr
     assert query(small_url, "SELECT count(*) FROM addresses") == [(0,)]
 
 

@@ -187,6 +187,8 @@ RULES = [
     ({"external_id": ""}, False, "external_id"),
     ({"reported_at": "昨天"}, False, "reported_at"),
     ({"lon": "120.40"}, False, "lon/lat"),
+    # unreadable coordinates: the case is kept, unplaced, for a person to place
+    ({"lon": "东经120度"}, True, "lon/lat"),
 ]
 
 
@@ -212,7 +214,7 @@ def test_a_case_still_knowable_is_kept_with_its_bad_field_emptied(small_url, tmp
                   "--skip-invalid", "--report", str(report))
     assert res.returncode == 0, res.stderr
     summary = json.loads(res.stdout)
-    assert (summary["inserted"], summary["rejected"], summary["warnings"]) == (7, 3, 7)
+    assert (summary["inserted"], summary["rejected"], summary["warnings"]) == (8, 3, 8)
     with open(report, encoding="utf-8-sig") as fh:
         found = {(int(r["row"]), r["field"], r["severity"]) for r in csv.DictReader(fh)}
     expected = {(i + 2, field, "warning" if kept else "error")
@@ -226,6 +228,8 @@ def test_a_case_still_knowable_is_kept_with_its_bad_field_emptied(small_url, tmp
     assert stored["R4"] == ("closed", False, None, None)  # an unknown word with a closing time
     assert stored["R5"] == ("open", True, None, None)
     assert stored["R6"][3] is None
+    assert query(small_url, "SELECT located_by, geom IS NULL FROM cases WHERE external_id = 'R10'"
+                 ) == [("unplaced", True)]
 
 
 def test_warnings_never_block_an_import_and_medians_skip_a_case_without_its_time(small_url, tmp_path):

@@ -22,6 +22,7 @@ from geo.importing.fields import KINDS, Field, Kind
 from geo.importing.read import Table
 
 MAX_TEXT = 10_000  # characters in one text field
+POINT_FIELDS = ("lon", "lat")  # read as a pair with the geometry, never one by one
 REPAIR_TOLERANCE = 0.01  # a repaired polygon may change its area by at most 1 %
 TRUE = {"true", "t", "1", "yes", "y", "是", "有", "已成立", "√"}
 FALSE = {"false", "f", "0", "no", "n", "否", "无", "未成立", ""}
@@ -134,6 +135,8 @@ def check(table: Table, kind_name: str, opts: Options, file: str) -> Checked:
     out = pd.DataFrame({"row_no": np.arange(table.first_row, table.first_row + n)})
     rows = out["row_no"].to_numpy()
     for f in kind.fields:
+        if f.name in POINT_FIELDS:  # read with the geometry, below
+            continue
         raw = frame[columns[f.name]] if f.name in columns else pd.Series([""] * n)
         raw = raw.astype(str).str.strip().reset_index(drop=True)
         values, bad = _convert(f, raw, opts)
@@ -170,13 +173,16 @@ def check(table: Table, kind_name: str, opts: Options, file: str) -> Checked:
         out["geometry"], geo_errors = _polygons(table, columns, opts, rows, file)
         errors += geo_errors
     elif kind.geometry == "point":
-        out["lon"], out["lat"], geo_errors, geo_warnings = _points(table, columns, opts, rows, file)
+        out["lon"], out["lat"], geo_errors, unreadable = _points(table, columns, opts, rows, file)
         errors += geo_errors
         if kind_name == "cases":  # a case without a point is still placed, by its address
-            warnings += geo_warnings
+            warnings += unreadable
         else:  # a doorplate is its point
+            errors += [RowError(e.row, e.field, "lon and lat must be numbers") for e in unreadable]
+            named = {e.row for e in unreadable}
             errors += [RowError(int(rows[i]), "lon/lat", "a point is required")
-                       for i in np.flatnonzero(np.isnan(out["lon"].to_numpy(float)))]
+                       for i in np.flatnonzero(np.isnan(out["lon"].to_numpy(float)))
+                       if int(rows[i]) not in named]
     errors += _duplicates(out, kind)
     in_order = (lambda found: sorted(found, key=lambda e: (e.row or 0, e.field or "")))
     return Checked(out, in_order(errors), in_order(warnings), shown)
