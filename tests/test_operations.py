@@ -167,3 +167,14 @@ def test_after_a_crash_the_statistics_are_rebuilt_before_serving():
     finally:
         localdb.stop_cluster(root)
         shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_text_sorts_by_code_point_without_the_locale(small_url):
+    """The cluster compares text byte by byte ("C"), which for UTF-8 is the code point order
+    names were listed in under C.UTF-8; upper and lower case still follow C.UTF-8."""
+    assert query(small_url, "SELECT datcollate, datctype FROM pg_database "
+                            "WHERE datname = current_database()") == [("C", "C.UTF-8")]
+    names = ["香港中路街道", "八大关街道", "金门路街道", "云南路街道", "Zhan", "zhan", "珠海路街道"]
+    ordered = [r[0] for r in query(small_url, "SELECT n FROM unnest(%s) n ORDER BY n", (names,))]
+    assert ordered == sorted(names)
+    assert query(small_url, "SELECT lower('ÄÖ'), upper('é')") == [("äö", "É")]
