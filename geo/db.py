@@ -96,6 +96,12 @@ def _set(conn, setting: str, value: str) -> None:
     conn.commit()
 
 
+def set_temp_buffers(conn: psycopg2.extensions.connection, size: str) -> None:
+    """Keep this connection's temporary tables in up to ``size`` of its own memory: only
+    before it first uses one (PostgreSQL refuses the change afterwards)."""
+    _set(conn, "temp_buffers", size)
+
+
 def set_statement_timeout(conn: psycopg2.extensions.connection, ms: int) -> None:
     """Cut this connection's statements after ``ms`` milliseconds (0: never)."""
     _set(conn, "statement_timeout", str(ms))

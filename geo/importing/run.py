@@ -194,6 +194,7 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
     tick(1)
     conn = db.connect_for(as_user, url)
     try:
+        db.set_temp_buffers(conn, load.TEMP_BUFFERS)
         with conn.cursor() as cur:
             bbox, tz = _context(cur)
         conn.rollback()

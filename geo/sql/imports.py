@@ -522,6 +522,10 @@ _CASE_TYPES = ["integer", "text", "text", "text", "text", "text", "text", "bigin
                "text", "text"]
 
 
+# the staged rows, the points and the cubes' staged rows of a large file stay in the
+# backend's own memory instead of passing through the kernel 8 MB (the default) at a time
+TEMP_BUFFERS = "1GB"
+
 _CASE_STAGING = ("stage_cases", "points", "grid_parts", "community_parts", "grid_hits",
                  "site_hits", "ungridded", "community_hits", "placed")
 
