@@ -114,6 +114,69 @@ def test_nearest_within_assigns_a_pier(district, tmp_path):
     assert q(district, "SELECT community_code, assigned_by_distance FROM cases") == [("C2", True)]
 
 
+def _spread_cases(n: int, outside_last: bool = False) -> str:
+    """``n`` cases over ten months and the whole district (points on sites, in both
+    communities, one just off its east edge, one without a point), rows not in time order;
+    with ``outside_last`` the latest one lies far outside every community."""
+    rows = ["external_id,category,status,reported_at,closed_at,lon,lat"]
+    for i in range(n):
+        month, day = 1 + (i * 7) % 10, 1 + (i * 11) % 27
+        lon, lat = f"{120.3005 + (i * 37 % 190) / 10_000:.4f}", f"{36.0605 + (i * 53 % 190) / 10_000:.4f}"
+        if i == 3:
+            lon, lat = "120.3215", "36.07"  # ~135 m east of C2
+        if i == 5:
+            lon = lat = ""  # no point: kept, unplaced
+        closed = f"2026-{month:02d}-{day:02d} 18:00" if i % 3 else ""
+        rows.append(f"P{i},{'garbage' if i % 2 else 'noise'},{'closed' if closed else 'open'},"
+                    f"2026-{month:02d}-{day:02d} 0{i % 10}:00,{closed},{lon},{lat}")
+    if outside_last:
+        rows.append("P_late,garbage,open,2026-11-20 08:00,,120.40,36.07")
+    return "\n".join(rows)
+
+
+PLACEMENT = """SELECT c.external_id, c.community_code, c.street_code, c.grid_code, s.external_id,
+                      c.assigned_by_distance, c.located_by, ST_AsText(c.geom)
+               FROM cases c LEFT JOIN sites s ON s.id = c.site_id ORDER BY 1"""
+
+
+def test_a_large_file_is_located_beside_its_writing_in_parts(district, tmp_path, monkeypatch):
+    """A file of more than one part is written part by part in time order, each part located
+    on a second connection: every case lands where one part puts it, the counts and the cubes
+    follow, and a point outside every community in the last part refuses the whole file."""
+    from geo.errors import InputError
+    from geo.importing import run
+    from geo.sql import imports as load
+    from tests.test_case_stats import aggregates_equal_raw
+
+    path = sd.csv(tmp_path / "spread.csv", _spread_cases(40))
+    options = {"source": "hotline_12345", "nearest_within": 200, "url": district}
+    whole = run.import_file("cases", path, **options)
+    in_one_part = q(district, PLACEMENT)
+    assert whole["inserted"] == 40
+    q(district, "DELETE FROM cases RETURNING 1")
+    monkeypatch.setattr(load, "PART_ROWS", 7)  # 40 cases: six parts
+    said = []
+    parts = run.import_file("cases", path, say=said.append, **options)
+    assert (parts["inserted"], parts["updated"]) == (40, 0)
+    assert q(district, PLACEMENT) == in_one_part
+    assert {r[1] for r in in_one_part} == {"C1", "C2", None} and any(r[5] for r in in_one_part)
+    assert said == ["1 cases assigned to the nearest community by distance"]
+    assert aggregates_equal_raw(district)
+    again = run.import_file("cases", path, **options)
+    assert (again["inserted"], again["updated"], again["unchanged"]) == (0, 0, 40)
+
+    late = sd.csv(tmp_path / "late.csv", _spread_cases(40, outside_last=True).replace("P", "L"))
+    before = table_counts(district)
+    with pytest.raises(InputError) as refused:
+        run.import_file("cases", late, **options)
+    assert [(e.row, e.field) for e in refused.value.errors] == [(42, "lon/lat")]
+    assert "outside every community" in refused.value.errors[0].message
+    assert table_counts(district) == before
+    skipped = run.import_file("cases", late, skip_invalid=True, **options)
+    assert (skipped["inserted"], skipped["rejected"]) == (40, 1)
+    assert aggregates_equal_raw(district)
+
+
 # ---------------------------------------------------------------- bad input: exit 2, nothing written
 HEADER = "external_id,category,status,reported_at,closed_at,lon,lat"
 BAD_CASES = {

@@ -193,8 +193,12 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
     tick = (lambda i: progress(i, steps)) if progress else (lambda i: None)
     tick(1)
     conn = db.connect_for(as_user, url)
+    # a large file of cases is located on a second connection while this one writes
+    locating = (db.connect_for(as_user, url)
+                if kind == "cases" and len(table.frame) > load.PART_ROWS else None)
     try:
-        db.set_temp_buffers(conn, load.TEMP_BUFFERS)
+        for each in filter(None, (conn, locating)):
+            db.set_temp_buffers(each, load.TEMP_BUFFERS)
         with conn.cursor() as cur:
             bbox, tz = _context(cur)
         conn.rollback()
@@ -219,7 +223,8 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
                 elif kind == "sites":
                     rejected += _place_sites_by_address(cur, frame)
                 result = _write(cur, kind, frame, rejected, skip_invalid or dry_run,
-                                nearest_within, file)
+                                nearest_within, file,
+                                locating.cursor() if locating is not None else None)
                 tick(3)
                 if dry_run:
                     raise _Preview()
@@ -230,7 +235,8 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
                              "(a site of another community?); nothing was imported") from None
         tick(4)
     finally:
-        conn.close()
+        for each in filter(None, (locating, conn)):
+            each.close()
     warnings = checked.warnings
     summary = {"kind": kind, "file": file, "rows": len(table.frame), **result.as_dict(),
                "rejected": len({e.row for e in rejected}), "warnings": len(warnings),
@@ -284,8 +290,10 @@ class _Preview(Exception):
     """Rolls a dry run's transaction back."""
 
 
-def _write(cur, kind, frame, rejected, skip_invalid, nearest_within, file) -> load.LoadResult:
-    """Write the rows; with --skip-invalid, drop rejected rows and try again (in a savepoint)."""
+def _write(cur, kind, frame, rejected, skip_invalid, nearest_within, file, locator=None
+           ) -> load.LoadResult:
+    """Write the rows; with --skip-invalid, drop rejected rows and try again (in a savepoint).
+    ``locator``: a cursor of a second connection that locates cases (``load.load_cases``)."""
     for _ in range(5):
         if rejected and not skip_invalid:
             raise InputError(f"{file}: {len(rejected)} rejected rows; nothing was imported",
@@ -296,7 +304,7 @@ def _write(cur, kind, frame, rejected, skip_invalid, nearest_within, file) -> lo
             return load.LoadResult()
         db.run(cur, load.SAVEPOINT)
         data = _for_loader(kind, rows)
-        result = (load.load_cases(cur, data, nearest_within) if kind == "cases"
+        result = (load.load_cases(cur, data, nearest_within, locator) if kind == "cases"
                   else load.LOADERS[kind](cur, data))
         if not result.errors:
             return result

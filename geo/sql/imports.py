@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import time
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -34,19 +35,6 @@ class LoadResult:
 
     def as_dict(self) -> dict:
         return {"inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged}
-
-
-class _Clock:
-    """Wall time per step, for the import's breakdown."""
-
-    def __init__(self) -> None:
-        self.laps: dict[str, float] = {}
-        self._t = time.perf_counter()
-
-    def lap(self, name: str) -> None:
-        now = time.perf_counter()
-        self.laps[name] = round(now - self._t, 3)
-        self._t = now
 
 
 def _wkb(geoms) -> list[bytes | None]:
@@ -526,43 +514,56 @@ _CASE_TYPES = ["integer", "text", "text", "text", "text", "text", "text", "bigin
 # backend's own memory instead of passing through the kernel 8 MB (the default) at a time
 TEMP_BUFFERS = "1GB"
 
-_CASE_STAGING = ("stage_cases", "points", "grid_parts", "community_parts", "grid_hits",
-                 "site_hits", "ungridded", "community_hits", "placed")
+# A large file is written in parts of about this many cases, in time order: each part is
+# located on a second connection while this one writes the part before it.
+PART_ROWS = 250_000
+
+_WORK_MEM = "SET LOCAL work_mem = '256MB'"  # the joins and sorts of a large file in memory
+_POINT_COLUMNS = {"row_no": "integer", "lon": "float8", "lat": "float8", "located_by": "text",
+                  "community_hint": "text"}
+# where each case landed (``_PLACED``): what the locating connection hands the writing one
+_PLACED_COLUMNS = {"row_no": "integer", "community_code": "text", "street_code": "text",
+                   "grid_code": "text", "site_id": "bigint", "by_distance": "boolean",
+                   "located_by": "text", "has_point": "boolean"}
+_LOCATING = ("points", "grid_parts", "community_parts", "grid_hits", "site_hits", "ungridded",
+             "community_hits", "placed")
 
 
-def _copy_cases(cur, frame: pd.DataFrame) -> None:
-    """COPY the cases into a staging table: one round trip, never row by row."""
+def _copy(cur, table: str, columns: dict[str, str], frame: pd.DataFrame,
+          computed: dict[str, str] | None = None) -> None:
+    """A temporary table of ``columns`` (name → SQL type) filled with the frame's by COPY:
+    one round trip, never row by row. ``computed``: more columns, generated from those."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    cur.execute(_create_temp("stage_cases", dict(zip(CASE_COLUMNS, _CASE_TYPES))))
-    out = frame[CASE_COLUMNS].copy()
-    epoch = pd.Timestamp(0, tz="UTC")
-    for col in ("reported_at", "closed_at"):  # epoch seconds: exact and cheap to write
-        out[col] = pd.array((out[col] - epoch) // pd.Timedelta(seconds=1), dtype="Int64")
-    for col in ("satisfaction",):
-        out[col] = pd.array(out[col], dtype="Int64")
+    cur.execute(_create_temp(table, {**columns, **(computed or {})}))
     buf = io.BytesIO()
-    pacsv.write_csv(pa.Table.from_pandas(out, preserve_index=False), buf,
+    pacsv.write_csv(pa.Table.from_pandas(frame[list(columns)], preserve_index=False), buf,
                     pacsv.WriteOptions(include_header=False, quoting_style="needed"))
     buf.seek(0)
-    cur.copy_expert(compose("COPY stage_cases ({columns}) FROM STDIN WITH (FORMAT csv)",
-                            columns=names(CASE_COLUMNS)).as_string(cur), buf)
+    cur.copy_expert(compose("COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv)",
+                            table=sql.Identifier(table), columns=names(columns)).as_string(cur),
+                    buf)
+
+
+def _copy_cases(cur, frame: pd.DataFrame) -> None:
+    """The part's cases staged in ``stage_cases``, times as epoch seconds (exact, cheap)."""
+    out = frame[CASE_COLUMNS].copy()
+    epoch = pd.Timestamp(0, tz="UTC")
+    for col in ("reported_at", "closed_at"):
+        out[col] = pd.array((out[col] - epoch) // pd.Timedelta(seconds=1), dtype="Int64")
+    out["satisfaction"] = pd.array(out["satisfaction"], dtype="Int64")
+    _copy(cur, "stage_cases", dict(zip(CASE_COLUMNS, _CASE_TYPES)), out)
 
 
 # Locating cases: polygons as the outer side of each join, the points' index inside; a point
-# in a grid takes the grid's community, the rest are looked up among the communities. The
-# joins read a narrow table of the points: only the upsert reads the wide staged rows.
+# in a grid takes the grid's community, the rest are looked up among the communities.
 _LOCATE = """
-CREATE TEMP TABLE points ON COMMIT DROP AS
-SELECT row_no, lon, lat, located_by, community_hint,
-       CASE WHEN lon IS NOT NULL THEN ST_SetSRID(ST_MakePoint(lon, lat), 4326) END AS geom
-FROM stage_cases;
 CREATE INDEX ON points USING gist (geom);
 -- a sample of 3,000 rows plans the joins as well as the default's 30,000, for a tenth of the
--- cost (a point's statistics and the staged rows' texts are what an ANALYZE spends it on)
+-- cost (a point's statistics are what an ANALYZE spends it on)
 SET LOCAL default_statistics_target = 10;
-ANALYZE stage_cases, points;
+ANALYZE points;
 RESET default_statistics_target;
 CREATE TEMP TABLE grid_parts ON COMMIT DROP AS
 SELECT g.code, g.community_code, c.street_code, ST_Subdivide(g.geom, 32) AS geom
@@ -672,34 +673,134 @@ FROM written""",
         compare=(), alias="p", returning="1"))
 
 
-def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None) -> LoadResult:
-    """Stage by COPY, locate every case in PostGIS, then upsert keyed by source + external id."""
-    clock = _Clock()
-    cur.execute(compose("DROP TABLE IF EXISTS {tables}",  # an earlier chunk's
-                        tables=names(_CASE_STAGING)))
-    cur.execute("SET LOCAL work_mem = '256MB'")  # the joins and sorts of a large file in memory
-    _copy_cases(cur, frame)
-    clock.lap("copy")
+@dataclass
+class Located:
+    """A part's cases located: where they landed as COPY text (None: in this connection's
+    ``placed`` already), the points outside every community, and how many cases were given
+    the nearest community."""
+    placed: bytes | None
+    outside: list[RowError]
+    by_distance: int
+
+
+_POINT = {"geom": "geometry GENERATED ALWAYS AS (CASE WHEN lon IS NOT NULL "
+                  "THEN ST_SetSRID(ST_MakePoint(lon, lat), 4326) END) STORED"}
+
+
+def locate_cases(cur, frame: pd.DataFrame, nearest_within: float | None, hand_over: bool
+                 ) -> Located:
+    """Each case's grid, site and community from its point (or its community's name), by
+    PostGIS joins; with ``hand_over``, the result as COPY text for another connection."""
+    cur.execute(compose("DROP TABLE IF EXISTS {tables}", tables=names(_LOCATING)))
+    cur.execute(_WORK_MEM)
+    _copy(cur, "points", _POINT_COLUMNS, frame, _POINT)
     cur.execute(_LOCATE)
     if nearest_within is not None:
         cur.execute(_NEAREST, (nearest_within,))
-    clock.lap("locate")
     cur.execute(_OUTSIDE)
     outside = cur.fetchall()
     if outside:
         hint = (f" or farther than {nearest_within:g} m from any" if nearest_within is not None
                 else " (use --nearest-within METRES for cases just off the boundary)")
-        return LoadResult(errors=[RowError(r[0], "lon/lat",
-                          f"point ({r[1]:.6f}, {r[2]:.6f}) lies outside every community{hint}")
-                          for r in outside])
+        return Located(None, [RowError(r[0], "lon/lat",
+                       f"point ({r[1]:.6f}, {r[2]:.6f}) lies outside every community{hint}")
+                              for r in outside], 0)
     cur.execute(_PLACED)
-    cur.execute(_UPSERT)
-    inserted, updated, _ = cur.fetchone()
-    clock.lap("upsert")
     cur.execute("SELECT count(*) FROM placed WHERE by_distance")
     by_distance = cur.fetchone()[0]
+    if not hand_over:
+        return Located(None, [], by_distance)
+    out = io.BytesIO()
+    cur.copy_expert(compose("COPY placed ({columns}) TO STDOUT",
+                            columns=names(_PLACED_COLUMNS)).as_string(cur), out)
+    return Located(out.getvalue(), [], by_distance)
+
+
+_ANALYZE_PART = """
+SET LOCAL default_statistics_target = 10;
+ANALYZE stage_cases, placed;
+RESET default_statistics_target;
+"""
+
+
+def _write_part(cur, located: Located) -> tuple[int, int]:
+    """Upsert the staged part's cases at the places ``located`` gives: (inserted, updated)."""
+    if located.placed is not None:
+        cur.execute("DROP TABLE IF EXISTS placed")
+        cur.execute(_create_temp("placed", _PLACED_COLUMNS))
+        cur.copy_expert(compose("COPY placed ({columns}) FROM STDIN",
+                                columns=names(_PLACED_COLUMNS)).as_string(cur),
+                        io.BytesIO(located.placed))
+    # without statistics the joins are planned as merge joins (slower for every size)
+    cur.execute(_ANALYZE_PART)
+    cur.execute(_UPSERT)
+    inserted, updated, _ = cur.fetchone()
+    return inserted, updated
+
+
+def _stop(pool: ThreadPoolExecutor, futures: list, locator) -> None:
+    """End the locating connection's work: what has not started is dropped, what runs is
+    cancelled (after an error here), and its thread is done before its connection is used
+    again."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    while not all(f.done() for f in futures):
+        locator.connection.cancel()
+        wait(futures, timeout=0.1)
+    pool.shutdown()
+
+
+def case_parts(frame: pd.DataFrame) -> list[pd.DataFrame]:
+    """A file's cases in parts of about PART_ROWS, in order of their report: two parts then
+    share at most the month (and day) at their boundary in the cubes."""
+    n = -(-len(frame) // PART_ROWS)
+    if n <= 1:
+        return [frame]
+    order = frame["reported_at"].argsort(kind="stable").to_numpy()  # numpy's: Timestamps
+    return [frame.iloc[rows] for rows in np.array_split(order, n)]
+
+
+def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
+               locator=None) -> LoadResult:
+    """Stage by COPY, locate every case in PostGIS, then upsert keyed by source + external id.
+    ``locator``, a cursor of a second connection to the same database: the file is written in
+    parts (``case_parts``), each located there while this connection writes the part before
+    (without one, all in one part here)."""
+    cur.execute(_WORK_MEM)
+    parts = case_parts(frame) if locator is not None else [frame]
+    seconds = dict.fromkeys(("copy", "locate", "upsert"), 0.0)
+    inserted = updated = by_distance = 0
+    outside: list[RowError] = []
+    pool = ThreadPoolExecutor(1) if locator is not None else None
+    futures = []
+    try:
+        if pool is not None:
+            futures = [pool.submit(locate_cases, locator, part, nearest_within, True)
+                       for part in parts]
+        for k, part in enumerate(parts):
+            t0 = time.perf_counter()
+            if not outside:
+                cur.execute("DROP TABLE IF EXISTS stage_cases")
+                _copy_cases(cur, part)
+            t1 = time.perf_counter()
+            # the part's places: located beside the writing of the part before, or here
+            where = (futures[k].result() if pool is not None
+                     else locate_cases(cur, part, nearest_within, False))
+            t2 = time.perf_counter()
+            outside += where.outside
+            if not outside:  # after one point outside, the rest is only located, to list all
+                ins, upd = _write_part(cur, where)
+                inserted, updated, by_distance = (inserted + ins, updated + upd,
+                                                  by_distance + where.by_distance)
+            for step, since, until in (("copy", t0, t1), ("locate", t1, t2),
+                                       ("upsert", t2, time.perf_counter())):
+                seconds[step] += until - since
+    finally:
+        if pool is not None:
+            _stop(pool, futures, locator)
+    if outside:
+        return LoadResult(errors=sorted(outside, key=lambda e: e.row)[:1000])
     result = _finish(LoadResult(), len(frame), inserted, updated)
-    result.seconds = clock.laps
+    result.seconds = {step: round(t, 3) for step, t in seconds.items()}
     if by_distance:
         result.notes.append(f"{by_distance} cases assigned to the nearest community by distance")
     return result
