@@ -154,7 +154,7 @@ def test_a_large_file_is_located_beside_its_writing_in_parts(district, tmp_path,
     in_one_part = q(district, PLACEMENT)
     assert whole["inserted"] == 40
     q(district, "DELETE FROM cases RETURNING 1")
-    monkeypatch.setattr(load, "PART_ROWS", 7)  # 40 cases: six parts
+    monkeypatch.setattr(load, "PART_ROWS", 7)  # 40 cases: six parts and a small last one
     said = []
     parts = run.import_file("cases", path, say=said.append, **options)
     assert (parts["inserted"], parts["updated"]) == (40, 0)
@@ -164,6 +164,14 @@ def test_a_large_file_is_located_beside_its_writing_in_parts(district, tmp_path,
     assert aggregates_equal_raw(district)
     again = run.import_file("cases", path, **options)
     assert (again["inserted"], again["updated"], again["unchanged"]) == (0, 0, 40)
+    # every fourth case recategorised: its part's cube rows move from one category to the other
+    lines = _spread_cases(40).split("\n")
+    lines[1::4] = [line.replace(",garbage,", ",_x_,").replace(",noise,", ",garbage,")
+                   .replace(",_x_,", ",noise,") for line in lines[1::4]]
+    changed = sd.csv(tmp_path / "changed.csv", "\n".join(lines))
+    moved = run.import_file("cases", changed, **options)
+    assert (moved["inserted"], moved["updated"], moved["unchanged"]) == (0, 10, 30)
+    assert aggregates_equal_raw(district)
 
     late = sd.csv(tmp_path / "late.csv", _spread_cases(40, outside_last=True).replace("P", "L"))
     before = table_counts(district)

@@ -68,18 +68,90 @@ STAGED = {"old_rows": "cube_old_rows", "new_rows": "cube_new_rows"}
 STAGED_RAW = ("community_code", "site_id", "status", "closed_at", "satisfaction", "geom")
 
 
+def _staged_columns(tz: sql.Composable) -> sql.Composed:
+    """Every cube's dimensions computed, and what ROWS and MEASURES read, of a row of cases."""
+    return _named(dict.fromkeys([c for cube in CUBES for c in cube.columns + cube.bins[:1]]
+                                + list(STAGED_RAW)), tz)
+
+
 def stage(rel: str, tz: sql.Composable = TZ_ARGUMENT) -> sql.Composed:
     """A temporary table of relation ``rel``'s cases with every cube's dimensions computed."""
-    columns = dict.fromkeys([c for cube in CUBES for c in cube.columns + cube.bins[:1]]
-                            + list(STAGED_RAW))
     return compose("CREATE TEMP TABLE {staged} ON COMMIT DROP AS SELECT {columns} FROM {rel}",
                    staged=sql.Identifier("pg_temp", STAGED[rel]), rel=sql.Identifier(rel),
-                   columns=_named(columns, tz))
+                   columns=_staged_columns(tz))
 
 
 def unstage(rel: str) -> sql.Composed:
     """Drop the staged rows (a second statement of the transaction stages its own)."""
     return compose("DROP TABLE {staged}", staged=sql.Identifier("pg_temp", STAGED[rel]))
+
+
+# An import in parts has its cases' cube rows grouped on its second connection (see
+# geo.sql.imports): while this transaction-local setting is on, the trigger only stages the
+# changed rows, adding them to these tables, which the import takes (``take_pending``) and
+# whose grouped rows it merges back (``merge``).
+PENDING_SETTING = "atlas.cube_rows_pending"
+SET_PENDING = sql.SQL("SELECT set_config({}, %s, true)").format(sql.Literal(PENDING_SETTING))
+PENDING = {"old_rows": "cube_pending_old", "new_rows": "cube_pending_new"}
+
+
+def pend(rel: str) -> list[sql.Composed]:
+    """The trigger's statements adding transition table ``rel``'s rows, staged, to its
+    pending table (readable by the importing role, which may not be the trigger's owner)."""
+    table = sql.Identifier("pg_temp", PENDING[rel])
+    columns = _staged_columns(TZ_ARGUMENT)
+    return [compose("CREATE TEMP TABLE IF NOT EXISTS {table} ON COMMIT DROP AS "
+                    "SELECT {columns} FROM {rel} WITH NO DATA", table=table, columns=columns,
+                    rel=sql.Identifier(rel)),
+            compose("INSERT INTO {table} SELECT {columns} FROM {rel}", table=table,
+                    columns=columns, rel=sql.Identifier(rel)),
+            compose("GRANT SELECT, TRUNCATE ON {table} TO PUBLIC", table=table)]
+
+
+def take_pending(rel: str) -> tuple[sql.Composed, sql.Composed, sql.Composed]:
+    """Whether ``rel``'s pending table exists; its rows as COPY text; emptying it."""
+    table = sql.Identifier("pg_temp", PENDING[rel])
+    return (sql.SQL("SELECT to_regclass({})").format(sql.Literal("pg_temp." + PENDING[rel])),
+            compose("COPY {table} TO STDOUT", table=table),
+            compose("TRUNCATE {table}", table=table))
+
+
+def staged_for_copy(rel: str, tz: str) -> sql.Composed:
+    """An empty table of staged rows (as ``stage`` makes them) to COPY pending rows into."""
+    return compose("CREATE TEMP TABLE {staged} ON COMMIT DROP AS SELECT {columns} FROM cases "
+                   "WITH NO DATA", staged=sql.Identifier("pg_temp", STAGED[rel]),
+                   columns=_staged_columns(sql.Literal(tz)))
+
+
+def _grouping(cube: Cube, rel: str) -> tuple[str, ...]:
+    """What a cube's rows are grouped by: its key and carried columns to add them, its key
+    alone to take them off."""
+    return cube.key if rel == "old_rows" else cube.columns
+
+
+def grouped(cube: Cube, rel: str) -> sql.Composed:
+    """The cube's rows of the staged rows of ``rel``, to COPY out."""
+    return compose("COPY ({rows}) TO STDOUT",
+                   rows=_grouped(cube, rel, _grouping(cube, rel), _where(cube), TZ_ARGUMENT))
+
+
+DELTA = "cube_delta"  # grouped rows COPYed back from the second connection
+
+
+def delta_table(cube: Cube, rel: str) -> tuple[sql.Composed, sql.Composed]:
+    """An empty table for the cube's grouped rows of ``rel``, and the COPY filling it."""
+    columns = names(_grouping(cube, rel) + cube.measures + cube.bins)
+    table = sql.Identifier("pg_temp", DELTA)
+    return (compose("DROP TABLE IF EXISTS {table}; CREATE TEMP TABLE {table} ON COMMIT DROP AS "
+                    "SELECT {columns} FROM {cube} WITH NO DATA", table=table, columns=columns,
+                    cube=sql.Identifier(cube.name)),
+            compose("COPY {table} FROM STDIN", table=table))
+
+
+def merge(cube: Cube, rel: str) -> sql.Composed:
+    """Taking the delta table's rows off the cube (``rel`` old_rows) or adding them."""
+    rows = compose("SELECT * FROM {table}", table=sql.Identifier("pg_temp", DELTA))
+    return _removing(cube, rows) if rel == "old_rows" else _adding(cube, rows)
 
 
 def _source(rel: str, columns, tz: sql.Composable) -> tuple[sql.Composable, sql.Composable]:
@@ -136,38 +208,48 @@ def _histogram_sum(cube: Cube, a: str, b: str, sign: int) -> sql.Composable:
         b_bins=_list(sql.Identifier(b, c) for c in cube.bins), sign=sql.Literal(sign))
 
 
-def add(cube: Cube, rel: str, tz: sql.Composable = TZ_ARGUMENT) -> sql.Composed:
-    """The statement adding the cases of relation ``rel`` (a transition table: its staged
-    rows) to the cube's counts; ``tz`` is the time zone as SQL (a literal, or the format()
-    argument)."""
+def _adding(cube: Cube, rows: sql.Composable) -> sql.Composed:
+    """The statement adding ``rows`` (the cube's stored columns, grouped) to its counts."""
     return compose("""INSERT INTO {cube} AS a ({stored})
-{grouped} ORDER BY {order}
+{rows} ORDER BY {order}
 ON CONFLICT ({key}) DO UPDATE SET {sums}{histogram}""",
-        cube=sql.Identifier(cube.name), stored=names(cube.stored),
-        grouped=_grouped(cube, rel, cube.columns, _where(cube), tz), key=names(cube.key),
-        order=_positions(len(cube.key)), histogram=_histogram_sum(cube, "a", "excluded", 1),
+        cube=sql.Identifier(cube.name), stored=names(cube.stored), rows=rows,
+        key=names(cube.key), order=_positions(len(cube.key)),
+        histogram=_histogram_sum(cube, "a", "excluded", 1),
         sums=_list(sql.SQL("{0} = a.{0} + excluded.{0}").format(sql.Identifier(m))
                    for m in cube.measures))
 
 
-def remove(cube: Cube, rel: str) -> sql.Composed:
-    """The statement taking the cases of transition table ``rel`` (its staged rows) off the
-    cube's counts, deleting each row they leave empty. Driven by the removed cases' keys, so
+def add(cube: Cube, rel: str, tz: sql.Composable = TZ_ARGUMENT) -> sql.Composed:
+    """The statement adding the cases of relation ``rel`` (a transition table: its staged
+    rows) to the cube's counts; ``tz`` is the time zone as SQL (a literal, or the format()
+    argument)."""
+    return _adding(cube, _grouped(cube, rel, cube.columns, _where(cube), tz))
+
+
+def _removing(cube: Cube, rows: sql.Composable) -> sql.Composed:
+    """The statement taking ``rows`` (the cube's key, measures and bins, grouped) off the
+    cube's counts, deleting each row they leave empty. Driven by the removed rows' keys, so
     its plan does not hang on how many of the cube's rows are empty (which statistics cannot
     know in the middle of a transaction)."""
     first = sql.Identifier(cube.measures[0])
     return compose("""MERGE INTO {cube} AS a
-USING ({grouped}) AS d
+USING ({rows}) AS d
 ON {match}
 WHEN MATCHED AND a.{first} = d.{first} THEN DELETE
 WHEN MATCHED THEN UPDATE SET {differences}{histogram}""",
-        cube=sql.Identifier(cube.name), first=first,
-        grouped=_grouped(cube, rel, cube.key, _where(cube), TZ_ARGUMENT),
+        cube=sql.Identifier(cube.name), first=first, rows=rows,
         match=sql.SQL(" AND ").join(sql.SQL("a.{0} = d.{0}").format(sql.Identifier(c))
                                     for c in cube.key),
         histogram=_histogram_sum(cube, "a", "d", -1),
         differences=_list(sql.SQL("{0} = a.{0} - d.{0}").format(sql.Identifier(m))
                           for m in cube.measures))
+
+
+def remove(cube: Cube, rel: str) -> sql.Composed:
+    """The statement taking the cases of transition table ``rel`` (its staged rows) off the
+    cube's counts."""
+    return _removing(cube, _grouped(cube, rel, cube.key, _where(cube), TZ_ARGUMENT))
 
 
 # histogram_sum_<n>: the sum of two histograms of n counts per value (values ascending), b's
@@ -212,6 +294,15 @@ DECLARE
 BEGIN
     -- with the owner's rights: a street user who deletes a site (its cases lose the site)
     -- updates the district's rows too, which that user may not read
+    IF current_setting({pending_setting}, true) = 'on' THEN
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+{pend_old}
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+{pend_new}
+        END IF;
+        RETURN NULL;
+    END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
 {stage_old}
 {remove_old}
@@ -265,6 +356,8 @@ UPKEEP = compose(
         {len(c.measures) for c in CUBES if c.histogram})),
     stage_old=_executed([stage("old_rows")]), stage_new=_executed([stage("new_rows")]),
     drop_old=_executed([unstage("old_rows")]), drop_new=_executed([unstage("new_rows")]),
+    pend_old=_executed(pend("old_rows")), pend_new=_executed(pend("new_rows")),
+    pending_setting=sql.Literal(PENDING_SETTING),
     remove_old=_executed(remove(c, "old_rows") for c in CUBES),
     add_new=_executed(add(c, "new_rows") for c in CUBES))
 

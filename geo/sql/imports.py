@@ -17,8 +17,9 @@ import shapely
 from psycopg2 import sql
 from psycopg2.extras import execute_values
 
+from geo.cubes import CUBES, Cube
 from geo.errors import RowError
-from geo.sql import compose, names
+from geo.sql import compose, cubes as cubes_sql, names
 
 OVERLAP_SHARE = 0.01  # an area may overlap another of its kind by at most 1 % of the smaller one
 OUTSIDE_SHARE = 0.01  # ... and lie outside its parent by at most 1 % of its own area
@@ -738,6 +739,51 @@ def _write_part(cur, located: Located) -> tuple[int, int]:
     return inserted, updated
 
 
+def _take_pending(cur) -> dict[str, bytes]:
+    """The staged rows the cubes' trigger set aside for the part just written, as COPY text
+    by transition table (removed rows first); their tables emptied for the next part."""
+    taken = {}
+    for rel in cubes_sql.PENDING:
+        exists, copy_out, empty = cubes_sql.take_pending(rel)
+        cur.execute(exists)
+        if cur.fetchone()[0] is None:
+            continue
+        out = io.BytesIO()
+        cur.copy_expert(copy_out.as_string(cur), out)
+        cur.execute(empty)
+        taken[rel] = out.getvalue()
+    return taken
+
+
+def group_cube_rows(cur, pending: dict[str, bytes]) -> list[tuple[Cube, str, bytes]]:
+    """On the second connection: each cube's rows grouped from a part's pending rows, as
+    COPY text, in the order they are to be merged."""
+    cur.execute("SELECT district_timezone()")
+    tz = cur.fetchone()[0]
+    grouped = []
+    for rel, rows in pending.items():
+        staged = sql.Identifier("pg_temp", cubes_sql.STAGED[rel])
+        cur.execute(compose("DROP TABLE IF EXISTS {staged}", staged=staged))
+        cur.execute(cubes_sql.staged_for_copy(rel, tz))
+        cur.copy_expert(compose("COPY {staged} FROM STDIN", staged=staged).as_string(cur),
+                        io.BytesIO(rows))
+        for cube in CUBES:
+            out = io.BytesIO()
+            cur.copy_expert(cubes_sql.grouped(cube, rel).as_string(cur), out)
+            if out.tell():
+                grouped.append((cube, rel, out.getvalue()))
+    return grouped
+
+
+def _merge_cube_rows(cur, grouped: list[tuple[Cube, str, bytes]]) -> None:
+    """The grouped rows of a part taken off (its removed rows) or added to each cube."""
+    for cube, rel, rows in grouped:
+        create, fill = cubes_sql.delta_table(cube, rel)
+        cur.execute(create)
+        cur.copy_expert(fill.as_string(cur), io.BytesIO(rows))
+        cur.execute(cubes_sql.merge(cube, rel))
+
+
 def _stop(pool: ThreadPoolExecutor, futures: list, locator) -> None:
     """End the locating connection's work: what has not started is dropped, what runs is
     cancelled (after an error here), and its thread is done before its connection is used
@@ -750,21 +796,25 @@ def _stop(pool: ThreadPoolExecutor, futures: list, locator) -> None:
 
 
 def case_parts(frame: pd.DataFrame) -> list[pd.DataFrame]:
-    """A file's cases in parts of about PART_ROWS, in order of their report: two parts then
-    share at most the month (and day) at their boundary in the cubes."""
+    """A file's cases in parts of about PART_ROWS in order of their report (two parts then
+    share at most the month and day at their boundary in the cubes), and a last part a
+    quarter that size: its cubes are kept with nothing left to write beside them."""
     n = -(-len(frame) // PART_ROWS)
     if n <= 1:
         return [frame]
     order = frame["reported_at"].argsort(kind="stable").to_numpy()  # numpy's: Timestamps
-    return [frame.iloc[rows] for rows in np.array_split(order, n)]
+    weights = np.array([4] * n + [1])
+    return [frame.iloc[rows] for rows in
+            np.split(order, np.cumsum(weights)[:-1] * len(frame) // weights.sum())]
 
 
 def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
                locator=None) -> LoadResult:
     """Stage by COPY, locate every case in PostGIS, then upsert keyed by source + external id.
     ``locator``, a cursor of a second connection to the same database: the file is written in
-    parts (``case_parts``), each located there while this connection writes the part before
-    (without one, all in one part here)."""
+    parts (``case_parts``), each located there while this connection writes the part before,
+    and each part's cube rows grouped there while this connection writes the next (without
+    one, all in one part here)."""
     cur.execute(_WORK_MEM)
     parts = case_parts(frame) if locator is not None else [frame]
     seconds = dict.fromkeys(("copy", "locate", "upsert"), 0.0)
@@ -772,10 +822,12 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
     outside: list[RowError] = []
     pool = ThreadPoolExecutor(1) if locator is not None else None
     futures = []
+    grouping = None  # the previous part's cube rows, being grouped on the second connection
     try:
         if pool is not None:
             futures = [pool.submit(locate_cases, locator, part, nearest_within, True)
                        for part in parts]
+            cur.execute(cubes_sql.SET_PENDING, ("on",))
         for k, part in enumerate(parts):
             t0 = time.perf_counter()
             if not outside:
@@ -788,9 +840,18 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
             t2 = time.perf_counter()
             outside += where.outside
             if not outside:  # after one point outside, the rest is only located, to list all
+                last = k == len(parts) - 1
+                if pool is not None and last:  # nothing left to write beside its grouping
+                    cur.execute(cubes_sql.SET_PENDING, ("off",))
                 ins, upd = _write_part(cur, where)
                 inserted, updated, by_distance = (inserted + ins, updated + upd,
                                                   by_distance + where.by_distance)
+                previous, grouping = grouping, None
+                if pool is not None and not last:
+                    grouping = pool.submit(group_cube_rows, locator, _take_pending(cur))
+                    futures.append(grouping)
+                if previous is not None:
+                    _merge_cube_rows(cur, previous.result())
             for step, since, until in (("copy", t0, t1), ("locate", t1, t2),
                                        ("upsert", t2, time.perf_counter())):
                 seconds[step] += until - since
