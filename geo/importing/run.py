@@ -42,11 +42,14 @@ def _resolve_codes(cur, frame: pd.DataFrame, add: bool, value_maps: dict[str, di
                 else values.source_codes(wanted, sources))
 
     for column in values.MAPPED_FIELDS:
-        given = frame[column]
+        # each distinct value once (a file of a million cases holds a few dozen)
+        rows_of, distinct = pd.factorize(frame[column])
+        given = pd.Series(distinct, dtype=object)
+        rows = pd.Series(np.bincount(rows_of[rows_of >= 0], minlength=len(given)))
         mapped = value_maps.get(column, {})
         wanted = given.replace(mapped) if mapped else given
         codes = codes_of(column, wanted)
-        missing = values.unknown_counts(given, codes)
+        missing = values.unknown_counts(given, codes, rows)
         if missing and add:
             for value in missing:
                 target = wanted[given == value].iloc[0]
@@ -61,11 +64,12 @@ def _resolve_codes(cur, frame: pd.DataFrame, add: bool, value_maps: dict[str, di
             codes = codes_of(column, wanted)
         elif missing:
             unknown[column] = missing
-            bad = codes.isna().to_numpy() & given.notna().to_numpy()
-            for row, value in zip(frame["row_no"][bad], given[bad]):
+            bad = (rows_of >= 0) & codes.isna().to_numpy()[rows_of]
+            for row, value in zip(frame["row_no"][bad], frame[column][bad]):
                 errors.append(RowError(int(row), column, f"unknown {column} '{value}' "
                                        "(--add-categories adds new categories and sources)"))
-        frame[column] = codes.where(codes.notna(), given)
+        frame[column] = pd.api.extensions.take(codes.where(codes.notna(), given).to_numpy(),
+                                               rows_of, allow_fill=True, fill_value=None)
     return errors, unknown
 
 

@@ -126,7 +126,9 @@ def read_value_map(item: str) -> tuple[str, dict[str, str]]:
     return name, out
 
 
-def unknown_counts(values: pd.Series, codes: pd.Series) -> dict[str, int]:
-    """The file's values that matched nothing, each with its number of rows, most rows first."""
-    missing = values[codes.isna() & values.notna()].value_counts()
-    return {str(k): int(v) for k, v in sorted(missing.items(), key=lambda kv: (-kv[1], kv[0]))}
+def unknown_counts(values: pd.Series, codes: pd.Series, rows: pd.Series) -> dict[str, int]:
+    """The distinct ``values`` that matched nothing, each with its number of rows (``rows``),
+    most rows first."""
+    missing = codes.isna() & values.notna()
+    return {str(v): int(n) for v, n in sorted(zip(values[missing], rows[missing]),
+                                              key=lambda kv: (-kv[1], kv[0]))}

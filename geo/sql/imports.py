@@ -530,31 +530,41 @@ _LOCATING = ("points", "grid_parts", "community_parts", "grid_hits", "site_hits"
              "community_hits", "placed")
 
 
-def _copy(cur, table: str, columns: dict[str, str], frame: pd.DataFrame,
-          computed: dict[str, str] | None = None) -> None:
-    """A temporary table of ``columns`` (name → SQL type) filled with the frame's by COPY:
-    one round trip, never row by row. ``computed``: more columns, generated from those."""
+def _csv(frame: pd.DataFrame, columns) -> bytes:
+    """The frame's ``columns`` as CSV for COPY (no header)."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    cur.execute(_create_temp(table, {**columns, **(computed or {})}))
     buf = io.BytesIO()
     pacsv.write_csv(pa.Table.from_pandas(frame[list(columns)], preserve_index=False), buf,
                     pacsv.WriteOptions(include_header=False, quoting_style="needed"))
-    buf.seek(0)
+    return buf.getvalue()
+
+
+def _copy(cur, table: str, columns: dict[str, str], rows: bytes,
+          computed: dict[str, str] | None = None) -> None:
+    """A temporary table of ``columns`` (name → SQL type) filled with ``rows`` (``_csv``) by
+    COPY: one round trip, never row by row. ``computed``: more columns, generated from those."""
+    cur.execute(_create_temp(table, {**columns, **(computed or {})}))
     cur.copy_expert(compose("COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv)",
                             table=sql.Identifier(table), columns=names(columns)).as_string(cur),
-                    buf)
+                    io.BytesIO(rows))
 
 
-def _copy_cases(cur, frame: pd.DataFrame) -> None:
-    """The part's cases staged in ``stage_cases``, times as epoch seconds (exact, cheap)."""
+def _case_rows(frame: pd.DataFrame) -> bytes:
+    """A part's cases as CSV for ``stage_cases``, times as epoch seconds (exact, cheap)."""
     out = frame[CASE_COLUMNS].copy()
     epoch = pd.Timestamp(0, tz="UTC")
     for col in ("reported_at", "closed_at"):
         out[col] = pd.array((out[col] - epoch) // pd.Timedelta(seconds=1), dtype="Int64")
     out["satisfaction"] = pd.array(out["satisfaction"], dtype="Int64")
-    _copy(cur, "stage_cases", dict(zip(CASE_COLUMNS, _CASE_TYPES)), out)
+    return _csv(out, CASE_COLUMNS)
+
+
+def _copy_cases(cur, rows: bytes) -> None:
+    """The part's cases (``_case_rows``) staged in ``stage_cases``."""
+    cur.execute("DROP TABLE IF EXISTS stage_cases")
+    _copy(cur, "stage_cases", dict(zip(CASE_COLUMNS, _CASE_TYPES)), rows)
 
 
 # Locating cases: polygons as the outer side of each join, the points' index inside; a point
@@ -694,7 +704,7 @@ def locate_cases(cur, frame: pd.DataFrame, nearest_within: float | None, hand_ov
     PostGIS joins; with ``hand_over``, the result as COPY text for another connection."""
     cur.execute(compose("DROP TABLE IF EXISTS {tables}", tables=names(_LOCATING)))
     cur.execute(_WORK_MEM)
-    _copy(cur, "points", _POINT_COLUMNS, frame, _POINT)
+    _copy(cur, "points", _POINT_COLUMNS, _csv(frame, _POINT_COLUMNS), _POINT)
     cur.execute(_LOCATE)
     if nearest_within is not None:
         cur.execute(_NEAREST, (nearest_within,))
@@ -821,6 +831,8 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
     inserted = updated = by_distance = 0
     outside: list[RowError] = []
     pool = ThreadPoolExecutor(1) if locator is not None else None
+    # the next part's rows made ready for COPY while this connection writes
+    preparing = ThreadPoolExecutor(1) if locator is not None else None
     futures = []
     grouping = None  # the previous part's cube rows, being grouped on the second connection
     try:
@@ -828,11 +840,14 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
             futures = [pool.submit(locate_cases, locator, part, nearest_within, True)
                        for part in parts]
             cur.execute(cubes_sql.SET_PENDING, ("on",))
+        rows = preparing.submit(_case_rows, parts[0]) if preparing is not None else None
         for k, part in enumerate(parts):
             t0 = time.perf_counter()
             if not outside:
-                cur.execute("DROP TABLE IF EXISTS stage_cases")
-                _copy_cases(cur, part)
+                ready = rows.result() if rows is not None else _case_rows(part)
+                if preparing is not None and k + 1 < len(parts):
+                    rows = preparing.submit(_case_rows, parts[k + 1])
+                _copy_cases(cur, ready)
             t1 = time.perf_counter()
             # the part's places: located beside the writing of the part before, or here
             where = (futures[k].result() if pool is not None
@@ -858,6 +873,7 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
     finally:
         if pool is not None:
             _stop(pool, futures, locator)
+            preparing.shutdown(cancel_futures=True)
     if outside:
         return LoadResult(errors=sorted(outside, key=lambda e: e.row)[:1000])
     result = _finish(LoadResult(), len(frame), inserted, updated)
