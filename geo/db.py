@@ -243,9 +243,13 @@ def keep_cubes(cur: psycopg2.extensions.cursor) -> None:
             cur.execute(cubes_sql.analyze(cube))
 
 
+# an index is rebuilt when larger than this many times its entries' size, and than 8 MB
+BLOAT_LIMITS = {"factor": 3, "min_bytes": 8 << 20}
+
+
 def maintain(conn: psycopg2.extensions.connection) -> list[str]:
-    """The weekly upkeep: VACUUM ANALYZE, then the cubes kept in an index's order clustered
-    again. Returns what was done."""
+    """The weekly upkeep: VACUUM ANALYZE, indexes grown far beyond their entries rebuilt, then
+    the cubes kept in an index's order clustered again. Returns what was done."""
     from geo import cubes
     from geo.sql import cubes as cubes_sql
     from geo.sql import operations
@@ -256,6 +260,10 @@ def maintain(conn: psycopg2.extensions.connection) -> list[str]:
         with conn.cursor() as cur:
             cur.execute(operations.VACUUM_ANALYZE)
             done.append("VACUUM ANALYZE")
+            cur.execute(operations.BLOATED_INDEXES, BLOAT_LIMITS)
+            for schema, index in cur.fetchall():
+                cur.execute(operations.reindex(schema, index))
+                done.append(f"REINDEX {index}")
             for cube in cubes.CUBES:
                 cur.execute(cubes_sql.CLUSTERED, (cube.name,))
                 if cur.fetchone()[0]:

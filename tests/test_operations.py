@@ -169,6 +169,33 @@ def test_after_a_crash_the_statistics_are_rebuilt_before_serving():
         shutil.rmtree(tmp_path, ignore_errors=True)
 
 
+def test_weekly_upkeep_rebuilds_an_index_grown_beyond_its_entries(small_url):
+    """Bulk deletes leave a B-tree index at its largest size; `db maintain` rebuilds one grown
+    to more than three times its entries (and 8 MB), and leaves indexes of the right size."""
+    size = "SELECT pg_relation_size('bloat_probe_idx')"
+    conn = db.connect(small_url)
+    with db.transaction(conn) as cur:
+        cur.execute("CREATE TABLE bloat_probe (id integer, label text)")
+        cur.execute("INSERT INTO bloat_probe SELECT g, md5(g::text) || 'padding' "
+                    "FROM generate_series(1, 300000) g")
+        cur.execute("CREATE INDEX bloat_probe_idx ON bloat_probe (label, id)")
+        cur.execute("DELETE FROM bloat_probe WHERE id % 100 <> 0")  # 3,000 rows stay
+    conn.close()
+    try:
+        grown = query(small_url, size)[0][0]
+        maintained = run_cli(small_url, "db", "maintain")
+        assert maintained.returncode == 0, maintained.stderr
+        done = json.loads(maintained.stdout)["done"]
+        assert [s for s in done if s.startswith("REINDEX")] == ["REINDEX bloat_probe_idx"]
+        assert query(small_url, size)[0][0] < grown / 20
+        assert query(small_url, "SELECT count(*) FROM bloat_probe WHERE label > ''")[0][0] == 3000
+    finally:
+        conn = db.connect(small_url)
+        with db.transaction(conn) as cur:
+            cur.execute("DROP TABLE bloat_probe")
+        conn.close()
+
+
 def test_text_sorts_by_code_point_without_the_locale(small_url):
     """The cluster compares text byte by byte ("C"), which for UTF-8 is the code point order
     names were listed in under C.UTF-8; upper and lower case still follow C.UTF-8."""

@@ -29,6 +29,34 @@ ANALYZE = sql.SQL("ANALYZE")
 VACUUM_ANALYZE = sql.SQL("VACUUM ANALYZE")
 TIMEZONE = sql.SQL("SELECT district_timezone()")
 
+# B-tree indexes (of columns, not expressions) grown to more than %(factor)s times the size
+# their entries would take freshly built (each entry its columns' average width from the
+# planner's statistics, 16 bytes of header and line pointer, pages 90 % full), and at least
+# %(min_bytes)s: bulk deletes and re-imports leave pages that the indexes of `cases` do not
+# take back (docs/benchmarks.md); run after VACUUM ANALYZE, which counts the entries.
+BLOATED_INDEXES = sql.SQL("""
+SELECT n.nspname, i.relname
+FROM pg_index x
+JOIN pg_class i ON i.oid = x.indexrelid
+JOIN pg_class t ON t.oid = x.indrelid
+JOIN pg_namespace n ON n.oid = t.relnamespace
+JOIN pg_am am ON am.oid = i.relam
+CROSS JOIN LATERAL (
+    SELECT greatest(i.reltuples, 0) * (sum(s.avg_width) + 16) / 0.9 + 8192 AS fresh_bytes
+    FROM unnest(x.indkey) AS k(attnum)
+    JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum
+    JOIN pg_stats s ON s.schemaname = n.nspname AND s.tablename = t.relname
+                   AND s.attname = a.attname) AS e
+WHERE n.nspname = 'public' AND am.amname = 'btree' AND x.indexprs IS NULL AND x.indisvalid
+  AND pg_relation_size(i.oid) >= %(min_bytes)s
+  AND pg_relation_size(i.oid) > %(factor)s * e.fresh_bytes
+ORDER BY pg_relation_size(i.oid) DESC""")
+
+
+def reindex(schema: str, index: str) -> sql.Composed:
+    """Rebuilt beside the one in use: reads and writes of its table go on meanwhile."""
+    return sql.SQL("REINDEX INDEX CONCURRENTLY {}").format(sql.Identifier(schema, index))
+
 # the weekly proof's last result (db verify-backup writes it to the audit log)
 LAST_VERIFIED_BACKUP = sql.SQL("""
 SELECT at, (detail ->> 'equal')::boolean FROM audit_log WHERE action = 'verify_backup'
