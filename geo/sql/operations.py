@@ -42,15 +42,15 @@ JOIN pg_class t ON t.oid = x.indrelid
 JOIN pg_namespace n ON n.oid = t.relnamespace
 JOIN pg_am am ON am.oid = i.relam
 CROSS JOIN LATERAL (
-    SELECT greatest(i.reltuples, 0) * (sum(s.avg_width) + 16) / 0.9 + 8192 AS fresh_bytes
+    SELECT pg_relation_size(i.oid) AS bytes,
+           greatest(i.reltuples, 0) * (sum(s.avg_width) + 16) / 0.9 + 8192 AS fresh_bytes
     FROM unnest(x.indkey) AS k(attnum)
     JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum
     JOIN pg_stats s ON s.schemaname = n.nspname AND s.tablename = t.relname
                    AND s.attname = a.attname) AS e
 WHERE n.nspname = 'public' AND am.amname = 'btree' AND x.indexprs IS NULL AND x.indisvalid
-  AND pg_relation_size(i.oid) >= %(min_bytes)s
-  AND pg_relation_size(i.oid) > %(factor)s * e.fresh_bytes
-ORDER BY pg_relation_size(i.oid) DESC""")
+  AND e.bytes >= %(min_bytes)s AND e.bytes > %(factor)s * e.fresh_bytes
+ORDER BY e.bytes DESC""")
 
 
 def reindex(schema: str, index: str) -> sql.Composed:
