@@ -5,6 +5,7 @@ what its name says is refused clearly.
 """
 from __future__ import annotations
 
+import codecs
 import io
 import zipfile
 from dataclasses import dataclass
@@ -68,12 +69,17 @@ def sniff(path: Path) -> str:
     return found
 
 
-def decode(path: Path, raw: bytes, encoding: str | None) -> str:
-    """Text of a CSV file: the given encoding, else UTF-8, else GB18030; else name the row."""
+def utf8(path: Path, raw: bytes, encoding: str | None) -> bytes:
+    """A CSV file's bytes as UTF-8 without a byte order mark: read as the given encoding,
+    else UTF-8, else GB18030; else the row that cannot be read is named."""
     tried = [encoding] if encoding else list(TEXT_ENCODINGS)
     for enc in tried:
         try:
-            return raw.decode(enc)
+            text = raw.decode(enc)
+            # the parser reads bytes: a UTF-8 file as it is, saving a copy of it as text
+            if codecs.lookup(enc).name in ("utf-8", "utf-8-sig"):
+                return raw.removeprefix(codecs.BOM_UTF8)
+            return text.encode("utf-8")
         except (UnicodeDecodeError, LookupError) as exc:
             if isinstance(exc, LookupError):
                 raise InputError(f"--encoding: unknown encoding '{encoding}'") from None
@@ -91,10 +97,10 @@ def read(path: Path, encoding: str | None = None) -> Table:
         raise InputError.at(str(path), None, None, "the file is larger than 2 GB")
     kind = sniff(path)
     if kind == "csv":
-        text = decode(path, path.read_bytes(), encoding)
+        data = utf8(path, path.read_bytes(), encoding)
         sep = "\t" if path.suffix.lower() == ".tsv" else ","
         try:
-            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=sep,
+            frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, sep=sep,
                                 skip_blank_lines=True, engine="pyarrow" if sep == "," else "c")
         except pd.errors.EmptyDataError:
             raise InputError.at(str(path), None, None, "the file is empty") from None

@@ -7,6 +7,7 @@ validity and repair, coordinate systems and swapped lon/lat. Checks that need th
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any, Callable
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -249,6 +250,24 @@ def _describe(f: Field, value: str, opts: Options) -> str:
     return f"'{shown}' is not a number"
 
 
+def _each_distinct(values: pd.Series, look_up: Callable[[Any], Any]) -> pd.Series:
+    """``look_up`` of every value (None where missing), called once per distinct value: a
+    file has a handful of them in a million rows."""
+    codes, distinct = pd.factorize(values)
+    found = np.array([look_up(v) for v in distinct] + [None], dtype=object)
+    # code -1 (missing) takes the None; object, as inferring a string dtype costs more
+    return pd.Series(found[codes], index=values.index, dtype=object)
+
+
+def _rating(word: str) -> float:
+    """A satisfaction word or number as a number (NaN: unrated or unreadable)."""
+    value = RATINGS.get(word, word)
+    try:
+        return float(value) if value not in (None, "") else np.nan
+    except ValueError:
+        return np.nan
+
+
 def _convert(f: Field, raw: pd.Series, opts: Options) -> tuple[pd.Series, np.ndarray]:
     """Typed values and a mask of unreadable ones (empty → None, never an error here)."""
     empty = (raw == "").to_numpy()
@@ -268,19 +287,18 @@ def _convert(f: Field, raw: pd.Series, opts: Options) -> tuple[pd.Series, np.nda
         return low.isin(TRUE).where(~empty).astype(object).where(~empty, None), bad
     if f.type == "enum":
         aliases = ENUM_ALIASES.get(f.name, {})
-        # each distinct value once: a file has a handful of them in a million rows
-        mapped = raw.map({v: aliases.get(v, v.lower() if v.lower() in f.choices else v)
-                          for v in raw.unique()})
+        mapped = _each_distinct(raw, lambda v: aliases.get(v, v.lower() if v.lower() in f.choices
+                                                            else v))
         bad = ~mapped.isin(f.choices).to_numpy() & ~empty
-        return mapped.where(~empty, None).astype(object), bad
+        return mapped.where(~empty, None), bad
     if f.type == "rating":
-        words = {v: RATINGS.get(v, v) for v in raw.unique()}
-        num = pd.to_numeric(raw.map(words).where(~empty), errors="coerce")
+        num = _each_distinct(raw, _rating).astype(float)
         unrated = raw.isin([w for w, v in RATINGS.items() if v is None]).to_numpy()
         bad = ~empty & ~unrated & ~(num.isin([1, 2, 3, 4, 5])).to_numpy()
         return num.where(~bad).astype("Int64"), bad
     if f.type in ("date", "datetime"):
-        parsed = parse_datetimes(raw.where(~empty), opts.date_format, opts.timezone)
+        # empty strings parse as NaT, and faster than the NaN of raw.where(~empty)
+        parsed = parse_datetimes(raw, opts.date_format, opts.timezone)
         bad = parsed.isna().to_numpy() & ~empty
         if f.type == "date":
             return pd.Series([None if pd.isna(v) else v.date() for v in parsed], dtype=object), bad
@@ -346,14 +364,17 @@ def _case_rules(out: pd.DataFrame, opts: Options) -> list[RowError]:
     warn(future, "closed_at", "closing time in the future: emptied")
     closed_at = closed_at.where(~(early | future))
     words = out["status"]
-    mapped = words.map({v: STATUSES.get(str(v).strip().lower()) for v in words.dropna().unique()})
-    unknown = (mapped.isna() & words.notna()).to_numpy()
+    def lifecycle(word) -> tuple[str | None, str | None]:  # (status, state); Nones: unknown
+        return STATUSES.get(str(word).strip().lower(), (None, None))
+
+    status = _each_distinct(words, lambda w: lifecycle(w)[0])
+    unknown = (status.isna() & words.notna()).to_numpy()
     warn(unknown, "status", lambda i: f"unknown status '{words.iloc[i]}': read as "
          f"{'closed' if pd.notna(closed_at.iloc[i]) else 'open'} from the closing time")
     # no status, or an unknown word: closed when a closing time is given
-    derived = np.where(closed_at.notna(), "closed", "open")
-    out["status"] = [m[0] if m else d for m, d in zip(mapped, derived)]
-    out["state"] = [m[1] if m else None for m in mapped]
+    derived = np.where(closed_at.notna(), "closed", "open").astype(object)
+    out["status"] = np.where(status.isna(), derived, status.to_numpy())
+    out["state"] = _each_distinct(words, lambda w: lifecycle(w)[1]).to_numpy()
     # an open case keeps no closing time (a reopened case is open again); a closed case may
     # lack one (the medians skip it)
     out["closed_at"] = closed_at.where(out["status"] == "closed")
@@ -362,10 +383,10 @@ def _case_rules(out: pd.DataFrame, opts: Options) -> list[RowError]:
 
 def _duplicates(out: pd.DataFrame, kind: Kind) -> list[RowError]:
     key = list(kind.key)
-    keyed = out[key].astype(str)
-    dup = keyed.duplicated(keep="first")
+    dup = out.duplicated(subset=key, keep="first")
     if not dup.any():
         return []
+    keyed = out[key].astype(str)
     firsts: dict[tuple, int] = {}
     for r, row in zip(keyed.itertuples(index=False), out["row_no"]):
         firsts.setdefault(tuple(r), int(row))
@@ -488,8 +509,7 @@ def _points(table: Table, columns: dict, opts: Options, rows, file: str):
     elif "lon" in columns and "lat" in columns:
         raw_x = table.frame[columns["lon"]].astype(str).str.strip()
         raw_y = table.frame[columns["lat"]].astype(str).str.strip()
-        x = np.array(pd.to_numeric(raw_x, errors="coerce"), dtype=float)  # copies: written below
-        y = np.array(pd.to_numeric(raw_y, errors="coerce"), dtype=float)
+        x, y = _numbers(raw_x), _numbers(raw_y)
         field_name = "lon/lat"
         # a case is still placed by its address, or kept unplaced: no coordinates is no error
         given = ((raw_x != "") | (raw_y != "")).to_numpy()
@@ -520,6 +540,19 @@ def _points(table: Table, columns: dict, opts: Options, rows, file: str):
                 errors.append(RowError(int(rows[i]), field_name, problem))
     lon, lat = coords.to_wgs84_xy(x, y, crs)
     return lon, lat, errors, warnings
+
+
+def _numbers(raw: pd.Series) -> np.ndarray:
+    """Numbers from text, NaN where empty or unreadable (a new, writable array)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = pa.array(raw, type=pa.large_string())
+    try:  # Arrow's parser, a few times faster, reads a column of good numbers
+        return pc.cast(pc.if_else(pc.equal(text, ""), None, text),
+                       pa.float64()).to_numpy(zero_copy_only=False).copy()
+    except pa.ArrowInvalid:  # a value it cannot read: pandas', which makes that one NaN
+        return np.array(pd.to_numeric(raw, errors="coerce"), dtype=float)
 
 
 def _suspicious(x: np.ndarray, y: np.ndarray, bbox) -> np.ndarray:
