@@ -88,7 +88,9 @@ def _place_by_address(cur, frame: pd.DataFrame) -> list[RowError]:
     """Cases without coordinates placed by their address (in place: lon, lat, located_by and
     community_hint); coordinates win, with a warning where they lie far from the address."""
     has_point = frame["lon"].notna().to_numpy() & frame["lat"].notna().to_numpy()
-    frame["located_by"] = np.where(has_point, "coordinates", "unplaced")
+    # an object column: pandas' inference of a string column costs ~1 s a million rows
+    frame["located_by"] = pd.Series(np.array(["unplaced", "coordinates"], dtype=object)
+                                    [has_point.astype(np.intp)], index=frame.index, dtype=object)
     frame["community_hint"] = None
     given = frame["address"].notna().to_numpy()
     if not given.any():

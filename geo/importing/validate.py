@@ -373,8 +373,9 @@ def _case_rules(out: pd.DataFrame, opts: Options) -> list[RowError]:
          f"{'closed' if pd.notna(closed_at.iloc[i]) else 'open'} from the closing time")
     # no status, or an unknown word: closed when a closing time is given
     derived = np.where(closed_at.notna(), "closed", "open").astype(object)
-    out["status"] = np.where(status.isna(), derived, status.to_numpy())
-    out["state"] = _each_distinct(words, lambda w: lifecycle(w)[1]).to_numpy()
+    out["status"] = pd.Series(np.where(status.isna(), derived, status.to_numpy()),
+                              index=status.index, dtype=object)  # object: no inference
+    out["state"] = _each_distinct(words, lambda w: lifecycle(w)[1])
     # an open case keeps no closing time (a reopened case is open again); a closed case may
     # lack one (the medians skip it)
     out["closed_at"] = closed_at.where(out["status"] == "closed")
