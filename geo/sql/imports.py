@@ -805,17 +805,17 @@ def _stop(pool: ThreadPoolExecutor, futures: list, locator) -> None:
     pool.shutdown()
 
 
-def case_parts(frame: pd.DataFrame) -> list[np.ndarray]:
-    """The positions of a file's cases in parts of about PART_ROWS in order of their report
-    (two parts then share at most the month and day at their boundary in the cubes), and a
-    last part a quarter that size: its cubes are kept with nothing left to write beside
-    them. Each part's rows are taken where they are used, off the writing thread."""
+def case_parts(frame: pd.DataFrame) -> list[pd.DataFrame]:
+    """A file's cases in parts of about PART_ROWS in order of their report (two parts then
+    share at most the month and day at their boundary in the cubes), and a last part a
+    quarter that size: its cubes are kept with nothing left to write beside them."""
     n = -(-len(frame) // PART_ROWS)
     if n <= 1:
-        return [np.arange(len(frame))]
+        return [frame]
     order = frame["reported_at"].argsort(kind="stable").to_numpy()  # numpy's: Timestamps
     weights = np.array([4] * n + [1])
-    return np.split(order, np.cumsum(weights)[:-1] * len(frame) // weights.sum())
+    return [frame.iloc[rows] for rows in
+            np.split(order, np.cumsum(weights)[:-1] * len(frame) // weights.sum())]
 
 
 def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
@@ -826,11 +826,7 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
     and each part's cube rows grouped there while this connection writes the next (without
     one, all in one part here)."""
     cur.execute(_WORK_MEM)
-    parts = case_parts(frame) if locator is not None else [slice(None)]
-
-    def part(k: int, columns) -> pd.DataFrame:
-        return frame[list(columns)].iloc[parts[k]]
-
+    parts = case_parts(frame) if locator is not None else [frame]
     seconds = dict.fromkeys(("copy", "locate", "upsert"), 0.0)
     inserted = updated = by_distance = 0
     outside: list[RowError] = []
@@ -841,23 +837,21 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
     grouping = None  # the previous part's cube rows, being grouped on the second connection
     try:
         if pool is not None:
-            futures = [pool.submit(lambda k: locate_cases(locator, part(k, _POINT_COLUMNS),
-                                                          nearest_within, True), k)
-                       for k in range(len(parts))]
+            futures = [pool.submit(locate_cases, locator, part, nearest_within, True)
+                       for part in parts]
             cur.execute(cubes_sql.SET_PENDING, ("on",))
-        rows = (preparing.submit(lambda: _case_rows(part(0, CASE_COLUMNS)))
-                if preparing is not None else None)
-        for k in range(len(parts)):
+        rows = preparing.submit(_case_rows, parts[0]) if preparing is not None else None
+        for k, part in enumerate(parts):
             t0 = time.perf_counter()
             if not outside:
-                ready = rows.result() if rows is not None else _case_rows(part(k, CASE_COLUMNS))
+                ready = rows.result() if rows is not None else _case_rows(part)
                 if preparing is not None and k + 1 < len(parts):
-                    rows = preparing.submit(lambda k: _case_rows(part(k, CASE_COLUMNS)), k + 1)
+                    rows = preparing.submit(_case_rows, parts[k + 1])
                 _copy_cases(cur, ready)
             t1 = time.perf_counter()
             # the part's places: located beside the writing of the part before, or here
             where = (futures[k].result() if pool is not None
-                     else locate_cases(cur, part(k, _POINT_COLUMNS), nearest_within, False))
+                     else locate_cases(cur, part, nearest_within, False))
             t2 = time.perf_counter()
             outside += where.outside
             if not outside:  # after one point outside, the rest is only located, to list all
