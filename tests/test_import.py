@@ -185,6 +185,32 @@ def test_a_large_file_is_located_beside_its_writing_in_parts(district, tmp_path,
     assert aggregates_equal_raw(district)
 
 
+
+def test_new_cases_grouped_apart_must_be_the_ones_written(district, tmp_path, monkeypatch):
+    """The cubes take a file's new cases as its second connection grouped them; when those
+    are not the cases the import inserted (another import wrote some meanwhile, simulated
+    here by one case less), the import is refused and writes nothing."""
+    from geo.importing import run
+    from geo.sql import imports as load
+    from tests.test_case_stats import aggregates_equal_raw
+
+    grouped = load.group_new_cases
+
+    def one_less(*args):
+        new = grouped(*args)
+        return load.NewCases(new.count - 1, new.keys, new.grouped) if new else new
+
+    path = sd.csv(tmp_path / "spread.csv", _spread_cases(40))
+    monkeypatch.setattr(load, "group_new_cases", one_less)
+    before = table_counts(district)
+    with pytest.raises(load.CasesChangedMeanwhile):
+        run.import_file("cases", path, source="hotline_12345", nearest_within=200, url=district)
+    assert table_counts(district) == before
+    monkeypatch.setattr(load, "group_new_cases", grouped)
+    done = run.import_file("cases", path, source="hotline_12345", nearest_within=200,
+                           url=district)
+    assert done["inserted"] == 40 and aggregates_equal_raw(district)
+
 # ---------------------------------------------------------------- bad input: exit 2, nothing written
 HEADER = "external_id,category,status,reported_at,closed_at,lon,lat"
 BAD_CASES = {

@@ -199,9 +199,9 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
     tick = (lambda i: progress(i, steps)) if progress else (lambda i: None)
     tick(1)
     conn = db.connect_for(as_user, url)
-    # a large file of cases is located on a second connection while this one writes
-    locating = (db.connect_for(as_user, url)
-                if kind == "cases" and len(table.frame) > load.PART_ROWS else None)
+    # a file of cases is located, and its new cases grouped for the cubes, on a second
+    # connection while this one writes (load.load_cases)
+    locating = db.connect_for(as_user, url) if kind == "cases" else None
     try:
         for each in filter(None, (conn, locating)):
             db.set_temp_buffers(each, load.TEMP_BUFFERS)
@@ -299,7 +299,8 @@ class _Preview(Exception):
 def _write(cur, kind, frame, rejected, skip_invalid, nearest_within, file, locator=None
            ) -> load.LoadResult:
     """Write the rows; with --skip-invalid, drop rejected rows and try again (in a savepoint).
-    ``locator``: a cursor of a second connection that locates cases (``load.load_cases``)."""
+    ``locator``: a cursor of a second connection that locates cases and groups the new ones
+    for the cubes (``load.load_cases``)."""
     for _ in range(5):
         if rejected and not skip_invalid:
             raise InputError(f"{file}: {len(rejected)} rejected rows; nothing was imported",

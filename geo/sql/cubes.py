@@ -74,11 +74,13 @@ def _staged_columns(tz: sql.Composable) -> sql.Composed:
                                 + list(STAGED_RAW)), tz)
 
 
-def stage(rel: str, tz: sql.Composable = TZ_ARGUMENT) -> sql.Composed:
-    """A temporary table of relation ``rel``'s cases with every cube's dimensions computed."""
+def stage(rel: str, tz: sql.Composable = TZ_ARGUMENT, source: str | None = None
+          ) -> sql.Composed:
+    """A temporary table of relation ``rel``'s cases (read from ``source``, a relation with
+    the columns of cases, when given) with every cube's dimensions computed."""
     return compose("CREATE TEMP TABLE {staged} ON COMMIT DROP AS SELECT {columns} FROM {rel}",
-                   staged=sql.Identifier("pg_temp", STAGED[rel]), rel=sql.Identifier(rel),
-                   columns=_staged_columns(tz))
+                   staged=sql.Identifier("pg_temp", STAGED[rel]),
+                   rel=sql.Identifier(source or rel), columns=_staged_columns(tz))
 
 
 def unstage(rel: str) -> sql.Composed:
@@ -86,72 +88,36 @@ def unstage(rel: str) -> sql.Composed:
     return compose("DROP TABLE {staged}", staged=sql.Identifier("pg_temp", STAGED[rel]))
 
 
-# An import in parts has its cases' cube rows grouped on its second connection (see
-# geo.sql.imports): while this transaction-local setting is on, the trigger only stages the
-# changed rows, adding them to these tables, which the import takes (``take_pending``) and
-# whose grouped rows it merges back (``merge``).
-PENDING_SETTING = "atlas.cube_rows_pending"
-SET_PENDING = sql.SQL("SELECT set_config({}, %s, true)").format(sql.Literal(PENDING_SETTING))
-PENDING = {"old_rows": "cube_pending_old", "new_rows": "cube_pending_new"}
+# An import of cases adds its new cases to the cubes itself: its second connection groups
+# them from the rows the import is about to write, beside the writing (geo.sql.imports).
+# While this transaction-local setting is on, the trigger leaves inserted cases alone;
+# updated and deleted ones it keeps in place as always.
+IMPORT_ADDS_SETTING = "atlas.cube_inserts_added_by_import"
+SET_IMPORT_ADDS = sql.SQL("SELECT set_config({}, %s, true)").format(
+    sql.Literal(IMPORT_ADDS_SETTING))
 
 
-def pend(rel: str) -> list[sql.Composed]:
-    """The trigger's statements adding transition table ``rel``'s rows, staged, to its
-    pending table (readable by the importing role, which may not be the trigger's owner)."""
-    table = sql.Identifier("pg_temp", PENDING[rel])
-    columns = _staged_columns(TZ_ARGUMENT)
-    return [compose("CREATE TEMP TABLE IF NOT EXISTS {table} ON COMMIT DROP AS "
-                    "SELECT {columns} FROM {rel} WITH NO DATA", table=table, columns=columns,
-                    rel=sql.Identifier(rel)),
-            compose("INSERT INTO {table} SELECT {columns} FROM {rel}", table=table,
-                    columns=columns, rel=sql.Identifier(rel)),
-            compose("GRANT SELECT, TRUNCATE ON {table} TO PUBLIC", table=table)]
-
-
-def take_pending(rel: str) -> tuple[sql.Composed, sql.Composed, sql.Composed]:
-    """Whether ``rel``'s pending table exists; its rows as COPY text; emptying it."""
-    table = sql.Identifier("pg_temp", PENDING[rel])
-    return (sql.SQL("SELECT to_regclass({})").format(sql.Literal("pg_temp." + PENDING[rel])),
-            compose("COPY {table} TO STDOUT", table=table),
-            compose("TRUNCATE {table}", table=table))
-
-
-def staged_for_copy(rel: str, tz: str) -> sql.Composed:
-    """An empty table of staged rows (as ``stage`` makes them) to COPY pending rows into."""
-    return compose("CREATE TEMP TABLE {staged} ON COMMIT DROP AS SELECT {columns} FROM cases "
-                   "WITH NO DATA", staged=sql.Identifier("pg_temp", STAGED[rel]),
-                   columns=_staged_columns(sql.Literal(tz)))
-
-
-def _grouping(cube: Cube, rel: str) -> tuple[str, ...]:
-    """What a cube's rows are grouped by: its key and carried columns to add them, its key
-    alone to take them off."""
-    return cube.key if rel == "old_rows" else cube.columns
-
-
-def grouped(cube: Cube, rel: str) -> sql.Composed:
-    """The cube's rows of the staged rows of ``rel``, to COPY out."""
+def grouped(cube: Cube) -> sql.Composed:
+    """The cube's rows (its stored columns) of the staged new rows, to COPY out."""
     return compose("COPY ({rows}) TO STDOUT",
-                   rows=_grouped(cube, rel, _grouping(cube, rel), _where(cube), TZ_ARGUMENT))
+                   rows=_grouped(cube, "new_rows", cube.columns, _where(cube), TZ_ARGUMENT))
 
 
-DELTA = "cube_delta"  # grouped rows COPYed back from the second connection
+DELTA = "cube_delta"  # grouped rows COPYed over from the second connection
 
 
-def delta_table(cube: Cube, rel: str) -> tuple[sql.Composed, sql.Composed]:
-    """An empty table for the cube's grouped rows of ``rel``, and the COPY filling it."""
-    columns = names(_grouping(cube, rel) + cube.measures + cube.bins)
+def delta_table(cube: Cube) -> tuple[sql.Composed, sql.Composed]:
+    """An empty table for the cube's grouped rows (``grouped``), and the COPY filling it."""
     table = sql.Identifier("pg_temp", DELTA)
     return (compose("DROP TABLE IF EXISTS {table}; CREATE TEMP TABLE {table} ON COMMIT DROP AS "
-                    "SELECT {columns} FROM {cube} WITH NO DATA", table=table, columns=columns,
-                    cube=sql.Identifier(cube.name)),
+                    "SELECT {columns} FROM {cube} WITH NO DATA", table=table,
+                    columns=names(cube.stored), cube=sql.Identifier(cube.name)),
             compose("COPY {table} FROM STDIN", table=table))
 
 
-def merge(cube: Cube, rel: str) -> sql.Composed:
-    """Taking the delta table's rows off the cube (``rel`` old_rows) or adding them."""
-    rows = compose("SELECT * FROM {table}", table=sql.Identifier("pg_temp", DELTA))
-    return _removing(cube, rows) if rel == "old_rows" else _adding(cube, rows)
+def add_delta(cube: Cube) -> sql.Composed:
+    """Adding the delta table's rows to the cube's counts."""
+    return _adding(cube, compose("SELECT * FROM {table}", table=sql.Identifier("pg_temp", DELTA)))
 
 
 def _source(rel: str, columns, tz: sql.Composable) -> tuple[sql.Composable, sql.Composable]:
@@ -294,13 +260,7 @@ DECLARE
 BEGIN
     -- with the owner's rights: a street user who deletes a site (its cases lose the site)
     -- updates the district's rows too, which that user may not read
-    IF current_setting({pending_setting}, true) = 'on' THEN
-        IF TG_OP IN ('UPDATE', 'DELETE') THEN
-{pend_old}
-        END IF;
-        IF TG_OP IN ('INSERT', 'UPDATE') THEN
-{pend_new}
-        END IF;
+    IF TG_OP = 'INSERT' AND current_setting({import_adds}, true) = 'on' THEN
         RETURN NULL;
     END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
@@ -356,8 +316,7 @@ UPKEEP = compose(
         {len(c.measures) for c in CUBES if c.histogram})),
     stage_old=_executed([stage("old_rows")]), stage_new=_executed([stage("new_rows")]),
     drop_old=_executed([unstage("old_rows")]), drop_new=_executed([unstage("new_rows")]),
-    pend_old=_executed(pend("old_rows")), pend_new=_executed(pend("new_rows")),
-    pending_setting=sql.Literal(PENDING_SETTING),
+    import_adds=sql.Literal(IMPORT_ADDS_SETTING),
     remove_old=_executed(remove(c, "old_rows") for c in CUBES),
     add_new=_executed(add(c, "new_rows") for c in CUBES))
 

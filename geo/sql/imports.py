@@ -131,7 +131,7 @@ def _overlap_errors(cur, stage: str, table: str, key: str, noun: str) -> list[Ro
         f"{noun} '{{}}' overlaps {noun} '{{}}' ({{}}) by more than 1 % of the smaller one")
 
 
-def upsert(table: str, columns: tuple[str, ...], rows: str, *, key: str,
+def upsert(table: str, columns: tuple[str, ...], rows: str | sql.Composable, *, key: str,
            update: tuple[str, ...], compare: tuple[str, ...] | None = None, alias: str | None = None,
            returning: str = "(xmax = 0)", kept: tuple[str, ...] = (),
            kept_when: str = "false") -> sql.Composed:
@@ -635,6 +635,22 @@ LEFT JOIN site_hits s USING (row_no)
 LEFT JOIN communities named ON named.code = l.community_hint
 """
 
+# The rows a part's cases are written as, in the columns of cases: the upsert writes them, and
+# the second connection groups those not yet in cases for the cubes (``group_new_cases``).
+_CASE_ROWS = """
+SELECT s.source_code, s.external_id, s.category_code,
+       coalesce(cat.parent_code, cat.code) AS category_l1, s.status, s.state, s.escalation,
+       to_timestamp(s.reported_at) AS reported_at, to_timestamp(s.closed_at) AS closed_at,
+       s.satisfaction, s.address, s.handling_unit,
+       CASE WHEN p.has_point THEN ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326) END AS geom,
+       p.site_id, p.grid_code, p.community_code, p.street_code,
+       p.by_distance AS assigned_by_distance, p.located_by
+FROM stage_cases s
+JOIN {placed} p USING (row_no)
+JOIN {categories} cat ON cat.code = s.category_code"""
+# a case's key as one number: the new cases written and the new cases grouped must agree
+_KEY_HASH = "hashtextextended({alias}.source_code || '/' || {alias}.external_id, 0)"
+
 # Upsert keyed by source + external id (a row that changes nothing is not rewritten), then the
 # personal data of the rows written, joined by key rather than looked up one by one.
 _CASE_FIELDS = ("category_code", "category_l1", "status", "state", "escalation", "reported_at",
@@ -645,30 +661,22 @@ _CASE_FIELDS = ("category_code", "category_l1", "status", "state", "escalation",
 _PLACEMENT = ("geom", "site_id", "grid_code", "community_code", "street_code",
               "assigned_by_distance", "located_by")
 _UPSERT = compose("""
-WITH rows AS (
-    SELECT s.source_code, s.external_id, s.category_code, s.status, s.state, s.escalation,
-           to_timestamp(s.reported_at) AS reported_at, to_timestamp(s.closed_at) AS closed_at,
-           s.satisfaction, s.address, s.handling_unit, p.community_code, p.street_code,
-           p.grid_code, p.site_id, p.by_distance, p.located_by AS placed_by,
-           CASE WHEN p.has_point THEN ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326) END AS point,
-           coalesce(cat.parent_code, cat.code) AS category_l1
-    FROM stage_cases s
-    JOIN placed p USING (row_no)
-    JOIN case_categories cat ON cat.code = s.category_code
+WITH rows AS ({rows}
     -- in time order the indexes (community or category, then time) take their new entries
     -- as well as in community order, and one timestamp sorts faster than text and time
     ORDER BY s.reported_at),
 written AS ({written}),
 personal AS ({personal})
 SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted),
-       (SELECT count(*) FROM personal)
-FROM written""",
+       (SELECT count(*) FROM personal), coalesce(sum({key_hash}) FILTER (WHERE inserted), 0)
+FROM written w""",
+    rows=compose(_CASE_ROWS, placed=sql.Identifier("placed"),
+                 categories=sql.Identifier("case_categories")),
+    key_hash=sql.SQL(_KEY_HASH.format(alias="w")),
     written=upsert(
-        "cases", ("source_code", "external_id") + _CASE_FIELDS, """
-    SELECT source_code, external_id, category_code, category_l1, status, state, escalation,
-           reported_at, closed_at, satisfaction, address, handling_unit, point, site_id,
-           grid_code, community_code, street_code, by_distance, placed_by
-    FROM rows""", key="(source_code, external_id)", update=_CASE_FIELDS, alias="t",
+        "cases", ("source_code", "external_id") + _CASE_FIELDS,
+        compose("SELECT source_code, external_id, {fields} FROM rows", fields=names(_CASE_FIELDS)),
+        key="(source_code, external_id)", update=_CASE_FIELDS, alias="t",
         compare=("category_code", "status", "state", "escalation", "reported_at", "closed_at",
                  "satisfaction", "address", "handling_unit", "geom", "assigned_by_distance",
                  "located_by"),
@@ -698,10 +706,11 @@ _POINT = {"geom": "geometry GENERATED ALWAYS AS (CASE WHEN lon IS NOT NULL "
                   "THEN ST_SetSRID(ST_MakePoint(lon, lat), 4326) END) STORED"}
 
 
-def locate_cases(cur, frame: pd.DataFrame, nearest_within: float | None, hand_over: bool
-                 ) -> Located:
+def locate_cases(cur, frame: pd.DataFrame, nearest_within: float | None, hand_over: bool,
+                 keep_as: str | None = None) -> Located:
     """Each case's grid, site and community from its point (or its community's name), by
-    PostGIS joins; with ``hand_over``, the result as COPY text for another connection."""
+    PostGIS joins; with ``hand_over``, the result as COPY text for another connection, and the
+    ``placed`` table renamed ``keep_as`` to group the part's new cases from later."""
     cur.execute(compose("DROP TABLE IF EXISTS {tables}", tables=names(_LOCATING)))
     cur.execute(_WORK_MEM)
     _copy(cur, "points", _POINT_COLUMNS, _csv(frame, _POINT_COLUMNS), _POINT)
@@ -724,74 +733,108 @@ def locate_cases(cur, frame: pd.DataFrame, nearest_within: float | None, hand_ov
     out = io.BytesIO()
     cur.copy_expert(compose("COPY placed ({columns}) TO STDOUT",
                             columns=names(_PLACED_COLUMNS)).as_string(cur), out)
+    if keep_as:
+        cur.execute(compose("ALTER TABLE placed RENAME TO {name}", name=sql.Identifier(keep_as)))
     return Located(out.getvalue(), [], by_distance)
 
 
+# without statistics the joins are planned as merge joins (slower for every size)
 _ANALYZE_PART = """
 SET LOCAL default_statistics_target = 10;
-ANALYZE stage_cases, placed;
+ANALYZE stage_cases, {placed};
 RESET default_statistics_target;
 """
 
 
-def _write_part(cur, located: Located) -> tuple[int, int]:
-    """Upsert the staged part's cases at the places ``located`` gives: (inserted, updated)."""
+def _write_part(cur, located: Located) -> tuple[int, int, int]:
+    """Upsert the staged part's cases at the places ``located`` gives: (inserted, updated,
+    the inserted cases' keys hashed and summed)."""
     if located.placed is not None:
         cur.execute("DROP TABLE IF EXISTS placed")
         cur.execute(_create_temp("placed", _PLACED_COLUMNS))
         cur.copy_expert(compose("COPY placed ({columns}) FROM STDIN",
                                 columns=names(_PLACED_COLUMNS)).as_string(cur),
                         io.BytesIO(located.placed))
-    # without statistics the joins are planned as merge joins (slower for every size)
-    cur.execute(_ANALYZE_PART)
+    cur.execute(compose(_ANALYZE_PART, placed=sql.Identifier("placed")))
     cur.execute(_UPSERT)
-    inserted, updated, _ = cur.fetchone()
-    return inserted, updated
+    inserted, updated, _, keys = cur.fetchone()
+    return inserted, updated, int(keys)
 
 
-def _take_pending(cur) -> dict[str, bytes]:
-    """The staged rows the cubes' trigger set aside for the part just written, as COPY text
-    by transition table (removed rows first); their tables emptied for the next part."""
-    taken = {}
-    for rel in cubes_sql.PENDING:
-        exists, copy_out, empty = cubes_sql.take_pending(rel)
-        cur.execute(exists)
-        if cur.fetchone()[0] is None:
-            continue
-        out = io.BytesIO()
-        cur.copy_expert(copy_out.as_string(cur), out)
-        cur.execute(empty)
-        taken[rel] = out.getvalue()
-    return taken
+@dataclass
+class NewCases:
+    """A part's cases that are not in cases yet, as the second connection found them: how
+    many, their keys hashed and summed, and each cube's rows of them as COPY text."""
+    count: int
+    keys: int
+    grouped: list[tuple[Cube, bytes]]
 
 
-def group_cube_rows(cur, pending: dict[str, bytes]) -> list[tuple[Cube, str, bytes]]:
-    """On the second connection: each cube's rows grouped from a part's pending rows, as
-    COPY text, in the order they are to be merged."""
+class CasesChangedMeanwhile(Exception):
+    """Another transaction wrote some of the file's cases while it was being imported."""
+
+
+# the categories as the importing transaction sees them (it may have added some), on the
+# second connection
+_IMPORT_CATEGORIES = "import_categories"
+_NEW_CASES = """
+CREATE TEMP TABLE new_cases ON COMMIT DROP AS
+SELECT r.* FROM ({rows}) r
+WHERE NOT EXISTS (SELECT 1 FROM cases c
+                  WHERE c.external_id = r.external_id AND c.source_code = r.source_code)"""
+
+
+def group_new_cases(cur, located: Located, rows: bytes, categories: bytes, placed: str
+                    ) -> NewCases | None:
+    """On the second connection: the part's cases (``_case_rows``) at their places (the table
+    ``placed`` that ``locate_cases`` kept) that are not in cases yet, and each cube's rows of
+    them, grouped as the cubes' trigger groups the cases it is given. None for a part with
+    points outside every community (nothing is written)."""
+    if located.outside:
+        return None
+    cur.execute(compose("DROP TABLE IF EXISTS {table}",
+                        table=sql.Identifier(_IMPORT_CATEGORIES)))
+    _copy(cur, _IMPORT_CATEGORIES, {"code": "text", "parent_code": "text"}, categories)
+    _copy_cases(cur, rows)
+    cur.execute(compose(_ANALYZE_PART, placed=sql.Identifier(placed)))
+    cur.execute(compose(_NEW_CASES, rows=compose(_CASE_ROWS, placed=sql.Identifier(placed),
+                                                 categories=sql.Identifier(_IMPORT_CATEGORIES))))
+    cur.execute(compose("SELECT count(*), coalesce(sum({keys}), 0) FROM new_cases",
+                        keys=_KEY_HASH.format(alias="new_cases")))
+    count, keys = cur.fetchone()
     cur.execute("SELECT district_timezone()")
-    tz = cur.fetchone()[0]
+    cur.execute(cubes_sql.stage("new_rows", sql.Literal(cur.fetchone()[0]), source="new_cases"))
     grouped = []
-    for rel, rows in pending.items():
-        staged = sql.Identifier("pg_temp", cubes_sql.STAGED[rel])
-        cur.execute(compose("DROP TABLE IF EXISTS {staged}", staged=staged))
-        cur.execute(cubes_sql.staged_for_copy(rel, tz))
-        cur.copy_expert(compose("COPY {staged} FROM STDIN", staged=staged).as_string(cur),
-                        io.BytesIO(rows))
-        for cube in CUBES:
-            out = io.BytesIO()
-            cur.copy_expert(cubes_sql.grouped(cube, rel).as_string(cur), out)
-            if out.tell():
-                grouped.append((cube, rel, out.getvalue()))
-    return grouped
+    for cube in CUBES:
+        out = io.BytesIO()
+        cur.copy_expert(cubes_sql.grouped(cube).as_string(cur), out)
+        if out.tell():
+            grouped.append((cube, out.getvalue()))
+    cur.execute(compose("DROP TABLE new_cases, {placed}", placed=sql.Identifier(placed)))
+    cur.execute(cubes_sql.unstage("new_rows"))
+    return NewCases(count, int(keys), grouped)
 
 
-def _merge_cube_rows(cur, grouped: list[tuple[Cube, str, bytes]]) -> None:
-    """The grouped rows of a part taken off (its removed rows) or added to each cube."""
-    for cube, rel, rows in grouped:
-        create, fill = cubes_sql.delta_table(cube, rel)
+def _categories(cur) -> bytes:
+    """The categories' codes and parents as this transaction sees them, as CSV for COPY."""
+    out = io.BytesIO()
+    cur.copy_expert("COPY (SELECT code, parent_code FROM case_categories) TO STDOUT "
+                    "WITH (FORMAT csv)", out)
+    return out.getvalue()
+
+
+def _add_new_cases(cur, new: NewCases, inserted: int, keys: int) -> None:
+    """Add a part's new cases, grouped on the second connection, to the cubes, once they are
+    known to be the very cases this connection inserted."""
+    if (new.count, new.keys) != (inserted, keys):
+        raise CasesChangedMeanwhile(
+            "another import wrote some of these cases while this one ran; nothing was "
+            "imported: run the import again")
+    for cube, rows in new.grouped:
+        create, fill = cubes_sql.delta_table(cube)
         cur.execute(create)
         cur.copy_expert(fill.as_string(cur), io.BytesIO(rows))
-        cur.execute(cubes_sql.merge(cube, rel))
+        cur.execute(cubes_sql.add_delta(cube))
 
 
 def _stop(pool: ThreadPoolExecutor, futures: list, locator) -> None:
@@ -808,7 +851,7 @@ def _stop(pool: ThreadPoolExecutor, futures: list, locator) -> None:
 def case_parts(frame: pd.DataFrame) -> list[pd.DataFrame]:
     """A file's cases in parts of about PART_ROWS in order of their report (two parts then
     share at most the month and day at their boundary in the cubes), and a last part a
-    quarter that size: its cubes are kept with nothing left to write beside them."""
+    quarter that size: its cube rows are grouped with little left to write beside them."""
     n = -(-len(frame) // PART_ROWS)
     if n <= 1:
         return [frame]
@@ -823,56 +866,64 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
     """Stage by COPY, locate every case in PostGIS, then upsert keyed by source + external id.
     ``locator``, a cursor of a second connection to the same database: the file is written in
     parts (``case_parts``), each located there while this connection writes the part before,
-    and each part's cube rows grouped there while this connection writes the next (without
-    one, all in one part here)."""
+    and each part's new cases grouped there for the cubes while this connection writes them
+    (the cubes' trigger then leaves inserted cases to the import). Without one, all in one
+    part here, the trigger keeping the cubes."""
     cur.execute(_WORK_MEM)
     parts = case_parts(frame) if locator is not None else [frame]
     seconds = dict.fromkeys(("copy", "locate", "upsert"), 0.0)
     inserted = updated = by_distance = 0
     outside: list[RowError] = []
     pool = ThreadPoolExecutor(1) if locator is not None else None
-    # the next part's rows made ready for COPY while this connection writes
+    # the parts' rows made ready for COPY while the connections work
     preparing = ThreadPoolExecutor(1) if locator is not None else None
-    futures = []
-    grouping = None  # the previous part's cube rows, being grouped on the second connection
+    located: list = []
+    adding: list = []
     try:
         if pool is not None:
-            futures = [pool.submit(locate_cases, locator, part, nearest_within, True)
-                       for part in parts]
-            cur.execute(cubes_sql.SET_PENDING, ("on",))
-        rows = preparing.submit(_case_rows, parts[0]) if preparing is not None else None
+            rows = [preparing.submit(_case_rows, part) for part in parts]
+            categories = _categories(cur)
+            # the second connection's work in order: a part's places one part ahead of the
+            # writing, then the new cases of the part before
+            for k, part in enumerate(parts + [None]):
+                if part is not None:
+                    located.append(pool.submit(locate_cases, locator, part, nearest_within,
+                                               True, f"placed_{k}"))
+                if k:
+                    adding.append(pool.submit(
+                        lambda j: group_new_cases(locator, located[j].result(),
+                                                  rows[j].result(), categories, f"placed_{j}"),
+                        k - 1))
+            cur.execute(cubes_sql.SET_IMPORT_ADDS, ("on",))
+        written: list[tuple[int, int]] = []
         for k, part in enumerate(parts):
             t0 = time.perf_counter()
             if not outside:
-                ready = rows.result() if rows is not None else _case_rows(part)
-                if preparing is not None and k + 1 < len(parts):
-                    rows = preparing.submit(_case_rows, parts[k + 1])
-                _copy_cases(cur, ready)
+                _copy_cases(cur, rows[k].result() if pool is not None else _case_rows(part))
             t1 = time.perf_counter()
             # the part's places: located beside the writing of the part before, or here
-            where = (futures[k].result() if pool is not None
+            where = (located[k].result() if pool is not None
                      else locate_cases(cur, part, nearest_within, False))
             t2 = time.perf_counter()
             outside += where.outside
             if not outside:  # after one point outside, the rest is only located, to list all
-                last = k == len(parts) - 1
-                if pool is not None and last:  # nothing left to write beside its grouping
-                    cur.execute(cubes_sql.SET_PENDING, ("off",))
-                ins, upd = _write_part(cur, where)
+                ins, upd, keys = _write_part(cur, where)
+                written.append((ins, keys))
                 inserted, updated, by_distance = (inserted + ins, updated + upd,
                                                   by_distance + where.by_distance)
-                previous, grouping = grouping, None
-                if pool is not None and not last:
-                    grouping = pool.submit(group_cube_rows, locator, _take_pending(cur))
-                    futures.append(grouping)
-                if previous is not None:
-                    _merge_cube_rows(cur, previous.result())
+                if pool is not None and k:  # the part before's cube rows, grouped meanwhile
+                    _add_new_cases(cur, adding[k - 1].result(), *written[k - 1])
             for step, since, until in (("copy", t0, t1), ("locate", t1, t2),
                                        ("upsert", t2, time.perf_counter())):
                 seconds[step] += until - since
+        if pool is not None and not outside:
+            t0 = time.perf_counter()
+            _add_new_cases(cur, adding[-1].result(), *written[-1])
+            cur.execute(cubes_sql.SET_IMPORT_ADDS, ("off",))
+            seconds["upsert"] += time.perf_counter() - t0
     finally:
         if pool is not None:
-            _stop(pool, futures, locator)
+            _stop(pool, located + adding, locator)
             preparing.shutdown(cancel_futures=True)
     if outside:
         return LoadResult(errors=sorted(outside, key=lambda e: e.row)[:1000])
