@@ -97,6 +97,8 @@ def ensure_cluster(root: Path, *, settings: dict[str, str] | None = None) -> str
                 "-c wal_compression=lz4",  # a large import writes full-page images: compress them
                 "-c checkpoint_timeout=30min", "-c work_mem=32MB",
                 "-c maintenance_work_mem=512MB",
+                # PostGIS loaded once at start, not by each new connection on its first use
+                "-c shared_preload_libraries=postgis-3",
                 "-c max_connections=200"]  # a connection per browser session, and spares
         opts += [f"-c {k}={v}" for k, v in (settings or {}).items()]
         res = _pg("pg_ctl", "start", "-w", "-t", "60", "-D", str(data),

@@ -154,7 +154,7 @@ def test_a_large_file_is_located_beside_its_writing_in_parts(district, tmp_path,
     in_one_part = q(district, PLACEMENT)
     assert whole["inserted"] == 40
     q(district, "DELETE FROM cases RETURNING 1")
-    monkeypatch.setattr(load, "PART_ROWS", 7)  # 40 cases: six parts and a small last one
+    monkeypatch.setattr(load, "PART_ROWS", 7)  # 40 cases: six parts and a small first and last
     said = []
     parts = run.import_file("cases", path, say=said.append, **options)
     assert (parts["inserted"], parts["updated"]) == (40, 0)

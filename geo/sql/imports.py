@@ -741,9 +741,13 @@ def locate_cases(cur, frame: pd.DataFrame, nearest_within: float | None, hand_ov
 # without statistics the joins are planned as merge joins (slower for every size)
 _ANALYZE_PART = """
 SET LOCAL default_statistics_target = 10;
-ANALYZE stage_cases, {placed};
+ANALYZE {tables};
 RESET default_statistics_target;
 """
+
+
+def _analyze(cur, *tables: str) -> None:
+    cur.execute(compose(_ANALYZE_PART, tables=names(tables)))
 
 
 def _write_part(cur, located: Located) -> tuple[int, int, int]:
@@ -755,7 +759,7 @@ def _write_part(cur, located: Located) -> tuple[int, int, int]:
         cur.copy_expert(compose("COPY placed ({columns}) FROM STDIN",
                                 columns=names(_PLACED_COLUMNS)).as_string(cur),
                         io.BytesIO(located.placed))
-    cur.execute(compose(_ANALYZE_PART, placed=sql.Identifier("placed")))
+    _analyze(cur, "placed")  # stage_cases was, while the part was being located
     cur.execute(_UPSERT)
     inserted, updated, _, keys = cur.fetchone()
     return inserted, updated, int(keys)
@@ -796,7 +800,7 @@ def group_new_cases(cur, located: Located, rows: bytes, categories: bytes, place
                         table=sql.Identifier(_IMPORT_CATEGORIES)))
     _copy(cur, _IMPORT_CATEGORIES, {"code": "text", "parent_code": "text"}, categories)
     _copy_cases(cur, rows)
-    cur.execute(compose(_ANALYZE_PART, placed=sql.Identifier(placed)))
+    _analyze(cur, "stage_cases", placed, _IMPORT_CATEGORIES)
     cur.execute(compose(_NEW_CASES, rows=compose(_CASE_ROWS, placed=sql.Identifier(placed),
                                                  categories=sql.Identifier(_IMPORT_CATEGORIES))))
     cur.execute(compose("SELECT count(*), coalesce(sum({keys}), 0) FROM new_cases",
@@ -850,13 +854,14 @@ def _stop(pool: ThreadPoolExecutor, futures: list, locator) -> None:
 
 def case_parts(frame: pd.DataFrame) -> list[pd.DataFrame]:
     """A file's cases in parts of about PART_ROWS in order of their report (two parts then
-    share at most the month and day at their boundary in the cubes), and a last part a
-    quarter that size: its cube rows are grouped with little left to write beside them."""
+    share at most the month and day at their boundary in the cubes), with a first and a last
+    part a quarter that size: the first is soon located, so that writing starts early, and the
+    last soon grouped, with little left to write beside it."""
     n = -(-len(frame) // PART_ROWS)
     if n <= 1:
         return [frame]
     order = frame["reported_at"].argsort(kind="stable").to_numpy()  # numpy's: Timestamps
-    weights = np.array([4] * n + [1])
+    weights = np.array([1] + [4] * n + [1])
     return [frame.iloc[rows] for rows in
             np.split(order, np.cumsum(weights)[:-1] * len(frame) // weights.sum())]
 
@@ -900,6 +905,7 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
             t0 = time.perf_counter()
             if not outside:
                 _copy_cases(cur, rows[k].result() if pool is not None else _case_rows(part))
+                _analyze(cur, "stage_cases")
             t1 = time.perf_counter()
             # the part's places: located beside the writing of the part before, or here
             where = (located[k].result() if pool is not None
