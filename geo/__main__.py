@@ -1,3 +1,9 @@
+import gc
+
 from geo.cli import main
 
-raise SystemExit(main())
+status = main()
+# the interpreter's collections at exit would traverse every object of the loaded libraries
+# only to find them alive: they skip what is frozen
+gc.freeze()
+raise SystemExit(status)
