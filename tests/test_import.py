@@ -186,6 +186,32 @@ def test_a_large_file_is_located_beside_its_writing_in_parts(district, tmp_path,
 
 
 
+def test_a_retry_after_a_point_outside_finds_the_second_connection_ready(district, tmp_path,
+                                                                        monkeypatch):
+    """A point outside every community in a file's first part stops the second connection
+    while it still groups a later part; --skip-invalid's second attempt then runs on it afresh
+    and writes the rest."""
+    import time
+
+    from geo.importing import run
+    from geo.sql import imports as load
+    from tests.test_case_stats import aggregates_equal_raw
+
+    grouped = load.group_new_cases
+
+    def slow(*args):
+        time.sleep(0.3)  # still at work when the writer stops
+        return grouped(*args)
+
+    monkeypatch.setattr(load, "group_new_cases", slow)
+    monkeypatch.setattr(load, "PART_ROWS", 7)
+    path = sd.csv(tmp_path / "early.csv", _spread_cases(40)
+                  + "\nP_early,garbage,open,2025-12-20 08:00,,120.40,36.07")
+    done = run.import_file("cases", path, source="hotline_12345", nearest_within=200,
+                           skip_invalid=True, url=district)
+    assert (done["inserted"], done["rejected"]) == (40, 1)
+    assert aggregates_equal_raw(district)
+
 def test_new_cases_grouped_apart_must_be_the_ones_written(district, tmp_path, monkeypatch):
     """The cubes take a file's new cases as its second connection grouped them; when those
     are not the cases the import inserted (another import wrote some meanwhile, simulated

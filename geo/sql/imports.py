@@ -842,14 +842,15 @@ def _add_new_cases(cur, new: NewCases, inserted: int, keys: int) -> None:
 
 
 def _stop(pool: ThreadPoolExecutor, futures: list, locator) -> None:
-    """End the locating connection's work: what has not started is dropped, what runs is
-    cancelled (after an error here), and its thread is done before its connection is used
-    again."""
+    """End the second connection's work: what has not started is dropped, what runs is
+    cancelled (after an error or a point outside every community), its thread is done, and
+    its transaction rolled back: a next attempt (--skip-invalid) starts it afresh."""
     pool.shutdown(wait=False, cancel_futures=True)
     while not all(f.done() for f in futures):
         locator.connection.cancel()
         wait(futures, timeout=0.1)
     pool.shutdown()
+    locator.connection.rollback()
 
 
 def case_parts(frame: pd.DataFrame) -> list[pd.DataFrame]:
