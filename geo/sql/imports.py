@@ -889,6 +889,11 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
         if pool is not None:
             rows = [preparing.submit(_case_rows, part) for part in parts]
             categories = _categories(cur)
+
+            def new_cases_of(j: int) -> NewCases | None:
+                return group_new_cases(locator, located[j].result(), rows[j].result(),
+                                       categories, f"placed_{j}")
+
             # the second connection's work in order: a part's places one part ahead of the
             # writing, then the new cases of the part before
             for k, part in enumerate(parts + [None]):
@@ -896,10 +901,7 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
                     located.append(pool.submit(locate_cases, locator, part, nearest_within,
                                                True, f"placed_{k}"))
                 if k:
-                    adding.append(pool.submit(
-                        lambda j: group_new_cases(locator, located[j].result(),
-                                                  rows[j].result(), categories, f"placed_{j}"),
-                        k - 1))
+                    adding.append(pool.submit(new_cases_of, k - 1))
             cur.execute(cubes_sql.SET_IMPORT_ADDS, ("on",))
         written: list[tuple[int, int]] = []
         for k, part in enumerate(parts):
