@@ -185,7 +185,6 @@ def test_a_large_file_is_located_beside_its_writing_in_parts(district, tmp_path,
     assert aggregates_equal_raw(district)
 
 
-
 def test_a_retry_after_a_point_outside_finds_the_second_connection_ready(district, tmp_path,
                                                                         monkeypatch):
     """A point outside every community in a file's first part stops the second connection
@@ -212,6 +211,7 @@ def test_a_retry_after_a_point_outside_finds_the_second_connection_ready(distric
     assert (done["inserted"], done["rejected"]) == (40, 1)
     assert aggregates_equal_raw(district)
 
+
 def test_new_cases_grouped_apart_must_be_the_ones_written(district, tmp_path, monkeypatch):
     """The cubes take a file's new cases as its second connection grouped them; when those
     are not the cases the import inserted (another import wrote some meanwhile, simulated
@@ -236,6 +236,7 @@ def test_new_cases_grouped_apart_must_be_the_ones_written(district, tmp_path, mo
     done = run.import_file("cases", path, source="hotline_12345", nearest_within=200,
                            url=district)
     assert done["inserted"] == 40 and aggregates_equal_raw(district)
+
 
 # ---------------------------------------------------------------- bad input: exit 2, nothing written
 HEADER = "external_id,category,status,reported_at,closed_at,lon,lat"

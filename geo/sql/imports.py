@@ -648,8 +648,14 @@ SELECT s.source_code, s.external_id, s.category_code,
 FROM stage_cases s
 JOIN {placed} p USING (row_no)
 JOIN {categories} cat ON cat.code = s.category_code"""
-# a case's key as one number: the new cases written and the new cases grouped must agree
-_KEY_HASH = "hashtextextended({alias}.source_code || '/' || {alias}.external_id, 0)"
+
+
+def _key_hash(alias: str) -> sql.Composed:
+    """A case's key (of the rows ``alias``) as one number: the new cases written and the new
+    cases grouped must agree on their sum."""
+    return compose("hashtextextended({a}.source_code || '/' || {a}.external_id, 0)",
+                   a=sql.Identifier(alias))
+
 
 # Upsert keyed by source + external id (a row that changes nothing is not rewritten), then the
 # personal data of the rows written, joined by key rather than looked up one by one.
@@ -672,7 +678,7 @@ SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted),
 FROM written w""",
     rows=compose(_CASE_ROWS, placed=sql.Identifier("placed"),
                  categories=sql.Identifier("case_categories")),
-    key_hash=sql.SQL(_KEY_HASH.format(alias="w")),
+    key_hash=_key_hash("w"),
     written=upsert(
         "cases", ("source_code", "external_id") + _CASE_FIELDS,
         compose("SELECT source_code, external_id, {fields} FROM rows", fields=names(_CASE_FIELDS)),
@@ -804,7 +810,7 @@ def group_new_cases(cur, located: Located, rows: bytes, categories: bytes, place
     cur.execute(compose(_NEW_CASES, rows=compose(_CASE_ROWS, placed=sql.Identifier(placed),
                                                  categories=sql.Identifier(_IMPORT_CATEGORIES))))
     cur.execute(compose("SELECT count(*), coalesce(sum({keys}), 0) FROM new_cases",
-                        keys=_KEY_HASH.format(alias="new_cases")))
+                        keys=_key_hash("new_cases")))
     count, keys = cur.fetchone()
     cur.execute("SELECT district_timezone()")
     cur.execute(cubes_sql.stage("new_rows", sql.Literal(cur.fetchone()[0]), source="new_cases"))
