@@ -212,30 +212,33 @@ def test_a_retry_after_a_point_outside_finds_the_second_connection_ready(distric
     assert aggregates_equal_raw(district)
 
 
-def test_new_cases_grouped_apart_must_be_the_ones_written(district, tmp_path, monkeypatch):
-    """The cubes take a file's new cases as its second connection grouped them; when those
-    are not the cases the import inserted (another import wrote some meanwhile, simulated
-    here by one case less), the import is refused and writes nothing."""
+def test_a_case_inserted_meanwhile_refuses_the_import(district, tmp_path, monkeypatch):
+    """New cases are written by a plain INSERT after the file's stored cases were found; when
+    another import inserts one of them in between, the import is refused and writes nothing
+    of its own, and a second run updates the case the other import wrote."""
     from geo.importing import run
     from geo.sql import imports as load
     from tests.test_case_stats import aggregates_equal_raw
 
-    grouped = load.group_new_cases
+    text = _spread_cases(40)
+    path = sd.csv(tmp_path / "spread.csv", text)
+    one = sd.csv(tmp_path / "one.csv", "\n".join(text.splitlines()[:3]))
+    write_part = load._write_part
 
-    def one_less(*args):
-        new = grouped(*args)
-        return load.NewCases(new.count - 1, new.keys, new.grouped) if new else new
+    def another_import_first(cur, located):
+        monkeypatch.setattr(load, "_write_part", write_part)
+        assert run.import_file("cases", one, source="hotline_12345", url=district)["inserted"] == 2
+        return write_part(cur, located)
 
-    path = sd.csv(tmp_path / "spread.csv", _spread_cases(40))
-    monkeypatch.setattr(load, "group_new_cases", one_less)
+    monkeypatch.setattr(load, "_write_part", another_import_first)
     before = table_counts(district)
     with pytest.raises(load.CasesChangedMeanwhile):
         run.import_file("cases", path, source="hotline_12345", nearest_within=200, url=district)
-    assert table_counts(district) == before
-    monkeypatch.setattr(load, "group_new_cases", grouped)
+    assert table_counts(district)["cases"] == before["cases"] + 2
+    assert aggregates_equal_raw(district)
     done = run.import_file("cases", path, source="hotline_12345", nearest_within=200,
                            url=district)
-    assert done["inserted"] == 40 and aggregates_equal_raw(district)
+    assert (done["inserted"], done["unchanged"]) == (38, 2) and aggregates_equal_raw(district)
 
 
 # ---------------------------------------------------------------- bad input: exit 2, nothing written

@@ -264,6 +264,10 @@ BEGIN
         RETURN NULL;
     END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        -- a statement that changed no case (an import's UPDATE of a file of new cases)
+        IF NOT EXISTS (SELECT 1 FROM old_rows) THEN
+            RETURN NULL;
+        END IF;
 {stage_old}
 {remove_old}
 {drop_old}

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import io
 import time
-from concurrent.futures import ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import psycopg2.errors
 import shapely
 from psycopg2 import sql
 from psycopg2.extras import execute_values
@@ -131,6 +132,26 @@ def _overlap_errors(cur, stage: str, table: str, key: str, noun: str) -> list[Ro
         f"{noun} '{{}}' overlaps {noun} '{{}}' ({{}}) by more than 1 % of the smaller one")
 
 
+def _sets(update: tuple[str, ...], alias: str, source: str, kept: tuple[str, ...] = (),
+          kept_when: str = "false") -> sql.Composed:
+    """SET each ``update`` column of ``alias`` to ``source``'s, except the ``kept`` ones where
+    ``kept_when`` holds for the stored row."""
+    return sql.SQL(", ").join(
+        sql.SQL("{c} = CASE WHEN {when} THEN {a}.{c} ELSE {s}.{c} END").format(
+            c=sql.Identifier(c), when=sql.SQL(kept_when), a=sql.Identifier(alias),
+            s=sql.Identifier(source))
+        if c in kept else sql.SQL("{c} = {s}.{c}").format(c=sql.Identifier(c),
+                                                         s=sql.Identifier(source))
+        for c in update)
+
+
+def _differs(compared: tuple[str, ...], alias: str, source: str) -> sql.Composed:
+    """Whether the stored row ``alias`` differs from ``source`` in one of ``compared``."""
+    return sql.SQL("({}) IS DISTINCT FROM ({})").format(
+        sql.SQL(", ").join(sql.Identifier(alias, c) for c in compared),
+        sql.SQL(", ").join(sql.Identifier(source, c) for c in compared))
+
+
 def upsert(table: str, columns: tuple[str, ...], rows: str | sql.Composable, *, key: str,
            update: tuple[str, ...], compare: tuple[str, ...] | None = None, alias: str | None = None,
            returning: str = "(xmax = 0)", kept: tuple[str, ...] = (),
@@ -142,9 +163,8 @@ def upsert(table: str, columns: tuple[str, ...], rows: str | sql.Composable, *, 
     columns stay as they are where ``kept_when`` holds for the stored row."""
     alias = alias or table
     compared = update if compare is None else compare
-    changed = sql.SQL("WHERE ({}) IS DISTINCT FROM ({})").format(
-        sql.SQL(", ").join(sql.Identifier(alias, c) for c in compared),
-        sql.SQL(", ").join(sql.Identifier("excluded", c) for c in compared)) if compared else ""
+    changed = (sql.SQL("WHERE {}").format(_differs(compared, alias, "excluded"))
+               if compared else "")
     return compose("""
         INSERT INTO {table} AS {alias} ({columns})
         {rows}
@@ -153,11 +173,7 @@ def upsert(table: str, columns: tuple[str, ...], rows: str | sql.Composable, *, 
         RETURNING {returning}""", changed=changed,
         table=sql.Identifier(table), alias=sql.Identifier(alias), columns=names(columns),
         rows=rows, key=key, returning=returning,
-        sets=sql.SQL(", ").join(
-            sql.SQL("{c} = CASE WHEN {when} THEN {a}.{c} ELSE excluded.{c} END").format(
-                c=sql.Identifier(c), when=sql.SQL(kept_when), a=sql.Identifier(alias))
-            if c in kept else sql.SQL("{c} = excluded.{c}").format(c=sql.Identifier(c))
-            for c in update))
+        sets=_sets(update, alias, "excluded", kept, kept_when))
 
 
 def _counts(cur, query: sql.Composable, params=None) -> tuple[int, int]:
@@ -567,6 +583,18 @@ def _copy_cases(cur, rows: bytes) -> None:
     _copy(cur, "stage_cases", dict(zip(CASE_COLUMNS, _CASE_TYPES)), rows)
 
 
+def _stage_part(cur, rows: bytes) -> bytes:
+    """The part to write staged, and which of its cases are stored already (``_STORED``):
+    their rows as CSV, for the second connection to group the others."""
+    _copy_cases(cur, rows)
+    _analyze(cur, "stage_cases")
+    cur.execute(_STORED)
+    _analyze(cur, "stored")
+    out = io.BytesIO()
+    cur.copy_expert("COPY (SELECT row_no FROM stored) TO STDOUT WITH (FORMAT csv)", out)
+    return out.getvalue()
+
+
 # Locating cases: polygons as the outer side of each join, the points' index inside; a point
 # in a grid takes the grid's community, the rest are looked up among the communities.
 _LOCATE = """
@@ -638,7 +666,7 @@ LEFT JOIN communities named ON named.code = l.community_hint
 # The rows a part's cases are written as, in the columns of cases: the upsert writes them, and
 # the second connection groups those not yet in cases for the cubes (``group_new_cases``).
 _CASE_ROWS = """
-SELECT s.source_code, s.external_id, s.category_code,
+SELECT s.row_no, s.source_code, s.external_id, s.category_code,
        coalesce(cat.parent_code, cat.code) AS category_l1, s.status, s.state, s.escalation,
        to_timestamp(s.reported_at) AS reported_at, to_timestamp(s.closed_at) AS closed_at,
        s.satisfaction, s.address, s.handling_unit,
@@ -650,15 +678,11 @@ JOIN {placed} p USING (row_no)
 JOIN {categories} cat ON cat.code = s.category_code"""
 
 
-def _key_hash(alias: str) -> sql.Composed:
-    """A case's key (of the rows ``alias``) as one number: the new cases written and the new
-    cases grouped must agree on their sum."""
-    return compose("hashtextextended({a}.source_code || '/' || {a}.external_id, 0)",
-                   a=sql.Identifier(alias))
-
-
-# Upsert keyed by source + external id (a row that changes nothing is not rewritten), then the
-# personal data of the rows written, joined by key rather than looked up one by one.
+# The part's cases written, keyed by source + external id: the stored ones updated (a row that
+# changes nothing is not rewritten), the others inserted by a plain INSERT (ON CONFLICT's
+# speculative insertion cost a fifth of the writing: docs/benchmarks.md), then the personal
+# data of the rows written, joined by key rather than looked up one by one. A case another
+# transaction inserts meanwhile makes the INSERT fail (CasesChangedMeanwhile).
 _CASE_FIELDS = ("category_code", "category_l1", "status", "state", "escalation", "reported_at",
                 "closed_at", "satisfaction", "address", "handling_unit", "geom", "site_id",
                 "grid_code", "community_code", "street_code", "assigned_by_distance",
@@ -666,36 +690,53 @@ _CASE_FIELDS = ("category_code", "category_l1", "status", "state", "escalation",
 # where a person placed a case, a re-import keeps it
 _PLACEMENT = ("geom", "site_id", "grid_code", "community_code", "street_code",
               "assigned_by_distance", "located_by")
-_UPSERT = compose("""
+_PERSONAL = ("street_code", "reporter_name", "reporter_phone", "description")
+_WRITTEN = "RETURNING t.id, t.source_code, t.external_id, t.street_code"
+_PERSONAL_ROWS = """
+    SELECT w.id, w.street_code, l.reporter_name, l.reporter_phone, l.description
+    FROM {written} w JOIN stage_cases l USING (source_code, external_id)
+    WHERE coalesce(l.reporter_name, l.reporter_phone, l.description) IS NOT NULL"""
+# The part's cases already stored, by their staged row: found while the part is located, and
+# the writing then planned knowing how many; the second connection groups the others for the
+# cubes, which are thus the very cases inserted. One deleted in between stays deleted (as if
+# deleted after this import); one inserted in between fails the INSERT.
+_STORED = """
+DROP TABLE IF EXISTS stored;
+CREATE TEMP TABLE stored ON COMMIT DROP AS
+SELECT s.row_no, c.id FROM stage_cases s
+JOIN cases c ON c.source_code = s.source_code AND c.external_id = s.external_id"""
+_WRITE_CASES = compose("""
 WITH rows AS ({rows}
     -- in time order the indexes (community or category, then time) take their new entries
     -- as well as in community order, and one timestamp sorts faster than text and time
     ORDER BY s.reported_at),
-written AS ({written}),
-personal AS ({personal})
-SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted),
-       (SELECT count(*) FROM personal), coalesce(sum({key_hash}) FILTER (WHERE inserted), 0)
-FROM written w""",
+changed AS (
+    UPDATE cases t SET {sets} FROM stored, rows r
+    WHERE t.id = stored.id AND r.row_no = stored.row_no AND {differs}
+    {written}),
+added AS (
+    INSERT INTO cases AS t ({columns})
+    SELECT {columns} FROM rows r
+    WHERE NOT EXISTS (SELECT 1 FROM stored WHERE stored.row_no = r.row_no)
+    {written}),
+added_personal AS (
+    INSERT INTO case_personal ({personal_columns}) {added_personal} RETURNING 1),
+changed_personal AS ({changed_personal})
+SELECT (SELECT count(*) FROM added), (SELECT count(*) FROM changed),
+       (SELECT count(*) FROM added_personal) + (SELECT count(*) FROM changed_personal)""",
     rows=compose(_CASE_ROWS, placed=sql.Identifier("placed"),
                  categories=sql.Identifier("case_categories")),
-    key_hash=_key_hash("w"),
-    written=upsert(
-        "cases", ("source_code", "external_id") + _CASE_FIELDS,
-        compose("SELECT source_code, external_id, {fields} FROM rows", fields=names(_CASE_FIELDS)),
-        key="(source_code, external_id)", update=_CASE_FIELDS, alias="t",
-        compare=("category_code", "status", "state", "escalation", "reported_at", "closed_at",
-                 "satisfaction", "address", "handling_unit", "geom", "assigned_by_distance",
-                 "located_by"),
-        kept=_PLACEMENT, kept_when="t.located_by = 'manual'",
-        returning="t.id, t.source_code, t.external_id, t.street_code, (t.xmax = 0) AS inserted"),
-    personal=upsert(
-        "case_personal", ("case_id", "street_code", "reporter_name", "reporter_phone",
-                          "description"), """
-    SELECT w.id, w.street_code, l.reporter_name, l.reporter_phone, l.description
-    FROM written w JOIN stage_cases l USING (source_code, external_id)
-    WHERE coalesce(l.reporter_name, l.reporter_phone, l.description) IS NOT NULL""",
-        key="(case_id)", update=("street_code", "reporter_name", "reporter_phone", "description"),
-        compare=(), alias="p", returning="1"))
+    sets=_sets(_CASE_FIELDS, "t", "r", _PLACEMENT, "t.located_by = 'manual'"),
+    differs=_differs(("category_code", "status", "state", "escalation", "reported_at",
+                      "closed_at", "satisfaction", "address", "handling_unit", "geom",
+                      "assigned_by_distance", "located_by"), "t", "r"),
+    written=_WRITTEN, columns=names(("source_code", "external_id") + _CASE_FIELDS),
+    personal_columns=names(("case_id",) + _PERSONAL),
+    added_personal=compose(_PERSONAL_ROWS, written=sql.Identifier("added")),
+    changed_personal=upsert(
+        "case_personal", ("case_id",) + _PERSONAL,
+        compose(_PERSONAL_ROWS, written=sql.Identifier("changed")),
+        key="(case_id)", update=_PERSONAL, compare=(), alias="p", returning="1"))
 
 
 @dataclass
@@ -756,32 +797,49 @@ def _analyze(cur, *tables: str) -> None:
     cur.execute(compose(_ANALYZE_PART, tables=names(tables)))
 
 
-def _write_part(cur, located: Located) -> tuple[int, int, int]:
-    """Upsert the staged part's cases at the places ``located`` gives: (inserted, updated,
-    the inserted cases' keys hashed and summed)."""
+def _add_placed(cur, table: str, placed: bytes) -> None:
+    """Where cases landed (``Located.placed``) added to ``table``."""
+    cur.copy_expert(compose("COPY {table} ({columns}) FROM STDIN", table=sql.Identifier(table),
+                            columns=names(_PLACED_COLUMNS)).as_string(cur), io.BytesIO(placed))
+
+
+# The first part is located in two shares at once: this connection's (it then stages the
+# part and finds its stored cases) and the rest on the second one. Writing starts sooner.
+HERE_SHARE = 0.3
+
+
+def _together(here: Located, there: Located) -> Located:
+    """A part's places from its two shares."""
+    if here.outside or there.outside:
+        return Located(None, here.outside + there.outside, 0)
+    return Located(here.placed + there.placed, [], here.by_distance + there.by_distance)
+
+
+def _write_part(cur, located: Located) -> tuple[int, int]:
+    """Write the staged part's cases at the places ``located`` gives: (inserted, updated)."""
     if located.placed is not None:
         cur.execute("DROP TABLE IF EXISTS placed")
         cur.execute(_create_temp("placed", _PLACED_COLUMNS))
-        cur.copy_expert(compose("COPY placed ({columns}) FROM STDIN",
-                                columns=names(_PLACED_COLUMNS)).as_string(cur),
-                        io.BytesIO(located.placed))
-    _analyze(cur, "placed")  # stage_cases was, while the part was being located
-    cur.execute(_UPSERT)
-    inserted, updated, _, keys = cur.fetchone()
-    return inserted, updated, int(keys)
+        _add_placed(cur, "placed", located.placed)
+    _analyze(cur, "placed")  # stage_cases and stored were, while the part was being located
+    try:
+        cur.execute(_WRITE_CASES)
+    except psycopg2.errors.UniqueViolation:
+        raise CasesChangedMeanwhile(_CHANGED_MEANWHILE) from None
+    inserted, updated, _ = cur.fetchone()
+    return inserted, updated
 
 
-@dataclass
-class NewCases:
-    """A part's cases that are not in cases yet, as the second connection found them: how
-    many, their keys hashed and summed, and each cube's rows of them as COPY text."""
-    count: int
-    keys: int
-    grouped: list[tuple[Cube, bytes]]
+# each cube's rows of a part's new cases, as COPY text
+Grouped = list[tuple[Cube, bytes]]
 
 
 class CasesChangedMeanwhile(Exception):
     """Another transaction wrote some of the file's cases while it was being imported."""
+
+
+_CHANGED_MEANWHILE = ("another import wrote some of these cases while this one ran; nothing "
+                      "was imported: run the import again")
 
 
 # the categories as the importing transaction sees them (it may have added some), on the
@@ -789,29 +847,26 @@ class CasesChangedMeanwhile(Exception):
 _IMPORT_CATEGORIES = "import_categories"
 _NEW_CASES = """
 CREATE TEMP TABLE new_cases ON COMMIT DROP AS
-SELECT r.* FROM ({rows}) r
-WHERE NOT EXISTS (SELECT 1 FROM cases c
-                  WHERE c.external_id = r.external_id AND c.source_code = r.source_code)"""
+SELECT r.* FROM ({rows}) r WHERE NOT EXISTS (SELECT 1 FROM stored WHERE stored.row_no = r.row_no)"""
 
 
-def group_new_cases(cur, located: Located, rows: bytes, categories: bytes, placed: str
-                    ) -> NewCases | None:
+def group_new_cases(cur, located: Located, rows: bytes, categories: bytes, placed: str,
+                    stored: bytes) -> Grouped | None:
     """On the second connection: the part's cases (``_case_rows``) at their places (the table
-    ``placed`` that ``locate_cases`` kept) that are not in cases yet, and each cube's rows of
-    them, grouped as the cubes' trigger groups the cases it is given. None for a part with
-    points outside every community (nothing is written)."""
+    ``placed`` that ``locate_cases`` kept) except the ``stored`` ones (``_stage_part``), and
+    each cube's rows of them, grouped as the cubes' trigger groups the cases it is given.
+    None for a part with points outside every community (nothing is written)."""
     if located.outside:
         return None
     cur.execute(compose("DROP TABLE IF EXISTS {table}",
                         table=sql.Identifier(_IMPORT_CATEGORIES)))
     _copy(cur, _IMPORT_CATEGORIES, {"code": "text", "parent_code": "text"}, categories)
     _copy_cases(cur, rows)
-    _analyze(cur, "stage_cases", placed, _IMPORT_CATEGORIES)
+    cur.execute("DROP TABLE IF EXISTS stored")
+    _copy(cur, "stored", {"row_no": "integer"}, stored)
+    _analyze(cur, "stage_cases", placed, _IMPORT_CATEGORIES, "stored")
     cur.execute(compose(_NEW_CASES, rows=compose(_CASE_ROWS, placed=sql.Identifier(placed),
                                                  categories=sql.Identifier(_IMPORT_CATEGORIES))))
-    cur.execute(compose("SELECT count(*), coalesce(sum({keys}), 0) FROM new_cases",
-                        keys=_key_hash("new_cases")))
-    count, keys = cur.fetchone()
     cur.execute("SELECT district_timezone()")
     cur.execute(cubes_sql.stage("new_rows", sql.Literal(cur.fetchone()[0]), source="new_cases"))
     grouped = []
@@ -822,7 +877,7 @@ def group_new_cases(cur, located: Located, rows: bytes, categories: bytes, place
             grouped.append((cube, out.getvalue()))
     cur.execute(compose("DROP TABLE new_cases, {placed}", placed=sql.Identifier(placed)))
     cur.execute(cubes_sql.unstage("new_rows"))
-    return NewCases(count, int(keys), grouped)
+    return grouped
 
 
 def _categories(cur) -> bytes:
@@ -833,14 +888,9 @@ def _categories(cur) -> bytes:
     return out.getvalue()
 
 
-def _add_new_cases(cur, new: NewCases, inserted: int, keys: int) -> None:
-    """Add a part's new cases, grouped on the second connection, to the cubes, once they are
-    known to be the very cases this connection inserted."""
-    if (new.count, new.keys) != (inserted, keys):
-        raise CasesChangedMeanwhile(
-            "another import wrote some of these cases while this one ran; nothing was "
-            "imported: run the import again")
-    for cube, rows in new.grouped:
+def _add_new_cases(cur, grouped: Grouped) -> None:
+    """Add a part's new cases, grouped on the second connection, to the cubes."""
+    for cube, rows in grouped:
         create, fill = cubes_sql.delta_table(cube)
         cur.execute(create)
         cur.copy_expert(fill.as_string(cur), io.BytesIO(rows))
@@ -875,11 +925,11 @@ def case_parts(frame: pd.DataFrame) -> list[pd.DataFrame]:
 
 def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
                locator=None) -> LoadResult:
-    """Stage by COPY, locate every case in PostGIS, then upsert keyed by source + external id.
-    ``locator``, a cursor of a second connection to the same database: the file is written in
-    parts (``case_parts``), each located there while this connection writes the part before,
-    and each part's new cases grouped there for the cubes while this connection writes them
-    (the cubes' trigger then leaves inserted cases to the import). Without one, all in one
+    """Stage by COPY, locate every case in PostGIS, then write them keyed by source + external
+    id. ``locator``, a cursor of a second connection to the same database: the file is written
+    in parts (``case_parts``), each located there while this connection writes the part
+    before, and each part's new cases grouped there for the cubes while this connection writes
+    them (the cubes' trigger then leaves inserted cases to the import). Without one, all in one
     part here, the trigger keeping the cubes."""
     cur.execute(_WORK_MEM)
     parts = case_parts(frame) if locator is not None else [frame]
@@ -891,53 +941,73 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
     preparing = ThreadPoolExecutor(1) if locator is not None else None
     located: list = []
     adding: list = []
+    # what this connection hands the second: its share of the first part's places, and each
+    # part's stored cases
+    located_here: Future = Future()
+    stored: list[Future] = [Future() for _ in parts]
     try:
         if pool is not None:
             rows = [preparing.submit(_case_rows, part) for part in parts]
             categories = _categories(cur)
+            cut = int(len(parts[0]) * HERE_SHARE)
 
-            def new_cases_of(j: int) -> NewCases | None:
-                return group_new_cases(locator, located[j].result(), rows[j].result(),
-                                       categories, f"placed_{j}")
+            def new_cases_of(j: int) -> Grouped | None:
+                where = located[j].result()
+                if j == 0:  # the places this connection found are added to the second's
+                    where = _together(located_here.result(), where)
+                    if where.placed is not None:
+                        _add_placed(locator, "placed_0", located_here.result().placed)
+                return group_new_cases(locator, where, rows[j].result(), categories,
+                                       f"placed_{j}", stored[j].result())
 
             # the second connection's work in order: a part's places one part ahead of the
             # writing, then the new cases of the part before
             for k, part in enumerate(parts + [None]):
                 if part is not None:
-                    located.append(pool.submit(locate_cases, locator, part, nearest_within,
-                                               True, f"placed_{k}"))
+                    located.append(pool.submit(locate_cases, locator, part.iloc[cut:] if k == 0
+                                               else part, nearest_within, True, f"placed_{k}"))
                 if k:
                     adding.append(pool.submit(new_cases_of, k - 1))
             cur.execute(cubes_sql.SET_IMPORT_ADDS, ("on",))
-        written: list[tuple[int, int]] = []
         for k, part in enumerate(parts):
             t0 = time.perf_counter()
-            if not outside:
-                _copy_cases(cur, rows[k].result() if pool is not None else _case_rows(part))
-                _analyze(cur, "stage_cases")
+            if pool is not None and k == 0:
+                located_here.set_result(locate_cases(cur, part.iloc[:cut], nearest_within, True)
+                                        if cut else Located(b"", [], 0))
             t1 = time.perf_counter()
-            # the part's places: located beside the writing of the part before, or here
-            where = (located[k].result() if pool is not None
-                     else locate_cases(cur, part, nearest_within, False))
+            if outside:  # after one point outside, the rest is only located, to list all
+                stored[k].cancel()
+            else:
+                stored[k].set_result(_stage_part(cur, rows[k].result() if pool is not None
+                                                 else _case_rows(part)))
             t2 = time.perf_counter()
+            # the part's places: located beside the writing of the part before, or here
+            if pool is None:
+                where = locate_cases(cur, part, nearest_within, False)
+            else:
+                where = located[k].result()
+                if k == 0:
+                    where = _together(located_here.result(), where)
+            t3 = time.perf_counter()
             outside += where.outside
-            if not outside:  # after one point outside, the rest is only located, to list all
-                ins, upd, keys = _write_part(cur, where)
-                written.append((ins, keys))
+            if not outside:
+                ins, upd = _write_part(cur, where)
                 inserted, updated, by_distance = (inserted + ins, updated + upd,
                                                   by_distance + where.by_distance)
                 if pool is not None and k:  # the part before's cube rows, grouped meanwhile
-                    _add_new_cases(cur, adding[k - 1].result(), *written[k - 1])
-            for step, since, until in (("copy", t0, t1), ("locate", t1, t2),
-                                       ("upsert", t2, time.perf_counter())):
-                seconds[step] += until - since
+                    _add_new_cases(cur, adding[k - 1].result())
+            for step, took in (("locate", t1 - t0 + t3 - t2), ("copy", t2 - t1),
+                               ("upsert", time.perf_counter() - t3)):
+                seconds[step] += took
         if pool is not None and not outside:
             t0 = time.perf_counter()
-            _add_new_cases(cur, adding[-1].result(), *written[-1])
+            _add_new_cases(cur, adding[-1].result())
             cur.execute(cubes_sql.SET_IMPORT_ADDS, ("off",))
             seconds["upsert"] += time.perf_counter() - t0
     finally:
         if pool is not None:
+            for handed in [located_here] + stored:  # unless set: no longer waited for
+                handed.cancel()
             _stop(pool, located + adding, locator)
             preparing.shutdown(cancel_futures=True)
     if outside:
