@@ -140,6 +140,8 @@ def protocol(files: dict[str, Path], codes: dict[str, tuple[Path, str | None]], 
              ) -> dict:
     """Each file imported ``runs`` times by each code (its folder and database), the codes
     alternated run by run."""
+    for root, _ in codes.values():  # as installed code runs: a worktree's first run compiled it
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "geo")], check=True)
     walls = {(f, c): [] for f in files for c in codes}
     steps = {(f, c): [] for f in files for c in codes}
     for name, csv in files.items():
