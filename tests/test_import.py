@@ -215,7 +215,7 @@ def test_a_retry_after_a_point_outside_finds_the_second_connection_ready(distric
 def test_a_case_inserted_meanwhile_refuses_the_import(district, tmp_path, monkeypatch):
     """New cases are written by a plain INSERT after the file's stored cases were found; when
     another import inserts one of them in between, the import is refused and writes nothing
-    of its own, and a second run updates the case the other import wrote."""
+    of its own; run again, it adds the others and finds those two unchanged."""
     from geo.importing import run
     from geo.sql import imports as load
     from tests.test_case_stats import aggregates_equal_raw

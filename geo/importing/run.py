@@ -234,6 +234,8 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
                 tick(3)
                 if dry_run:
                     raise _Preview()
+                mark = time.perf_counter()
+            seconds["commit"] = time.perf_counter() - mark
         except _Preview:
             pass  # rolled back: a preview writes nothing
         except psycopg2.errors.InsufficientPrivilege:  # a row the checks could not see

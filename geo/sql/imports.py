@@ -560,7 +560,9 @@ def _csv(frame: pd.DataFrame, columns) -> bytes:
 def _copy(cur, table: str, columns: dict[str, str], rows: bytes,
           computed: dict[str, str] | None = None) -> None:
     """A temporary table of ``columns`` (name → SQL type) filled with ``rows`` (``_csv``) by
-    COPY: one round trip, never row by row. ``computed``: more columns, generated from those."""
+    COPY: one round trip, never row by row. ``computed``: more columns, generated from those.
+    It replaces one of that name (a file's parts are staged one after another)."""
+    cur.execute(compose("DROP TABLE IF EXISTS {table}", table=sql.Identifier(table)))
     cur.execute(_create_temp(table, {**columns, **(computed or {})}))
     cur.copy_expert(compose("COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv)",
                             table=sql.Identifier(table), columns=names(columns)).as_string(cur),
@@ -579,7 +581,6 @@ def _case_rows(frame: pd.DataFrame) -> bytes:
 
 def _copy_cases(cur, rows: bytes) -> None:
     """The part's cases (``_case_rows``) staged in ``stage_cases``."""
-    cur.execute("DROP TABLE IF EXISTS stage_cases")
     _copy(cur, "stage_cases", dict(zip(CASE_COLUMNS, _CASE_TYPES)), rows)
 
 
@@ -858,11 +859,8 @@ def group_new_cases(cur, located: Located, rows: bytes, categories: bytes, place
     None for a part with points outside every community (nothing is written)."""
     if located.outside:
         return None
-    cur.execute(compose("DROP TABLE IF EXISTS {table}",
-                        table=sql.Identifier(_IMPORT_CATEGORIES)))
     _copy(cur, _IMPORT_CATEGORIES, {"code": "text", "parent_code": "text"}, categories)
     _copy_cases(cur, rows)
-    cur.execute("DROP TABLE IF EXISTS stored")
     _copy(cur, "stored", {"row_no": "integer"}, stored)
     _analyze(cur, "stage_cases", placed, _IMPORT_CATEGORIES, "stored")
     cur.execute(compose(_NEW_CASES, rows=compose(_CASE_ROWS, placed=sql.Identifier(placed),
