@@ -721,10 +721,9 @@ added AS (
     WHERE NOT EXISTS (SELECT 1 FROM stored WHERE stored.row_no = r.row_no)
     {written}),
 added_personal AS (
-    INSERT INTO case_personal ({personal_columns}) {added_personal} RETURNING 1),
+    INSERT INTO case_personal ({personal_columns}) {added_personal}),
 changed_personal AS ({changed_personal})
-SELECT (SELECT count(*) FROM added), (SELECT count(*) FROM changed),
-       (SELECT count(*) FROM added_personal) + (SELECT count(*) FROM changed_personal)""",
+SELECT (SELECT count(*) FROM added), (SELECT count(*) FROM changed)""",
     rows=compose(_CASE_ROWS, placed=sql.Identifier("placed"),
                  categories=sql.Identifier("case_categories")),
     sets=_sets(_CASE_FIELDS, "t", "r", _PLACEMENT, "t.located_by = 'manual'"),
@@ -742,7 +741,7 @@ SELECT (SELECT count(*) FROM added), (SELECT count(*) FROM changed),
 
 @dataclass
 class Located:
-    """A part's cases located: where they landed as COPY text (None: in this connection's
+    """A part's cases located: where they landed as CSV for COPY (None: in this connection's
     ``placed`` already), the points outside every community, and how many cases were given
     the nearest community."""
     placed: bytes | None
@@ -779,7 +778,7 @@ def locate_cases(cur, frame: pd.DataFrame, nearest_within: float | None, hand_ov
     if not hand_over:
         return Located(None, [], by_distance)
     out = io.BytesIO()
-    cur.copy_expert(compose("COPY placed ({columns}) TO STDOUT",
+    cur.copy_expert(compose("COPY placed ({columns}) TO STDOUT WITH (FORMAT csv)",
                             columns=names(_PLACED_COLUMNS)).as_string(cur), out)
     if keep_as:
         cur.execute(compose("ALTER TABLE placed RENAME TO {name}", name=sql.Identifier(keep_as)))
@@ -800,7 +799,8 @@ def _analyze(cur, *tables: str) -> None:
 
 def _add_placed(cur, table: str, placed: bytes) -> None:
     """Where cases landed (``Located.placed``) added to ``table``."""
-    cur.copy_expert(compose("COPY {table} ({columns}) FROM STDIN", table=sql.Identifier(table),
+    cur.copy_expert(compose("COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv)",
+                            table=sql.Identifier(table),
                             columns=names(_PLACED_COLUMNS)).as_string(cur), io.BytesIO(placed))
 
 
@@ -819,15 +819,13 @@ def _together(here: Located, there: Located) -> Located:
 def _write_part(cur, located: Located) -> tuple[int, int]:
     """Write the staged part's cases at the places ``located`` gives: (inserted, updated)."""
     if located.placed is not None:
-        cur.execute("DROP TABLE IF EXISTS placed")
-        cur.execute(_create_temp("placed", _PLACED_COLUMNS))
-        _add_placed(cur, "placed", located.placed)
+        _copy(cur, "placed", _PLACED_COLUMNS, located.placed)
     _analyze(cur, "placed")  # stage_cases and stored were, while the part was being located
     try:
         cur.execute(_WRITE_CASES)
     except psycopg2.errors.UniqueViolation:
         raise CasesChangedMeanwhile(_CHANGED_MEANWHILE) from None
-    inserted, updated, _ = cur.fetchone()
+    inserted, updated = cur.fetchone()
     return inserted, updated
 
 
@@ -952,9 +950,10 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
             def new_cases_of(j: int) -> Grouped | None:
                 where = located[j].result()
                 if j == 0:  # the places this connection found are added to the second's
-                    where = _together(located_here.result(), where)
+                    here = located_here.result()
+                    where = _together(here, where)
                     if where.placed is not None:
-                        _add_placed(locator, "placed_0", located_here.result().placed)
+                        _add_placed(locator, "placed_0", here.placed)
                 return group_new_cases(locator, where, rows[j].result(), categories,
                                        f"placed_{j}", stored[j].result())
 
