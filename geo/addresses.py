@@ -15,7 +15,6 @@ import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
 NEARBY_NUMBERS = 10  # nearby_doorplate: the nearest number on the same side within this many
 SITE_SCORE = 90  # site_name: the least fuzzy score taken (0-100)
@@ -238,6 +237,8 @@ class Gazetteer:
         pool = self._sites_of.get(community, []) if community else self.sites
         if not pool:
             return UNPLACED
+        from rapidfuzz import fuzz, process
+
         found = process.extract(text, [s.name for s in pool] if community else self._site_names,
                                 scorer=fuzz.WRatio, limit=3)
         ranked = [(pool[i].id, score) for _, score, i in found]
@@ -265,6 +266,8 @@ class Gazetteer:
                                 max(0.0, 100.0 - 5 * abs(_base(d.number) - n)), d.lon, d.lat)
                       for d in plates]
         pool = self._sites_of.get(community, []) if community else self.sites
+        from rapidfuzz import fuzz, process
+
         for _, score, i in process.extract(key, [s.name for s in pool], scorer=fuzz.WRatio,
                                            limit=limit):
             found.append(Candidate(pool[i].name, float(score), pool[i].lon, pool[i].lat,

@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import os
 import sys
+import time
 from typing import Any, Sequence
 
 from geo.errors import InputError
@@ -35,16 +36,19 @@ def _date(value: str) -> dt.date:
 
 
 def _progress_bar(label: str):
-    """A stderr progress bar (tqdm) that appears only for work taking more than a second."""
-    from tqdm import tqdm
-
+    """A stderr progress bar (tqdm) that appears only for work taking more than a second
+    (tqdm is loaded only then)."""
+    started = time.monotonic()
     bar = None
 
     def update(done: int, total: int) -> None:
         nonlocal bar
         if bar is None:
-            bar = tqdm(total=total, desc=label, unit="row", file=sys.stderr, delay=1.0,
-                       disable=None)
+            if done >= total or time.monotonic() - started < 1.0:
+                return
+            from tqdm import tqdm
+
+            bar = tqdm(total=total, desc=label, unit="row", file=sys.stderr, disable=None)
         bar.n = done
         bar.refresh()
         if done >= total:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-import shapely
 
 if TYPE_CHECKING:
     from pyproj import CRS
@@ -122,11 +121,15 @@ def to_wgs84(geoms: np.ndarray, crs) -> np.ndarray:
         x, y = to_wgs84_xy(coords[:, 0], coords[:, 1], crs)
         return np.column_stack([x, y])
 
+    import shapely
+
     return shapely.transform(geoms, convert)
 
 
 def from_wgs84(geoms: np.ndarray, target: str) -> np.ndarray:
     """WGS84 geometries shifted into gcj02 for display on an Amap basemap."""
+    import shapely
+
     forward = {"gcj02": wgs84_to_gcj02, "bd09": wgs84_to_bd09}[target]
     return shapely.transform(geoms, lambda c: np.column_stack(forward(c[:, 0], c[:, 1])))
 

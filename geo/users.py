@@ -3,14 +3,12 @@ policy, lock-out after repeated failures, and the audit log."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
 import secrets
 from dataclasses import dataclass
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerifyMismatchError
 
 from geo import db
 from geo.errors import InputError
@@ -21,7 +19,15 @@ ROLES = ("district", "street", "community", "admin")
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
 SESSION_MINUTES = 30  # the app signs a user out after this long without activity
-_hasher = PasswordHasher()
+
+
+@functools.cache
+def _hasher():
+    """argon2's hasher, loaded when a password is first set or checked (the command line's
+    other commands do without it)."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
 
 
 @dataclass(frozen=True)
@@ -70,7 +76,7 @@ def add(conn, name: str, role: str, password: str, *, scope: str | None = None,
     with db.transaction(conn) as cur:
         if db.run(cur, sql.USER_EXISTS, (name,)).fetchone():
             raise InputError(f"NAME: user '{name}' exists (use passwd to change the password)")
-        db.run(cur, sql.ADD_USER, (name, role, scope, personal_data, _hasher.hash(password),
+        db.run(cur, sql.ADD_USER, (name, role, scope, personal_data, _hasher().hash(password),
                                    person_id))
         _audit(cur, None, "user_add", {"name": name, "role": role, "scope": scope,
                                        "person": person})
@@ -124,7 +130,7 @@ def passwd(conn, name: str, password: str) -> None:
     get(conn, name)
     check_password(password)
     with db.transaction(conn) as cur:
-        db.run(cur, sql.SET_PASSWORD, (_hasher.hash(password), name))
+        db.run(cur, sql.SET_PASSWORD, (_hasher().hash(password), name))
         _audit(cur, None, "user_passwd", {"name": name})
 
 
@@ -144,7 +150,7 @@ def authenticate(conn, name: str, password: str, now: dt.datetime | None = None)
     with db.transaction(conn) as cur:
         row = db.run(cur, sql.LOCK_FOR_SIGN_IN, (name,)).fetchone()
         if row is None:
-            _hasher.hash(password)  # the same time as a wrong password: names do not leak
+            _hasher().hash(password)  # the same time as a wrong password: names do not leak
             _audit(cur, name, "sign_in_failed", {"reason": "unknown"})
             refusal = "wrong_password"
         else:
@@ -153,8 +159,10 @@ def authenticate(conn, name: str, password: str, now: dt.datetime | None = None)
                 _audit(cur, name, "sign_in_failed", {"reason": "locked"})
                 refusal = "locked"
             else:
+                from argon2.exceptions import InvalidHashError, VerifyMismatchError
+
                 try:
-                    _hasher.verify(hashed, password)
+                    _hasher().verify(hashed, password)
                 except (VerifyMismatchError, InvalidHashError):
                     failures += 1
                     lock = (now + dt.timedelta(minutes=LOCK_MINUTES)

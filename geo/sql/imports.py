@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 import psycopg2.errors
-import shapely
 from psycopg2 import sql
 from psycopg2.extras import execute_values
 
@@ -40,6 +39,8 @@ class LoadResult:
 
 
 def _wkb(geoms) -> list[bytes | None]:
+    import shapely  # here: an import of cases (points as lon/lat) does without it
+
     return [None if g is None else shapely.to_wkb(shapely.force_2d(g), hex=False) for g in geoms]
 
 
@@ -493,6 +494,8 @@ def load_assignments(cur, frame: pd.DataFrame) -> LoadResult:
 def load_addresses(cur, frame: pd.DataFrame) -> LoadResult:
     """The standard address library, keyed by (road, number): each doorplate's point, the
     street and community it lies in, and its site when given."""
+    import shapely
+
     staged = frame.assign(geometry=shapely.points(frame["lon"].to_numpy(float),
                                                   frame["lat"].to_numpy(float)))
     _stage(cur, "stage_addresses", {"road": "text", "number": "text", "building": "text",
