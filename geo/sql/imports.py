@@ -703,12 +703,15 @@ _PERSONAL_ROWS = """
 # The part's cases already stored, by their staged row: found while the part is located, and
 # the writing then planned knowing how many; the second connection groups the others for the
 # cubes, which are thus the very cases inserted. One deleted in between stays deleted (as if
-# deleted after this import); one inserted in between fails the INSERT.
+# deleted after this import); one inserted in between fails the INSERT. Each row is looked
+# up in the key's index (LIMIT 1 keeps the planner from a hash join over all of cases).
 _STORED = """
 DROP TABLE IF EXISTS stored;
 CREATE TEMP TABLE stored ON COMMIT DROP AS
 SELECT s.row_no, c.id FROM stage_cases s
-JOIN cases c ON c.source_code = s.source_code AND c.external_id = s.external_id"""
+CROSS JOIN LATERAL (SELECT c.id FROM cases c
+                    WHERE c.source_code = s.source_code AND c.external_id = s.external_id
+                    LIMIT 1) c"""
 _WRITE_CASES = compose("""
 WITH rows AS ({rows}
     -- in time order the indexes (community or category, then time) take their new entries
