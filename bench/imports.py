@@ -11,6 +11,8 @@ a 12345 extract against the same cases in the canonical columns.
 
     .venv/bin/python bench/imports.py [--runs 3] [--before REF] [--rows N] [--no-hotline]
 
+(--rows 0: the monthly file alone.)
+
 Writes its sections of docs/benchmarks.md.
 """
 from __future__ import annotations
@@ -203,11 +205,11 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="atlas-bench-"))
     # the monthly file first: it then meets the demo database as built, not the indexes the
     # large file's imports and deletes left grown (VACUUM does not shrink them)
-    sizes = {f"monthly file ({args.monthly:,} cases of {month})": args.monthly,
-             f"{args.rows:,} cases": args.rows}
-    files = {f"monthly file ({args.monthly:,} cases of {month})":
-             _write_csv(args.monthly, folder / "month.csv", "--month", month),
-             f"{args.rows:,} cases": _write_csv(args.rows, folder / "cases.csv")}
+    monthly, large = f"monthly file ({args.monthly:,} cases of {month})", f"{args.rows:,} cases"
+    sizes = {monthly: args.monthly, large: args.rows}
+    files = {monthly: _write_csv(args.monthly, folder / "month.csv", "--month", month)}
+    if args.rows:  # --rows 0: the monthly file alone
+        files[large] = _write_csv(args.rows, folder / "cases.csv")
     this = f"this code ({_commit(ROOT)})"
     codes: dict[str, tuple[Path, str | None]] = {this: (ROOT, None)}
     worktree, own = None, []
@@ -226,7 +228,7 @@ def main() -> None:
         header = machine(conn)
         conn.close()
         _vacuumed()
-        bare = [bare_load(files[f"{args.rows:,} cases"]) for _ in range(args.runs)]
+        bare = [bare_load(files[large]) for _ in range(args.runs)] if args.rows else []
         result = protocol(files, codes, args.runs)
     finally:
         if worktree is not None:
@@ -237,7 +239,9 @@ def main() -> None:
     conn = db.connect()
     header += f"; at the end, {speed(conn)}"
     conn.close()
-    lines = [f"## Import protocol ({dt.date.today()}; issue 18)", "",
+    # the monthly file alone has a section of its own: the full protocol's stays
+    title = "## Import protocol" if args.rows else "## Monthly import protocol"
+    lines = [f"{title} ({dt.date.today()}; issue 18)", "",
              f"Machine and data: {header}", "",
              "bench/imports.py: wall time of `python -m geo import cases FILE --source … "
              "--add-categories` (files by bench/make_cases_csv.py), each run followed by "
@@ -252,9 +256,10 @@ def main() -> None:
         lines.append(f"| {name} | {code} | {', '.join(f'{t:.2f}' for t in times)} | "
                      f"{statistics.median(times):.2f} | {target} | "
                      f"{_steps(steps[name, code], times)} |")
-    lines.append(f"| {args.rows:,} cases | ogr2ogr's bare load of the same file | "
-                 f"{', '.join(f'{t:.2f}' for t in bare)} | {statistics.median(bare):.2f} | | |")
-    replace_section("## Import protocol", lines)
+    if bare:
+        lines.append(f"| {large} | ogr2ogr's bare load of the same file | "
+                     f"{', '.join(f'{t:.2f}' for t in bare)} | {statistics.median(bare):.2f} | | |")
+    replace_section(title, lines)
     if not args.no_hotline:
         hotline = bench_hotline()
         replace_section("## Import of a 12345 extract", [
