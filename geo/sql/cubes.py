@@ -74,13 +74,14 @@ def _staged_columns(tz: sql.Composable) -> sql.Composed:
                                 + list(STAGED_RAW)), tz)
 
 
-def stage(rel: str, tz: sql.Composable = TZ_ARGUMENT, source: str | None = None
+def stage(rel: str, tz: sql.Composable = TZ_ARGUMENT, source: sql.Composable | None = None
           ) -> sql.Composed:
-    """A temporary table of relation ``rel``'s cases (read from ``source``, a relation with
-    the columns of cases, when given) with every cube's dimensions computed."""
+    """A temporary table of relation ``rel``'s cases (read from ``source`` when given: a
+    relation or an aliased subquery with the columns of cases) with every cube's dimensions
+    computed."""
     return compose("CREATE TEMP TABLE {staged} ON COMMIT DROP AS SELECT {columns} FROM {rel}",
                    staged=sql.Identifier("pg_temp", STAGED[rel]),
-                   rel=sql.Identifier(source or rel), columns=_staged_columns(tz))
+                   rel=source or sql.Identifier(rel), columns=_staged_columns(tz))
 
 
 def unstage(rel: str) -> sql.Composed:

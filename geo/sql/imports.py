@@ -850,9 +850,10 @@ _CHANGED_MEANWHILE = ("another import wrote some of these cases while this one r
 # the categories as the importing transaction sees them (it may have added some), on the
 # second connection
 _IMPORT_CATEGORIES = "import_categories"
+# the part's case rows not stored yet, staged for the cubes straight from the join
 _NEW_CASES = """
-CREATE TEMP TABLE new_cases ON COMMIT DROP AS
-SELECT r.* FROM ({rows}) r WHERE NOT EXISTS (SELECT 1 FROM stored WHERE stored.row_no = r.row_no)"""
+(SELECT r.* FROM ({rows}) r
+ WHERE NOT EXISTS (SELECT 1 FROM stored WHERE stored.row_no = r.row_no)) new_cases"""
 
 
 def group_new_cases(cur, located: Located, rows: bytes, categories: bytes, placed: str,
@@ -867,17 +868,17 @@ def group_new_cases(cur, located: Located, rows: bytes, categories: bytes, place
     _copy_cases(cur, rows)
     _copy(cur, "stored", {"row_no": "integer"}, stored)
     _analyze(cur, "stage_cases", placed, _IMPORT_CATEGORIES, "stored")
-    cur.execute(compose(_NEW_CASES, rows=compose(_CASE_ROWS, placed=sql.Identifier(placed),
-                                                 categories=sql.Identifier(_IMPORT_CATEGORIES))))
+    new_cases = compose(_NEW_CASES, rows=compose(_CASE_ROWS, placed=sql.Identifier(placed),
+                                                 categories=sql.Identifier(_IMPORT_CATEGORIES)))
     cur.execute("SELECT district_timezone()")
-    cur.execute(cubes_sql.stage("new_rows", sql.Literal(cur.fetchone()[0]), source="new_cases"))
+    cur.execute(cubes_sql.stage("new_rows", sql.Literal(cur.fetchone()[0]), source=new_cases))
     grouped = []
     for cube in CUBES:
         out = io.BytesIO()
         cur.copy_expert(cubes_sql.grouped(cube).as_string(cur), out)
         if out.tell():
             grouped.append((cube, out.getvalue()))
-    cur.execute(compose("DROP TABLE new_cases, {placed}", placed=sql.Identifier(placed)))
+    cur.execute(compose("DROP TABLE {placed}", placed=sql.Identifier(placed)))
     cur.execute(cubes_sql.unstage("new_rows"))
     return grouped
 
