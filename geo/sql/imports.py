@@ -567,6 +567,11 @@ def _copy(cur, table: str, columns: dict[str, str], rows: bytes,
     It replaces one of that name (a file's parts are staged one after another)."""
     cur.execute(compose("DROP TABLE IF EXISTS {table}", table=sql.Identifier(table)))
     cur.execute(_create_temp(table, {**columns, **(computed or {})}))
+    _copy_into(cur, table, columns, rows)
+
+
+def _copy_into(cur, table: str, columns, rows: bytes) -> None:
+    """``rows`` (``_csv``) added to ``table``'s ``columns`` by COPY."""
     cur.copy_expert(compose("COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv)",
                             table=sql.Identifier(table), columns=names(columns)).as_string(cur),
                     io.BytesIO(rows))
@@ -803,13 +808,6 @@ def _analyze(cur, *tables: str) -> None:
     cur.execute(compose(_ANALYZE_PART, tables=names(tables)))
 
 
-def _add_placed(cur, table: str, placed: bytes) -> None:
-    """Where cases landed (``Located.placed``) added to ``table``."""
-    cur.copy_expert(compose("COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv)",
-                            table=sql.Identifier(table),
-                            columns=names(_PLACED_COLUMNS)).as_string(cur), io.BytesIO(placed))
-
-
 # The first part is located in two shares at once: this connection's (it then stages the
 # part and finds its stored cases) and the rest on the second one. Writing starts sooner.
 HERE_SHARE = 0.3
@@ -960,7 +958,7 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
                     here = located_here.result()
                     where = _together(here, where)
                     if where.placed is not None:
-                        _add_placed(locator, "placed_0", here.placed)
+                        _copy_into(locator, "placed_0", _PLACED_COLUMNS, here.placed)
                 return group_new_cases(locator, where, rows[j].result(), categories,
                                        f"placed_{j}", stored[j].result())
 
