@@ -161,11 +161,10 @@ def render(conn, s: State, user: users.User | None = None) -> State:
         updated=preview["would_update"], unchanged=preview["unchanged"]))
     if st.button(t("import_confirm", lang), key="import_confirm"):
         try:
-            done = run.import_file(kind, path, **options)
+            done = run.import_file(kind, path, audit_as=(user.name if user else None, upload.name),
+                                   **options)
         except InputError as refused:
             _refusal(refused, path, upload.name, lang)
             return s
-        users.audit(conn, user.name if user else None, "import",
-                    {"kind": kind, "file": upload.name, "rows": done["rows"]})
         writes.saved(t("import_done", lang).format(rows=done["rows"]))
     return s

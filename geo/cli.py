@@ -36,15 +36,16 @@ def _date(value: str) -> dt.date:
 
 
 def _progress_bar(label: str):
-    """A stderr progress bar (tqdm) that appears only for work taking more than a second
-    (tqdm is loaded only then)."""
+    """A stderr progress bar (tqdm) that appears only for work that has taken more than a
+    second and is not yet at its last step, where it would only flash by (tqdm is loaded only
+    then)."""
     started = time.monotonic()
     bar = None
 
     def update(done: int, total: int) -> None:
         nonlocal bar
         if bar is None:
-            if done >= total or time.monotonic() - started < 1.0:
+            if done >= total - 1 or time.monotonic() - started < 1.0:
                 return
             from tqdm import tqdm
 
@@ -167,13 +168,6 @@ def cmd_import(args) -> int:
         dry_run=args.dry_run, progress=_progress_bar(args.kind), say=_say)
     if args.dry_run:
         summary.pop("rejected_rows")
-        _emit(summary)
-        return 0
-    from geo import db, users
-
-    users.audit(db.connect(), None, "import",
-                {"kind": args.kind, "file": str(args.path), **{k: v for k, v in summary.items()
-                                                               if isinstance(v, (int, str))}})
     _emit(summary)
     return 0
 

@@ -78,7 +78,7 @@ def add(conn, name: str, role: str, password: str, *, scope: str | None = None,
             raise InputError(f"NAME: user '{name}' exists (use passwd to change the password)")
         db.run(cur, sql.ADD_USER, (name, role, scope, personal_data, _hasher().hash(password),
                                    person_id))
-        _audit(cur, None, "user_add", {"name": name, "role": role, "scope": scope,
+        audit_in(cur, None, "user_add", {"name": name, "role": role, "scope": scope,
                                        "person": person})
     return User(name, role, scope, personal_data, person)
 
@@ -96,7 +96,7 @@ def link_person(conn, name: str, person: str | None, *, by: str | None = None) -
     person_id = None if person is None else _person_id(conn, person)
     with db.transaction(conn) as cur:
         db.run(cur, sql.SET_PERSON, (person_id, name))
-        _audit(cur, by, "user_person", {"name": name, "person": person})
+        audit_in(cur, by, "user_person", {"name": name, "person": person})
     return get(conn, name)
 
 
@@ -123,7 +123,7 @@ def remove(conn, name: str) -> None:
     get(conn, name)
     with db.transaction(conn) as cur:
         db.run(cur, sql.REMOVE_USER, (name,))
-        _audit(cur, None, "user_remove", {"name": name})
+        audit_in(cur, None, "user_remove", {"name": name})
 
 
 def passwd(conn, name: str, password: str) -> None:
@@ -131,7 +131,7 @@ def passwd(conn, name: str, password: str) -> None:
     check_password(password)
     with db.transaction(conn) as cur:
         db.run(cur, sql.SET_PASSWORD, (_hasher().hash(password), name))
-        _audit(cur, None, "user_passwd", {"name": name})
+        audit_in(cur, None, "user_passwd", {"name": name})
 
 
 def any_users(conn) -> bool:
@@ -151,12 +151,12 @@ def authenticate(conn, name: str, password: str, now: dt.datetime | None = None)
         row = db.run(cur, sql.LOCK_FOR_SIGN_IN, (name,)).fetchone()
         if row is None:
             _hasher().hash(password)  # the same time as a wrong password: names do not leak
-            _audit(cur, name, "sign_in_failed", {"reason": "unknown"})
+            audit_in(cur, name, "sign_in_failed", {"reason": "unknown"})
             refusal = "wrong_password"
         else:
             user_name, role, scope, personal, person, hashed, failures, locked_until = row
             if locked_until and locked_until > now:
-                _audit(cur, name, "sign_in_failed", {"reason": "locked"})
+                audit_in(cur, name, "sign_in_failed", {"reason": "locked"})
                 refusal = "locked"
             else:
                 from argon2.exceptions import InvalidHashError, VerifyMismatchError
@@ -168,12 +168,12 @@ def authenticate(conn, name: str, password: str, now: dt.datetime | None = None)
                     lock = (now + dt.timedelta(minutes=LOCK_MINUTES)
                             if failures >= MAX_FAILURES else None)
                     db.run(cur, sql.SIGN_IN_FAILED, (0 if lock else failures, lock, name))
-                    _audit(cur, name, "sign_in_failed",
+                    audit_in(cur, name, "sign_in_failed",
                            {"reason": "password", "locked": bool(lock)})
                     refusal = "locked" if lock else "wrong_password"
                 else:
                     db.run(cur, sql.SIGNED_IN, (name,))
-                    _audit(cur, name, "sign_in", {})
+                    audit_in(cur, name, "sign_in", {})
     if refusal:
         raise SignInError(refusal)
     return User(user_name, role, scope, personal, person)
@@ -210,14 +210,16 @@ def end_session(conn, token: str) -> None:
         db.run(cur, sql.SESSION_END, (_token_hash(token),))
 
 
-def _audit(cur, user: str | None, action: str, detail: dict) -> None:
+def audit_in(cur, user: str | None, action: str, detail: dict) -> None:
+    """Record who did what in the transaction of ``cur``: it is kept only if what it
+    records is."""
     db.run(cur, sql.AUDIT, (user, action, json.dumps(detail, ensure_ascii=False)))
 
 
 def audit(conn, user: str | None, action: str, detail: dict) -> None:
-    """Record who did what (imports, exports, views of personal data)."""
+    """Record who did what (exports, views of personal data) in a transaction of its own."""
     with db.transaction(conn) as cur:
-        _audit(cur, user, action, detail)
+        audit_in(cur, user, action, detail)
 
 
 PERSONAL_RETENTION_DAYS = 730  # defaults; settings keys personal_retention_days, audit_retention_days
@@ -239,7 +241,7 @@ def purge(conn, *, older_than_days: int | None = None, now: dt.datetime | None =
     with db.transaction(conn) as cur:
         personal = db.run(cur, sql.PURGE_PERSONAL, (now - dt.timedelta(days=days),)).rowcount
         audits = db.run(cur, sql.PURGE_AUDIT, (now - dt.timedelta(days=audit_days),)).rowcount
-        _audit(cur, None, "privacy_purge", {"days": days, "cases": personal, "audit": audits})
+        audit_in(cur, None, "privacy_purge", {"days": days, "cases": personal, "audit": audits})
     return {"personal_data_purged": personal, "audit_entries_deleted": audits,
             "older_than_days": days}
 

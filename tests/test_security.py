@@ -262,4 +262,5 @@ def test_imports_are_audited(small_url, tmp_path):
     assert run_cli(small_url, "import", "cases", str(path), "--source", "hotline_12345").returncode == 0
     imports = [d for (d,) in query(small_url, "SELECT detail FROM audit_log WHERE action = 'import'")]
     assert {d["kind"] for d in imports} >= {"streets", "communities", "sites", "cases"}
-    assert any(d["kind"] == "cases" and d["file"].endswith("c.csv") for d in imports)
+    cases = [d for d in imports if d["kind"] == "cases"]
+    assert len(cases) == 1 and cases[0]["file"].endswith("c.csv") and cases[0]["inserted"] == 1

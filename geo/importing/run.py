@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import psycopg2.errors
 
-from geo import addresses, coords, db, placement
+from geo import addresses, coords, db, placement, users
 from geo.errors import InputError, RowError
 from geo.importing.fields import KINDS
 from geo.importing import values
@@ -173,11 +173,15 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
                 map_values: list[str] | None = None,
                 progress: Callable[[int, int], None] | None = None,
                 say: Callable[[str], None] = lambda m: None, url: str | None = None,
-                dry_run: bool = False, as_user=None) -> dict:
+                dry_run: bool = False, as_user=None, audit_as: tuple[str | None, str] | None = None
+                ) -> dict:
     """Import one file, all or nothing (warnings never block). With ``dry_run`` every check
     runs, the database's too, and everything is rolled back: what the import would do, as the
     command line's --dry-run and the app's preview show it. ``as_user`` (geo.users.User):
-    under that user's rights (row-level security), for the KINDS of USER_KINDS only."""
+    under that user's rights (row-level security), for the KINDS of USER_KINDS only.
+    ``audit_as``: who imported and the file's name as the audit log records them (the app's
+    user and the upload's own name), else as_user's name and ``path``; the entry is written
+    in the import's transaction, so an import is never without it."""
     path = Path(path)
     file = str(path)
     try:
@@ -231,9 +235,14 @@ def import_file(kind: str, path: str | Path, *, crs: str | None = None,
                 result = _write(cur, kind, frame, rejected, skip_invalid or dry_run,
                                 nearest_within, file,
                                 locating.cursor() if locating is not None else None)
-                tick(3)
                 if dry_run:
                     raise _Preview()
+                who, name = audit_as or (as_user.name if as_user else None, file)
+                users.audit_in(cur, who, "import", {
+                    "kind": kind, "file": name, "rows": len(table.frame), **result.as_dict(),
+                    "rejected": len({e.row for e in rejected}),
+                    "warnings": len(checked.warnings)})
+                tick(3)
                 mark = time.perf_counter()
             seconds["commit"] = time.perf_counter() - mark
         except _Preview:
