@@ -36,10 +36,16 @@ def database_url(start: bool = True) -> str:
     return f"postgresql://{localdb.SUPERUSER}@127.0.0.1:{port}/{localdb.DATABASE}"
 
 
+# the local databases this process has found or created: checked once, not per connection
+_LOCAL_DATABASES: set[str] = set()
+
+
 def local_database(root: Path) -> str:
     """Start the project-local cluster under ``root`` (made once) and create its database
     when missing; return the database's URL."""
     url = localdb.ensure_cluster(root)
+    if url in _LOCAL_DATABASES:
+        return url
     server, name = url.rsplit("/", 1)
     for attempt in range(50):  # the server may take a moment to accept connections
         try:
@@ -55,6 +61,7 @@ def local_database(root: Path) -> str:
         if cur.fetchone() is None:
             cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     admin.close()
+    _LOCAL_DATABASES.add(url)
     return url
 
 

@@ -64,8 +64,22 @@ def _own(path: Path) -> None:
 
 
 def is_running(root: Path) -> bool:
+    """Whether the cluster's server lives: its pid file names a live process (pg_ctl status's
+    own test, without starting a program for every connection)."""
     data = root / "pgdata"
-    return data.exists() and _pg("pg_ctl", "status", "-D", str(data)).returncode == 0
+    try:
+        pid = int((data / "postmaster.pid").read_text().split("\n", 1)[0])
+    except PermissionError:  # another user's cluster: ask pg_ctl
+        return _pg("pg_ctl", "status", "-D", str(data)).returncode == 0
+    except (OSError, ValueError):
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        pass
+    return True
 
 
 def ensure_cluster(root: Path, *, settings: dict[str, str] | None = None) -> str:

@@ -38,6 +38,17 @@ def own_cluster():
     shutil.rmtree(root, ignore_errors=True)
 
 
+def test_a_pid_file_left_by_a_dead_server_is_not_a_running_cluster(tmp_path):
+    """After a power cut the pid file stays; the cluster must then be started, not trusted."""
+    (tmp_path / "pgdata").mkdir()
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    (tmp_path / "pgdata" / "postmaster.pid").write_text(f"{gone.pid}\n{tmp_path}\n")
+    assert not localdb.is_running(tmp_path)
+    (tmp_path / "pgdata" / "postmaster.pid").write_text(f"{os.getpid()}\n{tmp_path}\n")
+    assert localdb.is_running(tmp_path)
+
+
 def test_health_follows_the_database_down_and_up_again(own_cluster, tmp_path):
     root, url = own_cluster
     backups = tmp_path / "backups"
