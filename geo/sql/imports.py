@@ -709,14 +709,19 @@ _PERSONAL_ROWS = """
 # the writing then planned knowing how many; the second connection groups the others for the
 # cubes, which are thus the very cases inserted. One deleted in between stays deleted (as if
 # deleted after this import); one inserted in between fails the INSERT. Each row is looked
-# up in the key's index (LIMIT 1 keeps the planner from a hash join over all of cases).
+# up in the key's index (LIMIT 1 keeps the planner from a hash join over all of cases),
+# unless no stored case has an id within the part's range: an extract of new cases, whose
+# ids follow the stored ones, then costs one look instead of one per row.
 _STORED = """
 DROP TABLE IF EXISTS stored;
 CREATE TEMP TABLE stored ON COMMIT DROP AS
 SELECT s.row_no, c.id FROM stage_cases s
 CROSS JOIN LATERAL (SELECT c.id FROM cases c
                     WHERE c.source_code = s.source_code AND c.external_id = s.external_id
-                    LIMIT 1) c"""
+                    LIMIT 1) c
+WHERE EXISTS (SELECT 1 FROM (SELECT min(external_id) AS lo, max(external_id) AS hi
+                             FROM stage_cases) part
+              JOIN cases c ON c.external_id BETWEEN part.lo AND part.hi)"""
 _WRITE_CASES = compose("""
 WITH rows AS ({rows}
     -- in time order the indexes (community or category, then time) take their new entries
