@@ -212,6 +212,24 @@ def test_a_retry_after_a_point_outside_finds_the_second_connection_ready(distric
     assert aggregates_equal_raw(district)
 
 
+def test_a_part_outside_the_checked_id_range_has_its_stored_cases_looked_up(district, tmp_path,
+                                                                          monkeypatch):
+    """A file whose id range held no stored case skips looking its cases up, but only for the
+    parts whose ids lie in that range in the database's own order (a collation other than
+    C orders them unlike Python): outside it, the stored cases are found and updated, never
+    inserted twice."""
+    from geo.importing import run
+    from geo.sql import imports as load
+
+    path = sd.csv(tmp_path / "spread.csv", _spread_cases(40))
+    options = {"source": "hotline_12345", "nearest_within": 200, "url": district}
+    assert run.import_file("cases", path, **options)["inserted"] == 40
+    # as another order would give: a range that seems clear yet holds none of the file's ids
+    monkeypatch.setattr(load, "_id_range", lambda cur, frame: load.IdRange("~", "~~", False))
+    again = run.import_file("cases", path, **options)
+    assert (again["inserted"], again["updated"], again["unchanged"]) == (0, 0, 40)
+
+
 def test_a_case_inserted_meanwhile_refuses_the_import(district, tmp_path, monkeypatch):
     """New cases are written by a plain INSERT after the file's stored cases were found; when
     another import inserts one of them in between, the import is refused and writes nothing

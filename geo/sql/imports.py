@@ -592,12 +592,30 @@ def _copy_cases(cur, rows: bytes) -> None:
     _copy(cur, "stage_cases", dict(zip(CASE_COLUMNS, _CASE_TYPES)), rows)
 
 
-def _stage_part(cur, rows: bytes) -> bytes:
+@dataclass
+class IdRange:
+    """A file's least and greatest case id, and whether a case was stored with an id between
+    them before the import wrote any (``_STORED_IN_RANGE``)."""
+    low: str
+    high: str
+    stored_in_range: bool
+
+
+def _id_range(cur, frame: pd.DataFrame) -> IdRange:
+    ids = frame["external_id"]
+    if ids.empty:
+        return IdRange("", "", True)
+    low, high = ids.min(), ids.max()
+    cur.execute(_STORED_IN_RANGE, (low, high))
+    return IdRange(low, high, cur.fetchone()[0])
+
+
+def _stage_part(cur, rows: bytes, ids: IdRange) -> bytes:
     """The part to write staged, and which of its cases are stored already (``_STORED``):
     their rows as CSV, for the second connection to group the others."""
     _copy_cases(cur, rows)
     _analyze(cur, "stage_cases")
-    cur.execute(_STORED)
+    cur.execute(_STORED, ids.__dict__)
     _analyze(cur, "stored")
     out = io.BytesIO()
     cur.copy_expert("COPY (SELECT row_no FROM stored) TO STDOUT WITH (FORMAT csv)", out)
@@ -710,8 +728,10 @@ _PERSONAL_ROWS = """
 # cubes, which are thus the very cases inserted. One deleted in between stays deleted (as if
 # deleted after this import); one inserted in between fails the INSERT. Each row is looked
 # up in the key's index (LIMIT 1 keeps the planner from a hash join over all of cases),
-# unless no stored case has an id within the part's range: an extract of new cases, whose
-# ids follow the stored ones, then costs one look instead of one per row.
+# unless no case was stored with an id within the file's range before the import wrote
+# (``_STORED_IN_RANGE``) and the part's ids all lie in that range in the database's own
+# order: an extract of new cases, whose ids follow the stored ones, then looks up none.
+_STORED_IN_RANGE = "SELECT EXISTS (SELECT 1 FROM cases WHERE external_id BETWEEN %s AND %s)"
 _STORED = """
 DROP TABLE IF EXISTS stored;
 CREATE TEMP TABLE stored ON COMMIT DROP AS
@@ -719,9 +739,8 @@ SELECT s.row_no, c.id FROM stage_cases s
 CROSS JOIN LATERAL (SELECT c.id FROM cases c
                     WHERE c.source_code = s.source_code AND c.external_id = s.external_id
                     LIMIT 1) c
-WHERE EXISTS (SELECT 1 FROM (SELECT min(external_id) AS lo, max(external_id) AS hi
-                             FROM stage_cases) part
-              JOIN cases c ON c.external_id BETWEEN part.lo AND part.hi)"""
+WHERE %(stored_in_range)s
+   OR EXISTS (SELECT 1 FROM stage_cases WHERE external_id NOT BETWEEN %(low)s AND %(high)s)"""
 _WRITE_CASES = compose("""
 WITH rows AS ({rows}
     -- in time order the indexes (community or category, then time) take their new entries
@@ -938,6 +957,7 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
     them (the cubes' trigger then leaves inserted cases to the import). Without one, all in one
     part here, the trigger keeping the cubes."""
     cur.execute(_WORK_MEM)
+    ids = _id_range(cur, frame)
     parts = case_parts(frame) if locator is not None else [frame]
     seconds = dict.fromkeys(("copy", "locate", "upsert"), 0.0)
     inserted = updated = by_distance = 0
@@ -986,7 +1006,7 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
                 stored[k].cancel()
             else:
                 stored[k].set_result(_stage_part(cur, rows[k].result() if pool is not None
-                                                 else _case_rows(part)))
+                                                 else _case_rows(part), ids))
             t2 = time.perf_counter()
             # the part's places: located beside the writing of the part before, or here
             if pool is None:
