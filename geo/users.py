@@ -79,7 +79,7 @@ def add(conn, name: str, role: str, password: str, *, scope: str | None = None,
         db.run(cur, sql.ADD_USER, (name, role, scope, personal_data, _hasher().hash(password),
                                    person_id))
         audit_in(cur, None, "user_add", {"name": name, "role": role, "scope": scope,
-                                       "person": person})
+                                         "person": person})
     return User(name, role, scope, personal_data, person)
 
 
@@ -169,7 +169,7 @@ def authenticate(conn, name: str, password: str, now: dt.datetime | None = None)
                             if failures >= MAX_FAILURES else None)
                     db.run(cur, sql.SIGN_IN_FAILED, (0 if lock else failures, lock, name))
                     audit_in(cur, name, "sign_in_failed",
-                           {"reason": "password", "locked": bool(lock)})
+                             {"reason": "password", "locked": bool(lock)})
                     refusal = "locked" if lock else "wrong_password"
                 else:
                     db.run(cur, sql.SIGNED_IN, (name,))

@@ -602,6 +602,7 @@ class IdRange:
 
 
 def _id_range(cur, frame: pd.DataFrame) -> IdRange:
+    """The file's ``IdRange``, looked up before any of its cases is written."""
     ids = frame["external_id"]
     if ids.empty:
         return IdRange("", "", True)
