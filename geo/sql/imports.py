@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import time
 from concurrent.futures import Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -616,7 +616,7 @@ def _stage_part(cur, rows: bytes, ids: IdRange) -> bytes:
     their rows as CSV, for the second connection to group the others."""
     _copy_cases(cur, rows)
     _analyze(cur, "stage_cases")
-    cur.execute(_STORED, ids.__dict__)
+    cur.execute(_STORED, asdict(ids))
     _analyze(cur, "stored")
     out = io.BytesIO()
     cur.copy_expert("COPY (SELECT row_no FROM stored) TO STDOUT WITH (FORMAT csv)", out)
@@ -958,7 +958,6 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
     them (the cubes' trigger then leaves inserted cases to the import). Without one, all in one
     part here, the trigger keeping the cubes."""
     cur.execute(_WORK_MEM)
-    ids = _id_range(cur, frame)
     parts = case_parts(frame) if locator is not None else [frame]
     seconds = dict.fromkeys(("copy", "locate", "upsert"), 0.0)
     inserted = updated = by_distance = 0
@@ -997,6 +996,7 @@ def load_cases(cur, frame: pd.DataFrame, nearest_within: float | None = None,
                 if k:
                     adding.append(pool.submit(new_cases_of, k - 1))
             cur.execute(cubes_sql.SET_IMPORT_ADDS, ("on",))
+        ids = _id_range(cur, frame)  # once the second connection has its work
         for k, part in enumerate(parts):
             t0 = time.perf_counter()
             if pool is not None and k == 0:
